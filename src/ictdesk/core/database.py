@@ -1,0 +1,327 @@
+"""Opening, creating and migrating ictdesk database files (SQLite through sqlite-utils)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import sqlite_utils
+
+from ictdesk.core.errors import DatabaseTooNew, DatabaseUnavailable, NotAnIctdeskDatabase
+from ictdesk.core.resources import resource_path
+from ictdesk.core.units import Unit, official_communes, official_provinces, search_key
+
+APPLICATION_ID = 0x49435444  # "ICTD": marks a SQLite file as an ictdesk database
+SQLITE_HEADER = b"SQLite format 3\x00"
+WAL_FILES = ("-wal", "-shm")
+
+migrations = sqlite_utils.Migrations("ictdesk")
+
+
+@migrations()
+def m001_core_schema(db: sqlite_utils.Database) -> None:
+    """Units, catalogue, values, audit log, targets, validation rules and settings."""
+    _execute_script(
+        db,
+        """
+        CREATE TABLE units (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('province','district','commune','village')),
+            parent_code TEXT REFERENCES units(code),
+            path TEXT NOT NULL,
+            search_key TEXT NOT NULL,
+            valid_from TEXT,
+            valid_to TEXT,
+            official INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX units_by_parent ON units(parent_code, code);
+        CREATE INDEX units_by_path ON units(path);
+
+        CREATE TABLE pillars (
+            code TEXT PRIMARY KEY,
+            name_vi TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            sort_order INTEGER NOT NULL
+        );
+        CREATE TABLE indicators (
+            code TEXT PRIMARY KEY,
+            pillar TEXT NOT NULL REFERENCES pillars(code),
+            name_vi TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            unit_vi TEXT NOT NULL,
+            unit_en TEXT NOT NULL,
+            value_type TEXT NOT NULL CHECK (value_type IN ('integer','decimal','percent')),
+            time_aggregation TEXT NOT NULL CHECK (time_aggregation IN ('last','sum','ratio')),
+            min_value REAL,
+            max_value REAL,
+            definition_vi TEXT NOT NULL DEFAULT '',
+            formula_numerator TEXT REFERENCES indicators(code),
+            formula_denominator TEXT REFERENCES indicators(code),
+            formula_multiplier REAL,
+            sort_order INTEGER NOT NULL,
+            custom INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE data_values (
+            unit_code TEXT NOT NULL REFERENCES units(code),
+            indicator_code TEXT NOT NULL REFERENCES indicators(code),
+            period TEXT NOT NULL,
+            value NUMERIC,
+            comment TEXT,
+            followup INTEGER NOT NULL DEFAULT 0,
+            stored_by TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (unit_code, period, indicator_code)
+        ) WITHOUT ROWID;
+        CREATE INDEX data_values_by_indicator
+            ON data_values(indicator_code, period, unit_code, value);
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            unit_code TEXT NOT NULL,
+            indicator_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            old_value NUMERIC,
+            new_value NUMERIC,
+            old_comment TEXT,
+            new_comment TEXT,
+            stored_by TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('form','grid','import','undo','demo'))
+        );
+        CREATE INDEX audit_by_value ON audit_log(unit_code, indicator_code, period);
+        CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+        CREATE TABLE targets (
+            indicator_code TEXT NOT NULL REFERENCES indicators(code),
+            unit_code TEXT NOT NULL REFERENCES units(code),
+            year INTEGER NOT NULL,
+            value REAL NOT NULL,
+            document TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (indicator_code, unit_code, year)
+        );
+
+        CREATE TABLE validation_rules (
+            id INTEGER PRIMARY KEY,
+            left_code TEXT NOT NULL REFERENCES indicators(code),
+            op TEXT NOT NULL CHECK (op IN ('<=','<','>=','>','==','!=')),
+            right_code TEXT NOT NULL REFERENCES indicators(code),
+            importance TEXT NOT NULL CHECK (importance IN ('high','medium','low')),
+            message_vi TEXT NOT NULL,
+            message_en TEXT NOT NULL
+        );
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        """
+    )
+    _seed_catalogue(db)
+    _seed_rules(db)
+    _seed_units(db, official_provinces() + official_communes())
+
+
+def _execute_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run SQL statements one by one: ``executescript`` would COMMIT the open transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:60]}")
+
+
+def _seed_catalogue(db: sqlite_utils.Database) -> None:
+    with open(resource_path("indicators.json"), encoding="utf-8") as handle:
+        data = json.load(handle)
+    db.conn.executemany(
+        "INSERT INTO pillars (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)",
+        [(p["code"], p["name_vi"], p["name_en"], i) for i, p in enumerate(data["pillars"])],
+    )
+    rows = []
+    for order, ind in enumerate(data["indicators"]):
+        formula = ind.get("formula") or {}
+        rows.append(
+            (
+                ind["code"],
+                ind["pillar"],
+                ind["name_vi"],
+                ind["name_en"],
+                ind["unit_vi"],
+                ind["unit_en"],
+                ind["value_type"],
+                ind["time_aggregation"],
+                ind.get("min"),
+                ind.get("max"),
+                ind.get("definition_vi", ""),
+                formula.get("numerator"),
+                formula.get("denominator"),
+                formula.get("multiplier"),
+                order,
+            )
+        )
+    db.conn.executemany(
+        "INSERT INTO indicators (code, pillar, name_vi, name_en, unit_vi, unit_en, value_type,"
+        " time_aggregation, min_value, max_value, definition_vi, formula_numerator,"
+        " formula_denominator, formula_multiplier, sort_order)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _seed_rules(db: sqlite_utils.Database) -> None:
+    with open(resource_path("rules.json"), encoding="utf-8") as handle:
+        rules = json.load(handle)["rules"]
+    db.conn.executemany(
+        "INSERT INTO validation_rules (left_code, op, right_code, importance, message_vi,"
+        " message_en) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (r["left"], r["op"], r["right"], r["importance"], r["message_vi"], r["message_en"])
+            for r in rules
+        ],
+    )
+
+
+def unit_path(parent_path: str | None, code: str) -> str:
+    """The materialised path of a unit: ``/25/08740/``; a subtree is a path prefix."""
+    return f"{parent_path or '/'}{code}/"
+
+
+def _seed_units(db: sqlite_utils.Database, units: list[Unit]) -> None:
+    paths: dict[str, str] = {}
+    rows = []
+    for unit in units:  # parents come before their children
+        path = unit_path(paths.get(unit.parent_code) if unit.parent_code else None, unit.code)
+        paths[unit.code] = path
+        rows.append(
+            (
+                unit.code,
+                unit.name,
+                unit.level.value,
+                unit.parent_code,
+                path,
+                search_key(unit.name),
+                unit.valid_from,
+                unit.valid_to,
+            )
+        )
+    db.conn.executemany(
+        "INSERT INTO units (code, name, level, parent_code, path, search_key, valid_from,"
+        " valid_to, official) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        rows,
+    )
+
+
+def _configure(conn: sqlite3.Connection, *, wal: bool = True) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    if wal:
+        conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a value the UI reported saved survives a power cut, also in WAL mode.
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def inspect_file(path: Path) -> None:
+    """Check, without writing a byte, that ``path`` is an ictdesk database this version reads.
+
+    Raises :class:`DatabaseUnavailable`, :class:`NotAnIctdeskDatabase` or
+    :class:`DatabaseTooNew`.
+    """
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        raise DatabaseUnavailable(f"file not found: {path}") from None
+    except OSError as exc:
+        raise DatabaseUnavailable(f"cannot read {path}: {exc.strerror}") from None
+    if header != SQLITE_HEADER:
+        raise NotAnIctdeskDatabase(f"not an ictdesk database (not SQLite): {path}")
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise NotAnIctdeskDatabase(f"not an ictdesk database: {path}")
+        applied = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
+            )
+        }
+    except sqlite3.DatabaseError as exc:
+        raise NotAnIctdeskDatabase(f"not a readable ictdesk database ({exc}): {path}") from None
+    finally:
+        conn.close()
+    known = {m.name for m in migrations._migrations}
+    unknown = applied - known
+    if unknown:
+        raise DatabaseTooNew(
+            f"{path} was written by a newer ictdesk (schema {sorted(unknown)[-1]}); update ictdesk"
+        )
+
+
+def open_database(path: str | os.PathLike) -> sqlite_utils.Database:
+    """Open an existing ictdesk database for writing, applying any pending migrations."""
+    path = Path(path)
+    inspect_file(path)
+    try:
+        db = sqlite_utils.Database(path)
+        _configure(db.conn)
+        migrations.apply(db)
+    except sqlite3.OperationalError as exc:
+        raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None
+    return db
+
+
+def create_database(path: str | os.PathLike, settings: dict[str, str] | None = None) -> None:
+    """Create a new ictdesk database at ``path``, atomically; never overwrite an existing file.
+
+    The file is built under a temporary name in the same folder and renamed into place, so a
+    failure leaves nothing behind.
+    """
+    path = Path(path)
+    if path.exists():
+        raise DatabaseUnavailable(f"file already exists: {path}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DatabaseUnavailable(f"folder does not exist: {folder}")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".ictdesk-new-", suffix=".db", dir=folder)
+    except OSError as exc:
+        raise DatabaseUnavailable(f"cannot write in {folder}: {exc.strerror}") from None
+    os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp_name, 0o666 & ~umask)  # mkstemp makes it private; a database is a normal file
+    try:
+        db = sqlite_utils.Database(temp_name)
+        _configure(db.conn, wal=False)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.apply(db)
+        if settings:
+            with db.atomic():
+                db.conn.executemany(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                    list(settings.items()),
+                )
+        db.close()
+        if path.exists():
+            raise DatabaseUnavailable(f"file already exists: {path}")
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise

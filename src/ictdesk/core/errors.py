@@ -1,0 +1,51 @@
+"""Named exceptions of the ictdesk core. Each carries a message fit to show a user."""
+
+
+class IctdeskError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class InvalidPeriod(IctdeskError, ValueError):
+    """A string is not a DHIS2 ISO period, or a period operation makes no sense."""
+
+
+class InvalidNumber(IctdeskError, ValueError):
+    """Typed text cannot be read as a number of the expected kind."""
+
+
+class UnknownUnit(IctdeskError, KeyError):
+    """No administrative unit has this code."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown unit"
+
+
+class UnknownIndicator(IctdeskError, KeyError):
+    """No indicator has this code."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown indicator"
+
+
+class CatalogueError(IctdeskError):
+    """The indicator catalogue is malformed (unknown codes in a formula, bad fields...)."""
+
+
+class NotAnIctdeskDatabase(IctdeskError):
+    """The file exists but is not SQLite, or is SQLite without the ictdesk schema."""
+
+
+class DatabaseTooNew(IctdeskError):
+    """The file was written by a newer ictdesk whose schema this version does not know."""
+
+
+class DatabaseUnavailable(IctdeskError):
+    """The database file cannot be created or opened (missing folder, permissions...)."""
+
+
+class ValueRejected(IctdeskError, ValueError):
+    """A value cannot be stored: derived indicator, unknown unit, out of range..."""
+
+
+class StorageError(IctdeskError):
+    """SQLite refused a read or write (disk full, read-only file, lock held too long...)."""

@@ -1,0 +1,618 @@
+"""The value store: the one API through which the GUI, the CLI and importers read and write."""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from ictdesk.core.catalogue import Catalogue, Formula, Indicator, Pillar, TimeAggregation
+from ictdesk.core.database import create_database, open_database, unit_path
+from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
+from ictdesk.core.numbers import ValueType
+from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.units import Unit, UnitLevel, search_key
+
+SOURCES = ("form", "grid", "import", "undo", "demo")
+_FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
+
+
+@dataclass(frozen=True)
+class StoredValue:
+    """One stored value with its metadata."""
+
+    unit_code: str
+    indicator_code: str
+    period: str
+    value: int | float | None
+    comment: str | None
+    followup: bool
+    stored_by: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the append-only audit log."""
+
+    changed_at: str
+    stored_by: str
+    old_value: int | float | None
+    new_value: int | float | None
+    source: str
+    old_comment: str | None = None
+    new_comment: str | None = None
+
+
+@dataclass(frozen=True)
+class ValueWrite:
+    """One value to write in a batch (see :meth:`ValueStore.save_values`)."""
+
+    unit_code: str
+    indicator_code: str
+    period: str
+    value: int | float | None
+    comment: str | None = None
+
+
+_TEMP_TABLES = (
+    "CREATE TEMP TABLE IF NOT EXISTS incoming_values (unit_code TEXT, indicator_code TEXT,"
+    " period TEXT, value NUMERIC, comment TEXT)",
+    "CREATE TEMP TABLE IF NOT EXISTS value_changes (unit_code TEXT, indicator_code TEXT,"
+    " period TEXT, old_value NUMERIC, new_value NUMERIC, old_comment TEXT, new_comment TEXT)",
+)
+# The changes a batch makes, computed once before anything is written.
+_COLLECT_CHANGES = """
+INSERT INTO temp.value_changes
+SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment FROM (
+    SELECT i.unit_code, i.indicator_code, i.period, d.value AS old_value, i.value AS new_value,
+           d.comment AS old_comment, NULLIF(COALESCE(i.comment, d.comment), '') AS new_comment
+    FROM temp.incoming_values i
+    LEFT JOIN data_values d ON d.unit_code = i.unit_code AND d.period = i.period
+        AND d.indicator_code = i.indicator_code
+)
+WHERE old_value IS NOT new_value OR old_comment IS NOT new_comment
+"""
+_AUDIT_CHANGES = """
+INSERT INTO audit_log (unit_code, indicator_code, period, old_value, new_value, old_comment,
+                       new_comment, stored_by, changed_at, source)
+SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment, ?, ?, ?
+FROM temp.value_changes
+"""
+_DELETE_CLEARED = """
+DELETE FROM data_values WHERE (unit_code, period, indicator_code) IN (
+    SELECT unit_code, period, indicator_code FROM temp.value_changes
+    WHERE new_value IS NULL AND new_comment IS NULL)
+"""
+_UPSERT_CHANGES = """
+INSERT INTO data_values (unit_code, indicator_code, period, value, comment, stored_by, updated_at)
+SELECT unit_code, indicator_code, period, new_value, new_comment, ?1, ?2 FROM temp.value_changes
+WHERE new_value IS NOT NULL OR new_comment IS NOT NULL
+ON CONFLICT (unit_code, period, indicator_code) DO UPDATE SET
+    value = excluded.value, comment = excluded.comment,
+    stored_by = excluded.stored_by, updated_at = excluded.updated_at
+"""
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with milliseconds, as stored in ``updated_at``."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def default_user() -> str:
+    """The operating-system user name, used as ``stored_by`` when none is configured."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def _unit_from_row(row: dict) -> Unit:
+    return Unit(
+        row["code"],
+        row["name"],
+        UnitLevel(row["level"]),
+        row["parent_code"],
+        row["valid_from"],
+        row["valid_to"],
+    )
+
+
+class ValueStore:
+    """Units, catalogue, values, targets, settings and audit of one ictdesk database."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None = None):
+        self.db = db
+        self.path = path
+        self.stored_by = self.setting("stored_by") or default_user()
+        self._catalogue: Catalogue | None = None
+        self._unit_code_cache: set[str] | None = None
+        db.execute("PRAGMA temp_store = MEMORY")
+        db.execute(_TEMP_TABLES[0])
+        db.execute(_TEMP_TABLES[1])
+
+    @classmethod
+    def open(cls, path: str | Path) -> ValueStore:
+        """Open the ictdesk database at ``path`` (see :func:`open_database` for the errors)."""
+        try:
+            return cls(open_database(path), Path(path))
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open {path}: {exc}") from exc
+
+    @staticmethod
+    def create(path: str | Path, settings: dict[str, str] | None = None) -> None:
+        """Create a new, empty ictdesk database at ``path`` (see :func:`create_database`)."""
+        try:
+            create_database(path, settings)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot create {path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ----------------------------------------------------------------- settings
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    @property
+    def province_code(self) -> str | None:
+        """The province this database reports for, or ``None`` for a national database."""
+        return self.setting("province_code")
+
+    # ---------------------------------------------------------------- catalogue
+    @property
+    def catalogue(self) -> Catalogue:
+        """The indicator catalogue stored in this database (shipped plus custom indicators)."""
+        if self._catalogue is None:
+            pillars = [
+                Pillar(r["code"], r["name_vi"], r["name_en"])
+                for r in self.db.query("SELECT * FROM pillars ORDER BY sort_order")
+            ]
+            indicators = []
+            for r in self.db.query("SELECT * FROM indicators ORDER BY sort_order, code"):
+                formula = None
+                if r["formula_numerator"]:
+                    formula = Formula(
+                        r["formula_numerator"],
+                        r["formula_denominator"],
+                        r["formula_multiplier"] or 100.0,
+                    )
+                indicators.append(
+                    Indicator(
+                        code=r["code"],
+                        pillar=r["pillar"],
+                        name_vi=r["name_vi"],
+                        name_en=r["name_en"],
+                        unit_vi=r["unit_vi"],
+                        unit_en=r["unit_en"],
+                        value_type=ValueType(r["value_type"]),
+                        time_aggregation=TimeAggregation(r["time_aggregation"]),
+                        minimum=r["min_value"],
+                        maximum=r["max_value"],
+                        definition_vi=r["definition_vi"],
+                        formula=formula,
+                        sort_order=r["sort_order"],
+                    )
+                )
+            self._catalogue = Catalogue(pillars, indicators)
+        return self._catalogue
+
+    # -------------------------------------------------------------------- units
+    def unit(self, code: str) -> Unit:
+        """The unit with this code; raise :class:`UnknownUnit`."""
+        row = next(self.db.query("SELECT * FROM units WHERE code = ?", [code]), None)
+        if row is None:
+            raise UnknownUnit(f"unknown unit code: {code}")
+        return _unit_from_row(row)
+
+    def has_unit(self, code: str) -> bool:
+        return self.db.execute("SELECT 1 FROM units WHERE code = ?", [code]).fetchone() is not None
+
+    def root_units(self) -> list[Unit]:
+        """The top of the unit tree: this database's province, or every province."""
+        province = self.province_code
+        if province and self.has_unit(province):
+            return [self.unit(province)]
+        return [
+            _unit_from_row(r)
+            for r in self.db.query("SELECT * FROM units WHERE parent_code IS NULL ORDER BY code")
+        ]
+
+    def children(self, code: str) -> list[Unit]:
+        """The direct children of a unit, ordered by code."""
+        return [
+            _unit_from_row(r)
+            for r in self.db.query(
+                "SELECT * FROM units WHERE parent_code = ? ORDER BY code", [code]
+            )
+        ]
+
+    def child_count(self, code: str) -> int:
+        return self.db.execute("SELECT count(*) FROM units WHERE parent_code = ?", [code]).fetchone()[
+            0
+        ]
+
+    def search_units(self, text: str, within: str | None = None, limit: int = 500) -> list[Unit]:
+        """Units whose name or code contains ``text``, diacritics ignored, within a subtree."""
+        key = f"%{search_key(text.strip())}%"
+        sql = "SELECT * FROM units WHERE (search_key LIKE ? OR code LIKE ?)"
+        params: list = [key, f"{text.strip()}%"]
+        if within:
+            sql += " AND path >= ? AND path < ?"
+            params.extend(_path_range(self._path(within)))
+        sql += " ORDER BY path LIMIT ?"
+        params.append(limit)
+        return [_unit_from_row(r) for r in self.db.query(sql, params)]
+
+    def ancestors(self, code: str) -> list[Unit]:
+        """The chain of units from the top down to ``code``'s parent."""
+        codes = [c for c in self._path(code).strip("/").split("/")][:-1]
+        return [self.unit(c) for c in codes]
+
+    def _path(self, code: str) -> str:
+        row = self.db.execute("SELECT path FROM units WHERE code = ?", [code]).fetchone()
+        if row is None:
+            raise UnknownUnit(f"unknown unit code: {code}")
+        return row[0]
+
+    def add_unit(
+        self,
+        code: str,
+        name: str,
+        level: UnitLevel,
+        parent_code: str | None,
+        valid_from: str | None = None,
+        valid_to: str | None = None,
+    ) -> Unit:
+        """Add a user-defined unit (a village, or a pre-2025 district) under ``parent_code``."""
+        code, name = code.strip(), name.strip()
+        if not code or not name:
+            raise ValueRejected("a unit needs a code and a name")
+        if self.has_unit(code):
+            raise ValueRejected(f"unit code already exists: {code}")
+        parent_path = self._path(parent_code) if parent_code else None
+        self._unit_code_cache = None
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO units (code, name, level, parent_code, path, search_key, valid_from,"
+                " valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    code,
+                    name,
+                    level.value,
+                    parent_code,
+                    unit_path(parent_path, code),
+                    search_key(name),
+                    valid_from,
+                    valid_to,
+                ],
+            )
+        return self.unit(code)
+
+    # ------------------------------------------------------------------- values
+    def values_for(self, unit_code: str, period: str) -> dict[str, StoredValue]:
+        """Every stored value of one unit and period, keyed by indicator code."""
+        rows = self.db.query(
+            "SELECT * FROM data_values WHERE unit_code = ? AND period = ?", [unit_code, period]
+        )
+        return {r["indicator_code"]: self._stored(r) for r in rows}
+
+    def value(self, unit_code: str, indicator_code: str, period: str) -> StoredValue | None:
+        row = next(
+            self.db.query(
+                "SELECT * FROM data_values WHERE unit_code = ? AND period = ? AND indicator_code = ?",
+                [unit_code, period, indicator_code],
+            ),
+            None,
+        )
+        return self._stored(row) if row else None
+
+    @staticmethod
+    def _stored(row: dict) -> StoredValue:
+        return StoredValue(
+            row["unit_code"],
+            row["indicator_code"],
+            row["period"],
+            row["value"],
+            row["comment"],
+            bool(row["followup"]),
+            row["stored_by"],
+            row["updated_at"],
+        )
+
+    def filled_count(self, unit_code: str, period: str) -> int:
+        """How many indicators of one unit and period hold a value."""
+        return self.db.execute(
+            "SELECT count(*) FROM data_values WHERE unit_code = ? AND period = ?"
+            " AND value IS NOT NULL",
+            [unit_code, period],
+        ).fetchone()[0]
+
+    def _unit_codes(self) -> set[str]:
+        if self._unit_code_cache is None:
+            self._unit_code_cache = {r[0] for r in self.db.execute("SELECT code FROM units")}
+        return self._unit_code_cache
+
+    def _check_write(self, write: ValueWrite) -> tuple:
+        indicator = self.catalogue[write.indicator_code]
+        if indicator.is_derived:
+            raise ValueRejected(f"{indicator.code} is computed, it cannot be typed")
+        Period.parse(write.period)
+        if write.unit_code not in self._unit_codes():
+            raise UnknownUnit(f"unknown unit code: {write.unit_code}")
+        value = write.value
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueRejected(f"{indicator.code}: not a number: {value!r}")
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueRejected(f"{indicator.code}: not a finite number")
+            if indicator.value_type is ValueType.INTEGER:
+                if not float(value).is_integer():
+                    raise ValueRejected(f"{indicator.code}: a whole number is expected")
+                value = int(value)
+            elif isinstance(value, float) and value.is_integer():
+                value = int(value)
+        return (write.unit_code, write.indicator_code, write.period, value, write.comment)
+
+    def save_value(
+        self,
+        unit_code: str,
+        indicator_code: str,
+        period: str,
+        value: int | float | None,
+        *,
+        comment: str | None = None,
+        source: str = "form",
+    ) -> bool:
+        """Store one value (``None`` clears it) and audit the change; True if anything changed."""
+        return bool(
+            self.save_values(
+                [ValueWrite(unit_code, indicator_code, period, value, comment)], source=source
+            )
+        )
+
+    def save_values(self, writes: Iterable[ValueWrite], *, source: str) -> int:
+        """Store many values in one transaction, auditing each change; return how many changed.
+
+        ``comment=None`` keeps a value's existing comment, ``""`` clears it. A value set to
+        ``None`` with no comment left is removed. Unchanged values are not touched. Either every
+        write is stored or, if one is rejected, none is. Later writes to the same key win.
+        """
+        if source not in SOURCES:
+            raise ValueRejected(f"unknown source: {source}")
+        rows = {}
+        for write in writes:
+            row = self._check_write(write)
+            rows[row[:3]] = row
+        if not rows:
+            return 0
+        try:
+            return self._write_batch(rows.values(), source)
+        except sqlite3.Error as exc:
+            raise StorageError(f"the values were not saved: {exc}") from exc
+
+    def _write_batch(self, rows, source: str) -> int:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM temp.incoming_values")
+            self.db.conn.executemany(
+                "INSERT INTO temp.incoming_values (unit_code, indicator_code, period, value,"
+                " comment) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+            self.db.execute("DELETE FROM temp.value_changes")
+            self.db.execute(_COLLECT_CHANGES)
+            changed = self.db.execute("SELECT count(*) FROM temp.value_changes").fetchone()[0]
+            if changed:
+                stamp = now_iso()
+                self.db.execute(_AUDIT_CHANGES, [self.stored_by, stamp, source])
+                self.db.execute(_DELETE_CLEARED)
+                self.db.execute(_UPSERT_CHANGES, [self.stored_by, stamp])
+            self.db.execute("DELETE FROM temp.incoming_values")
+        return changed
+
+    def history(self, unit_code: str, indicator_code: str, period: str) -> list[AuditEntry]:
+        """The audit trail of one value, oldest first."""
+        return [
+            AuditEntry(
+                r["changed_at"],
+                r["stored_by"],
+                r["old_value"],
+                r["new_value"],
+                r["source"],
+                r["old_comment"],
+                r["new_comment"],
+            )
+            for r in self.db.query(
+                "SELECT * FROM audit_log WHERE unit_code = ? AND indicator_code = ? AND period = ?"
+                " ORDER BY id",
+                [unit_code, indicator_code, period],
+            )
+        ]
+
+    def latest_period(self, ptype: PeriodType = PeriodType.QUARTER) -> Period | None:
+        """The latest period of type ``ptype`` that holds any value, or ``None``."""
+        pattern = {
+            PeriodType.YEAR: "[0-9][0-9][0-9][0-9]",
+            PeriodType.HALF: "[0-9][0-9][0-9][0-9]S[12]",
+            PeriodType.QUARTER: "[0-9][0-9][0-9][0-9]Q[1-4]",
+            PeriodType.MONTH: "[0-9][0-9][0-9][0-9][01][0-9]",
+        }[ptype]
+        latest = None
+        for indicator in self.catalogue.entered:  # one short backward index walk each
+            row = self.db.execute(
+                "SELECT period FROM data_values WHERE indicator_code = ? AND period GLOB ?"
+                " ORDER BY period DESC LIMIT 1",
+                [indicator.code, pattern],
+            ).fetchone()
+            if row and (latest is None or row[0] > latest):
+                latest = row[0]
+        return Period.parse(latest) if latest else None
+
+    def value_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM data_values").fetchone()[0]
+
+    # ------------------------------------------------------------------ targets
+    def set_target(
+        self, indicator_code: str, unit_code: str, year: int, value: float, document: str = ""
+    ) -> None:
+        """Set the target of an indicator for a unit and year (replacing any previous one)."""
+        self.catalogue[indicator_code]
+        if not self.has_unit(unit_code):
+            raise UnknownUnit(f"unknown unit code: {unit_code}")
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT OR REPLACE INTO targets (indicator_code, unit_code, year, value, document)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [indicator_code, unit_code, year, value, document],
+            )
+
+    def target(self, indicator_code: str, unit_code: str, year: int) -> float | None:
+        """The target for this unit and year, else the nearest ancestor's, else ``None``."""
+        chain = [unit_code] + [u.code for u in reversed(self.ancestors(unit_code))]
+        for code in chain:
+            row = self.db.execute(
+                "SELECT value FROM targets WHERE indicator_code = ? AND unit_code = ? AND year = ?",
+                [indicator_code, code, year],
+            ).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    # --------------------------------------------------------------- aggregates
+    def aggregate(self, indicator_code: str, unit_code: str, period: str) -> float | None:
+        """One indicator for a unit and period, aggregated up the tree and over time."""
+        return self.series(indicator_code, unit_code, [period])[period]
+
+    def aggregates(self, unit_code: str, period: str) -> dict[str, float | None]:
+        """Every indicator (entered and derived) of a unit's subtree for one period."""
+        target = Period.parse(period)
+        catalogue = self.catalogue
+        tree = _SubtreeValues(self, unit_code, catalogue.entered, [target])
+        result: dict[str, float | None] = {
+            ind.code: tree.entered(unit_code, ind, target) for ind in catalogue.entered
+        }
+        for ind in catalogue.derived:
+            num, den = catalogue[ind.formula.numerator], catalogue[ind.formula.denominator]
+            pair = tree.pair(unit_code, num, den, target)
+            result[ind.code] = ind.formula.apply(*pair) if pair else None
+        return result
+
+    def series(
+        self, indicator_code: str, unit_code: str, periods: list[str]
+    ) -> dict[str, float | None]:
+        """An indicator for one unit over several periods, aggregated up the tree and over time.
+
+        Over time a stock takes its last sub-period value, a flow the sum. Up the tree a unit's
+        own value wins; otherwise its children are summed. A rate is Σnumerator / Σdenominator
+        over the units where both parts are known, never a mean of rates. Missing is ``None``.
+        """
+        indicator = self.catalogue[indicator_code]
+        parsed = [Period.parse(p) for p in periods]
+        if indicator.formula is None:
+            tree = _SubtreeValues(self, unit_code, [indicator], parsed)
+            return {p.iso: tree.entered(unit_code, indicator, p) for p in parsed}
+        formula = indicator.formula
+        parts = [self.catalogue[formula.numerator], self.catalogue[formula.denominator]]
+        tree = _SubtreeValues(self, unit_code, parts, parsed)
+        result = {}
+        for p in parsed:
+            pair = tree.pair(unit_code, parts[0], parts[1], p)
+            result[p.iso] = formula.apply(*pair) if pair else None
+        return result
+
+
+def _path_range(prefix: str) -> tuple[str, str]:
+    """Bounds such that ``low <= path < high`` selects exactly the paths under ``prefix``."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+class _SubtreeValues:
+    """Values of a few indicators over a subtree, fetched in one query, aggregated in memory."""
+
+    def __init__(
+        self, store: ValueStore, unit_code: str, indicators: list[Indicator], periods: list[Period]
+    ):
+        prefix = store._path(unit_code)
+        wanted: set[str] = set()
+        for p in periods:
+            wanted.add(p.iso)
+            for ptype in _FINER_TYPES:
+                if ptype.months < p.type.months:
+                    wanted.update(s.iso for s in p.sub_periods(ptype))
+        codes = [i.code for i in indicators]
+        self.children: dict[str, list[str]] = defaultdict(list)
+        low, high = _path_range(prefix)
+        for code, parent in store.db.execute(
+            "SELECT code, parent_code FROM units WHERE path >= ? AND path < ? AND code != ?",
+            [low, high, unit_code],
+        ):
+            self.children[parent].append(code)
+        self.rows: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+        period_list = sorted(wanted)
+        marks = ",".join("?" * len(period_list))
+        code_marks = ",".join("?" * len(codes))
+        query = (
+            "SELECT v.unit_code, v.indicator_code, v.period, v.value FROM data_values v"
+            " JOIN units u ON u.code = v.unit_code"
+            f" WHERE v.indicator_code IN ({code_marks}) AND v.period IN ({marks})"
+            " AND u.path >= ? AND u.path < ? AND v.value IS NOT NULL"
+        )
+        for unit, ind, period, value in store.db.execute(
+            query, [*codes, *period_list, low, high]
+        ):
+            self.rows[(unit, ind)][period] = value
+
+    def own(self, unit_code: str, indicator: Indicator, period: Period) -> float | None:
+        """The unit's own value for ``period``, from the period itself or its sub-periods."""
+        values = self.rows.get((unit_code, indicator.code))
+        if not values:
+            return None
+        if period.iso in values:
+            return values[period.iso]
+        for ptype in _FINER_TYPES:
+            if ptype.months >= period.type.months:
+                continue
+            present = [values[s.iso] for s in period.sub_periods(ptype) if s.iso in values]
+            if present:
+                if indicator.time_aggregation is TimeAggregation.SUM:
+                    return sum(present)
+                return present[-1]
+        return None
+
+    def entered(self, unit_code: str, indicator: Indicator, period: Period) -> float | None:
+        own = self.own(unit_code, indicator, period)
+        if own is not None:
+            return own
+        parts = [self.entered(c, indicator, period) for c in self.children.get(unit_code, [])]
+        known = [v for v in parts if v is not None]
+        return sum(known) if known else None
+
+    def pair(
+        self, unit_code: str, numerator: Indicator, denominator: Indicator, period: Period
+    ) -> tuple[float, float] | None:
+        num = self.own(unit_code, numerator, period)
+        den = self.own(unit_code, denominator, period)
+        if num is not None and den is not None:
+            return num, den
+        pairs = [
+            self.pair(c, numerator, denominator, period) for c in self.children.get(unit_code, [])
+        ]
+        known = [p for p in pairs if p is not None]
+        if not known:
+            return None
+        return sum(p[0] for p in known), sum(p[1] for p in known)

@@ -1,0 +1,82 @@
+"""Administrative units (đơn vị hành chính): provinces and communes since 1 July 2025."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+from ictdesk.core.errors import UnknownUnit
+
+
+class UnitLevel(str, Enum):
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+    VILLAGE = "village"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One administrative unit. Codes are GSO codes as zero-padded text."""
+
+    code: str
+    name: str
+    level: UnitLevel
+    parent_code: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+
+def province_code(number: int | str) -> str:
+    """A province code as two-digit text: ``25`` → ``"25"``, ``1`` → ``"01"``."""
+    return f"{int(number):02d}"
+
+
+def commune_code(number: int | str) -> str:
+    """A commune code as five-digit text: ``8740`` → ``"08740"``."""
+    return f"{int(number):05d}"
+
+
+def search_key(text: str) -> str:
+    """Lower-case text without Vietnamese diacritics, so "phuc yen" finds "Phúc Yên"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+def official_provinces() -> list[Unit]:
+    """The 34 provinces and centrally-run cities, from ``vietnam-provinces``."""
+    from vietnam_provinces import Province
+
+    provinces = [
+        Unit(province_code(p.code), p.name, UnitLevel.PROVINCE, None, "2025-07-01")
+        for p in Province.iter_all()
+    ]
+    return sorted(provinces, key=lambda u: u.code)
+
+
+def official_communes(province: str | None = None) -> list[Unit]:
+    """The communes (xã, phường, đặc khu), all or those of one province, ordered by code."""
+    from vietnam_provinces import Ward
+
+    wanted = province_code(province) if province is not None else None
+    communes = []
+    for ward in Ward.iter_all():
+        parent = province_code(ward.province_code)
+        if wanted is None or parent == wanted:
+            communes.append(
+                Unit(commune_code(ward.code), ward.name, UnitLevel.COMMUNE, parent, "2025-07-01")
+            )
+    return sorted(communes, key=lambda u: u.code)
+
+
+def official_province(code: str) -> Unit:
+    """Look up one province by code (``"25"`` or ``"25"`` as int); raise :class:`UnknownUnit`."""
+    try:
+        wanted = province_code(code)
+    except ValueError:
+        raise UnknownUnit(f"unknown province code: {code}") from None
+    for unit in official_provinces():
+        if unit.code == wanted:
+            return unit
+    raise UnknownUnit(f"unknown province code: {code}")

@@ -1,0 +1,1 @@
+"""The Qt widgets layer: a thin shell over :mod:`ictdesk.core`."""

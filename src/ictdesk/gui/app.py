@@ -1,0 +1,81 @@
+"""Start-up of the desktop application: QApplication, language, which database to show."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ictdesk import __version__
+from ictdesk.core.errors import IctdeskError
+from ictdesk.core.paths import default_database_path
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.first_run import FirstRunDialog
+from ictdesk.gui.i18n import install_language, saved_language
+from ictdesk.gui.main_window import MainWindow, create_from_dialog, ensure_demo
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with ictdesk's names set, so QSettings finds its file."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName("ictdesk")
+    QCoreApplication.setApplicationName("ictdesk")
+    QCoreApplication.setApplicationVersion(__version__)
+    return app
+
+
+def choose_start_database(demo: bool, db: Path | None) -> Path | None:
+    """The database to open: named, demo, default, or made through the first-run dialog."""
+    if demo:
+        return ensure_demo(None)
+    if db is not None:
+        return db
+    default = default_database_path()
+    if default.exists():
+        return default
+    dialog = FirstRunDialog()
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        return None
+    if dialog.choice == "demo":
+        return ensure_demo(None)
+    return default if create_from_dialog(None, dialog, default) else None
+
+
+def run_gui(
+    db: Path | None = None,
+    demo: bool = False,
+    smoke_test: bool = False,
+    language: str | None = None,
+) -> int:
+    """Run the desktop application; return the process exit code."""
+    app = make_application()
+    install_language(language or saved_language())
+    if smoke_test:
+        path = ensure_demo(None) if demo else (db or default_database_path())
+        store = None
+        if db is not None or (path is not None and path.exists()):
+            try:
+                store = ValueStore.open(path)
+            except (IctdeskError, OSError) as exc:
+                print(f"ictdesk: error: {exc}", file=sys.stderr)
+                return 1
+        window = MainWindow(store)
+        window.show()
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+        return 0
+    path = choose_start_database(demo, db)
+    if path is None:
+        return 0
+    window = MainWindow()
+    if not window.open_path(path) and db is not None:
+        return 1
+    window.show()
+    QSettings().sync()
+    return app.exec()
+
+
+

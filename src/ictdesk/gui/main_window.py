@@ -1,0 +1,387 @@
+"""The main window: unit tree, period picker, entry form, menus and status bar."""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ictdesk import __version__
+from ictdesk.core.demo import build_demo
+from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDatabase
+from ictdesk.core.paths import data_dir, demo_database_path
+from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.entry_form import EntryForm
+from ictdesk.gui.first_run import FirstRunDialog
+from ictdesk.gui.i18n import current_language
+from ictdesk.gui.period_picker import PeriodPicker
+from ictdesk.gui.unit_tree import UnitTree
+
+MAX_RECENT = 8
+
+
+class ActionId(Enum):
+    """Every menu action, declared once."""
+
+    NEW = "new"
+    OPEN = "open"
+    OPEN_DEMO = "open_demo"
+    QUIT = "quit"
+    ABOUT = "about"
+
+
+def default_period() -> Period:
+    """The last complete quarter before today."""
+    today = datetime.date.today()
+    return Period(today.year, PeriodType.QUARTER, (today.month - 1) // 3 + 1).previous()
+
+
+class MainWindow(QMainWindow):
+    """The ictdesk main window over one open :class:`ValueStore` (or none)."""
+
+    def __init__(self, store: ValueStore | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.store: ValueStore | None = None
+        self.actions_by_id: dict[ActionId, QAction] = {}
+        self.unit_tree = UnitTree(self)
+        self.period_picker = PeriodPicker(default_period(), self)
+        self.entry_form = EntryForm(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self.entry_form, "")
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.unit_tree)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 820])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        self.setCentralWidget(central)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("periodToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addWidget(self.period_picker)
+        self.addToolBar(self.toolbar)
+        self.db_label = QLabel(self)
+        self.unit_label = QLabel(self)
+        self.period_label = QLabel(self)
+        self.filled_label = QLabel(self)
+        self.filled_label.setObjectName("filledLabel")
+        for label in (self.db_label, self.unit_label, self.period_label):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.filled_label)
+        self._build_actions()
+        self._build_menus()
+        self.unit_tree.unit_selected.connect(self._on_unit_tree_selected)
+        self.period_picker.period_changed.connect(self._on_period_picker_changed)
+        self.entry_form.value_saved.connect(self._on_entry_form_value_saved)
+        self.entry_form.save_failed.connect(self._on_entry_form_save_failed)
+        self.retranslate()
+        self.resize(1200, 800)
+        self._restore_geometry()
+        self.set_store(store)
+
+    # ----------------------------------------------------------- actions/menus
+    def _build_actions(self) -> None:
+        specs = {
+            ActionId.NEW: (QKeySequence.StandardKey.New, self.new_database),
+            ActionId.OPEN: (QKeySequence.StandardKey.Open, self.choose_and_open),
+            ActionId.OPEN_DEMO: (None, self.open_demo),
+            ActionId.QUIT: (QKeySequence.StandardKey.Quit, self.close),
+            ActionId.ABOUT: (None, self.show_about),
+        }
+        for action_id, (shortcut, slot) in specs.items():
+            action = QAction(self)
+            action.setObjectName(f"action_{action_id.value}")
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            self.actions_by_id[action_id] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.setObjectName("fileMenu")
+        self.file_menu.addAction(self.actions_by_id[ActionId.NEW])
+        self.file_menu.addAction(self.actions_by_id[ActionId.OPEN])
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addAction(self.actions_by_id[ActionId.OPEN_DEMO])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions_by_id[ActionId.QUIT])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.actions_by_id[ActionId.ABOUT])
+
+    def retranslate(self) -> None:
+        texts = {
+            ActionId.NEW: self.tr("&New database…"),
+            ActionId.OPEN: self.tr("&Open database…"),
+            ActionId.OPEN_DEMO: self.tr("Open &demo data"),
+            ActionId.QUIT: self.tr("&Quit"),
+            ActionId.ABOUT: self.tr("&About ictdesk"),
+        }
+        for action_id, text in texts.items():
+            self.actions_by_id[action_id].setText(text)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.tabs.setTabText(0, self.tr("Data entry"))
+        self.unit_tree.retranslate()
+        self.period_picker.retranslate()
+        self.entry_form.retranslate()
+        self._update_status()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = recent_files()
+        if not files:
+            action = self.recent_menu.addAction(self.tr("(no recent files)"))
+            action.setEnabled(False)
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
+
+    # ---------------------------------------------------------------- database
+    def set_store(self, store: ValueStore | None) -> None:
+        """Show ``store`` (closing the one shown before)."""
+        self.entry_form.commit_pending()
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.unit_tree.set_store(store)
+        self.entry_form.set_store(store)
+        if store is not None:
+            if store.path:
+                remember_recent(store.path)
+            latest = store.latest_period()
+            if latest is not None:
+                self.period_picker.blockSignals(True)
+                self.period_picker.set_period(latest)
+                self.period_picker.blockSignals(False)
+            start = store.setting("home_commune") or (
+                store.root_units()[0].code if store.root_units() else None
+            )
+            if start and not self.unit_tree.select(start):
+                self.entry_form.load(None, None)
+        self._update_title()
+        self._update_status()
+
+    def open_path(self, path: Path) -> bool:
+        """Open the database at ``path``; on failure tell the user and keep the current one."""
+        try:
+            store = ValueStore.open(path)
+        except (IctdeskError, OSError) as exc:
+            self._show_open_error(path, exc)
+            return False
+        self.set_store(store)
+        return True
+
+    def _show_open_error(self, path: Path, exc: Exception) -> None:
+        if isinstance(exc, NotAnIctdeskDatabase):
+            text = self.tr("This file is not an ictdesk database. It was not changed.")
+        elif isinstance(exc, DatabaseTooNew):
+            text = self.tr("This file was made by a newer version of ictdesk. Update ictdesk to open it.")
+        else:
+            text = self.tr("The database cannot be opened.")
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot open database"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(str(path))
+        box.setDetailedText(str(exc))
+        box.exec()
+
+    def choose_and_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            str(self.store.path.parent if self.store and self.store.path else data_dir()),
+            self.tr("ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)"),
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def new_database(self) -> None:
+        dialog = FirstRunDialog(self)
+        dialog.demo_button.hide()
+        if self.store and self.store.province_code:
+            dialog.select_province(self.store.province_code)
+        if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.choice != "create":
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New database"),
+            str(data_dir() / "ictdesk.db"),
+            self.tr("ictdesk databases (*.db)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.exists():
+            QMessageBox.warning(
+                self,
+                self.tr("New database"),
+                self.tr("A file with this name already exists. Choose another name; nothing was overwritten."),
+            )
+            return
+        if create_from_dialog(self, dialog, path):
+            self.open_path(path)
+
+    def open_demo(self) -> None:
+        path = ensure_demo(self)
+        if path is not None:
+            self.open_path(path)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ictdesk"),
+            self.tr("ictdesk %1 — digital-transformation statistics for local government, offline.")
+            .replace("%1", __version__),
+        )
+
+    # ----------------------------------------------------------------- events
+    def _on_unit_tree_selected(self, code: str) -> None:
+        self.entry_form.load(code, self.period_picker.period())
+        self._update_status()
+
+    def _on_period_picker_changed(self, _iso: str) -> None:
+        self.entry_form.load(self.unit_tree.current_code(), self.period_picker.period())
+        self._update_status()
+
+    def _on_entry_form_value_saved(self, _unit: str, _code: str, _period: str) -> None:
+        self._update_status()
+
+    def _on_entry_form_save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _update_title(self) -> None:
+        if self.store and self.store.path:
+            self.setWindowTitle(f"{self.store.path.name} — ictdesk")
+        else:
+            self.setWindowTitle("ictdesk")
+
+    def _update_status(self) -> None:
+        language = current_language()
+        path = self.store.path if self.store else None
+        self.db_label.setText(str(path) if path else self.tr("No database"))
+        unit = self.entry_form.unit_code
+        self.unit_label.setText(self.store.unit(unit).name if self.store and unit else "")
+        period = self.entry_form.period
+        self.period_label.setText(period.label(language) if period else "")
+        filled, total = self.entry_form.filled_count()
+        self.filled_label.setText(
+            self.tr("%1 of %2 indicators filled").replace("%1", str(filled)).replace("%2", str(total))
+            if unit
+            else ""
+        )
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value(f"geometry/{self.objectName()}")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.entry_form.commit_pending()
+        QSettings().setValue(f"geometry/{self.objectName()}", self.saveGeometry())
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)
+
+
+# ------------------------------------------------------------------ helpers
+def recent_files() -> list[str]:
+    value = QSettings().value("recent_files", [])
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in (value or []) if Path(p).exists()][:MAX_RECENT]
+
+
+def remember_recent(path: Path) -> None:
+    text = str(Path(path).resolve())
+    files = [text] + [p for p in recent_files() if p != text]
+    QSettings().setValue("recent_files", files[:MAX_RECENT])
+
+
+def create_from_dialog(parent: QWidget | None, dialog: FirstRunDialog, path: Path) -> bool:
+    """Create the database chosen in ``dialog`` at ``path``; tell the user if that fails."""
+    settings = {"province_code": dialog.province_code()}
+    if dialog.commune_code():
+        settings["home_commune"] = dialog.commune_code()
+    user = dialog.user_name.text().strip()
+    if user:
+        settings["stored_by"] = user
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ValueStore.create(path, settings)
+    except (IctdeskError, OSError) as exc:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("MainWindow", "Cannot create database"),
+            QCoreApplication.translate("MainWindow", "The database could not be created."),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setDetailedText(str(exc))
+        box.exec()
+        return False
+    return True
+
+
+def ensure_demo(parent: QWidget | None) -> Path | None:
+    """The demo database's path, building it first (with a progress dialog) if needed."""
+    path = demo_database_path()
+    if path.exists():
+        return path
+    progress = QProgressDialog(parent)
+    progress.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo data"))
+    progress.setLabelText(QCoreApplication.translate("MainWindow", "Creating the demo database…"))
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.setRange(0, 100)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def report(done: int, total: int) -> None:
+        progress.setValue(int(done * 90 / total))
+        QApplication.processEvents()
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_demo(path, report)
+    except (IctdeskError, OSError) as exc:
+        progress.close()
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("MainWindow", "Demo data"),
+            QCoreApplication.translate("MainWindow", "The demo database could not be created."),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setDetailedText(str(exc))
+        box.exec()
+        return None
+    progress.setValue(100)
+    progress.close()
+    return path
+

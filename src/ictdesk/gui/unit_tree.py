@@ -1,0 +1,227 @@
+"""The unit tree: province → communes, loaded lazily, with a diacritics-insensitive search box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from ictdesk.core.store import ValueStore
+from ictdesk.core.units import Unit
+
+CodeRole = Qt.ItemDataRole.UserRole + 1
+
+
+class _Node:
+    __slots__ = ("unit", "parent", "children", "child_count", "row")
+
+    def __init__(self, unit: Unit | None, parent: _Node | None, row: int, child_count: int):
+        self.unit = unit
+        self.parent = parent
+        self.row = row
+        self.child_count = child_count
+        self.children: list[_Node] | None = None  # None until fetched
+
+
+class UnitTreeModel(QAbstractItemModel):
+    """A lazy tree of units: children are read from the store when a node is first expanded.
+
+    In search mode only matching units and their ancestors are shown.
+    """
+
+    def __init__(self, store: ValueStore | None = None, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._visible: set[str] | None = None
+        self._root = _Node(None, None, 0, 0)
+        self._rebuild()
+
+    def set_store(self, store: ValueStore | None) -> None:
+        self._store = store
+        self._visible = None
+        self._rebuild()
+
+    def set_search(self, text: str) -> int:
+        """Show only units matching ``text`` (and their ancestors); return how many matched."""
+        matches = 0
+        if self._store is None or not text.strip():
+            self._visible = None
+        else:
+            visible: set[str] = set()
+            for root in self._store.root_units():
+                for unit in self._store.search_units(text, within=root.code):
+                    matches += 1
+                    visible.add(unit.code)
+                    visible.update(a.code for a in self._store.ancestors(unit.code))
+            self._visible = visible
+        self._rebuild()
+        return matches
+
+    @property
+    def searching(self) -> bool:
+        return self._visible is not None
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self._root = _Node(None, None, 0, 0)
+        units = self._store.root_units() if self._store else []
+        self._root.children = self._make_nodes(self._root, units)
+        self._root.child_count = len(self._root.children)
+        self.endResetModel()
+
+    def _make_nodes(self, parent: _Node, units: list[Unit]) -> list[_Node]:
+        if self._visible is not None:
+            units = [u for u in units if u.code in self._visible]
+        nodes = []
+        for unit in units:
+            count = self._store.child_count(unit.code)
+            nodes.append(_Node(unit, parent, len(nodes), count))
+        return nodes
+
+    def _node(self, index: QModelIndex | QPersistentModelIndex) -> _Node:
+        return index.internalPointer() if index.isValid() else self._root
+
+    # -- Qt model interface -------------------------------------------------
+    def index(self, row, column, parent=QModelIndex()):
+        node = self._node(parent)
+        if column != 0 or node.children is None or not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index=QModelIndex()):
+        if not index.isValid():
+            return QModelIndex()
+        node = index.internalPointer().parent
+        if node is None or node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        node = self._node(parent)
+        return len(node.children) if node.children is not None else 0
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 1
+
+    def hasChildren(self, parent=QModelIndex()):  # noqa: N802
+        node = self._node(parent)
+        if node.children is not None:
+            return bool(node.children)
+        return node.child_count > 0
+
+    def canFetchMore(self, parent):  # noqa: N802
+        node = self._node(parent)
+        return node.children is None and node.child_count > 0
+
+    def fetchMore(self, parent):  # noqa: N802
+        node = self._node(parent)
+        if node.children is not None or self._store is None:
+            return
+        nodes = self._make_nodes(node, self._store.children(node.unit.code))
+        if not nodes:
+            node.children = []
+            return
+        self.beginInsertRows(parent, 0, len(nodes) - 1)
+        node.children = nodes
+        self.endInsertRows()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        unit = index.internalPointer().unit
+        if role == Qt.ItemDataRole.DisplayRole:
+            return unit.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{unit.name} ({unit.code})"
+        if role == CodeRole:
+            return unit.code
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def index_of(self, code: str) -> QModelIndex:
+        """The index of a unit, fetching the path to it; invalid if it is not shown."""
+        if self._store is None:
+            return QModelIndex()
+        chain = [a.code for a in self._store.ancestors(code)] + [code]
+        parent = QModelIndex()
+        for step in chain:
+            if self.canFetchMore(parent):
+                self.fetchMore(parent)
+            node = self._node(parent)
+            match = next((c for c in node.children or [] if c.unit.code == step), None)
+            if match is None:
+                if parent.isValid() or step != chain[0]:
+                    return QModelIndex()
+                continue  # above this database's root: skip
+            parent = self.createIndex(match.row, 0, match)
+        return parent
+
+
+class UnitTree(QWidget):
+    """A search box over a tree view of units; emits ``unit_selected(code)``."""
+
+    unit_selected = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("unitTree")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("unitSearch")
+        self.search.setClearButtonEnabled(True)
+        self.model = UnitTreeModel(None, self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("unitTreeView")
+        self.view.setHeaderHidden(True)
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search units (name or code)…"))
+
+    def set_store(self, store: ValueStore | None) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.set_store(store)
+        self.view.expandToDepth(0)
+
+    def current_code(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(CodeRole) if index.isValid() else None
+
+    def select(self, code: str) -> bool:
+        """Make ``code`` the current unit; False if it is not in the tree."""
+        index = self.model.index_of(code)
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def _on_search_text_changed(self, text: str) -> None:
+        current = self.current_code()
+        self.model.set_search(text)
+        if self.model.searching:
+            self.view.expandAll()
+        else:
+            self.view.expandToDepth(0)
+        if current:
+            index = self.model.index_of(current)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+
+    def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.unit_selected.emit(current.data(CodeRole))
