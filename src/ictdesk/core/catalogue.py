@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from ictdesk.core.errors import CatalogueError, UnknownIndicator
@@ -12,7 +12,7 @@ from ictdesk.core.numbers import ValueType
 from ictdesk.core.resources import resource_path
 
 
-class TimeAggregation(str, Enum):
+class TimeAggregation(StrEnum):
     """How sub-period values make up a longer period."""
 
     LAST = "last"  # stocks: stations, accounts, households at the end of the period

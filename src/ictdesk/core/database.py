@@ -123,7 +123,7 @@ def m001_core_schema(db: sqlite_utils.Database) -> None:
             key TEXT PRIMARY KEY,
             value TEXT
         );
-        """
+        """,
     )
     _seed_catalogue(db)
     _seed_rules(db)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from ictdesk.core.errors import InvalidNumber
 
 
-class ValueType(str, Enum):
+class ValueType(StrEnum):
     """What kind of number an indicator holds."""
 
     INTEGER = "integer"
@@ -100,7 +100,9 @@ def parse_number(text: str, value_type: ValueType = ValueType.DECIMAL) -> Parsed
     return ParsedNumber(sign * parsed.value, parsed.ambiguous, alternative)
 
 
-def format_number(value: int | float | None, decimals: int | None = None, language: str = "vi") -> str:
+def format_number(
+    value: int | float | None, decimals: int | None = None, language: str = "vi"
+) -> str:
     """Format for people: ``12.500`` and ``83,6`` in Vietnamese, ``12,500`` and ``83.6`` in English.
 
     ``None`` becomes an en dash, never ``0``. ``decimals=None`` shows integers without decimals

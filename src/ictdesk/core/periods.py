@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from ictdesk.core.errors import InvalidPeriod
 
 
-class PeriodType(str, Enum):
+class PeriodType(StrEnum):
     """Period granularity, ordered from the finest to the coarsest."""
 
     MONTH = "month"
@@ -162,9 +162,20 @@ class Period:
         return f"{'T' if language == 'vi' else 'M'}{self.index}/{self.year}"
 
 
-_EN_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def period_range(start: Period, end: Period) -> list[Period]:

@@ -7,7 +7,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -102,7 +102,7 @@ ON CONFLICT (unit_code, period, indicator_code) DO UPDATE SET
 
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with milliseconds, as stored in ``updated_at``."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def default_user() -> str:
@@ -243,9 +243,9 @@ class ValueStore:
         ]
 
     def child_count(self, code: str) -> int:
-        return self.db.execute("SELECT count(*) FROM units WHERE parent_code = ?", [code]).fetchone()[
-            0
-        ]
+        return self.db.execute(
+            "SELECT count(*) FROM units WHERE parent_code = ?", [code]
+        ).fetchone()[0]
 
     def search_units(self, text: str, within: str | None = None, limit: int = 500) -> list[Unit]:
         """Units whose name or code contains ``text``, diacritics ignored, within a subtree."""
@@ -315,7 +315,8 @@ class ValueStore:
     def value(self, unit_code: str, indicator_code: str, period: str) -> StoredValue | None:
         row = next(
             self.db.query(
-                "SELECT * FROM data_values WHERE unit_code = ? AND period = ? AND indicator_code = ?",
+                "SELECT * FROM data_values"
+                " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
                 [unit_code, period, indicator_code],
             ),
             None,
@@ -572,9 +573,7 @@ class _SubtreeValues:
             f" WHERE v.indicator_code IN ({code_marks}) AND v.period IN ({marks})"
             " AND u.path >= ? AND u.path < ? AND v.value IS NOT NULL"
         )
-        for unit, ind, period, value in store.db.execute(
-            query, [*codes, *period_list, low, high]
-        ):
+        for unit, ind, period, value in store.db.execute(query, [*codes, *period_list, low, high]):
             self.rows[(unit, ind)][period] = value
 
     def own(self, unit_code: str, indicator: Indicator, period: Period) -> float | None:

@@ -76,6 +76,3 @@ def run_gui(
     window.show()
     QSettings().sync()
     return app.exec()
-
-
-

@@ -6,7 +6,6 @@ are shown read-only and recomputed as you type.
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -223,7 +222,11 @@ class EntryForm(QWidget):
         language = current_language()
         for code, field in self.fields.items():
             value = stored.get(code)
-            text = format_number(value.value, language=language) if value and value.value is not None else ""
+            text = (
+                format_number(value.value, language=language)
+                if value and value.value is not None
+                else ""
+            )
             field.setText(text)
             field.saved_text = text
             field.setToolTip(value.comment or "" if value else "")

@@ -19,6 +19,7 @@ _installed: list[QTranslator] = []
 
 
 def catalogue_path(language: str) -> Path:
+    """The catalogue of ictdesk's own texts for ``language``."""
     return resource_path("i18n", f"ictdesk_{language}.ts")
 
 
@@ -62,13 +63,17 @@ def install_language(language: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    path = catalogue_path(language)
-    if language != "en" and path.is_file():
-        translator = TsTranslator(read_ts(path), app)
+    if language != "en":
+        messages: dict[tuple[str, str], str] = {}
+        for path in sorted(resource_path("i18n").glob(f"*_{language}.ts")):
+            messages.update(read_ts(path))  # ictdesk's own texts and Qt's dialogs and buttons
+        translator = TsTranslator(messages, app)
         app.installTranslator(translator)
         _installed.append(translator)
-    locale = QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
-                     QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedStates)
+    if language == "vi":
+        locale = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    else:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     QLocale.setDefault(locale)
     app.setProperty("ictdesk_language", language)
     return language

@@ -202,11 +202,18 @@ class MainWindow(QMainWindow):
         if isinstance(exc, NotAnIctdeskDatabase):
             text = self.tr("This file is not an ictdesk database. It was not changed.")
         elif isinstance(exc, DatabaseTooNew):
-            text = self.tr("This file was made by a newer version of ictdesk. Update ictdesk to open it.")
+            text = self.tr(
+                "This file was made by a newer version of ictdesk. Update ictdesk to open it."
+            )
         else:
             text = self.tr("The database cannot be opened.")
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot open database"), text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Cannot open database"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setInformativeText(str(path))
         box.setDetailedText(str(exc))
         box.exec()
@@ -241,7 +248,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("New database"),
-                self.tr("A file with this name already exists. Choose another name; nothing was overwritten."),
+                self.tr(
+                    "A file with this name already exists."
+                    " Choose another name; nothing was overwritten."
+                ),
             )
             return
         if create_from_dialog(self, dialog, path):
@@ -256,8 +266,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About ictdesk"),
-            self.tr("ictdesk %1 — digital-transformation statistics for local government, offline.")
-            .replace("%1", __version__),
+            self.tr(
+                "ictdesk %1 — digital-transformation statistics for local government, offline."
+            ).replace("%1", __version__),
         )
 
     # ----------------------------------------------------------------- events
@@ -291,7 +302,9 @@ class MainWindow(QMainWindow):
         self.period_label.setText(period.label(language) if period else "")
         filled, total = self.entry_form.filled_count()
         self.filled_label.setText(
-            self.tr("%1 of %2 indicators filled").replace("%1", str(filled)).replace("%2", str(total))
+            self.tr("%1 of %2 indicators filled")
+            .replace("%1", str(filled))
+            .replace("%2", str(total))
             if unit
             else ""
         )
@@ -384,4 +397,3 @@ def ensure_demo(parent: QWidget | None) -> Path | None:
     progress.setValue(100)
     progress.close()
     return path
-

@@ -66,6 +66,15 @@ class UnitTreeModel(QAbstractItemModel):
         units = self._store.root_units() if self._store else []
         self._root.children = self._make_nodes(self._root, units)
         self._root.child_count = len(self._root.children)
+        # Fetch what will be shown at once inside the reset, so views need not insert rows
+        # while the reset is being announced: the top units' children, or every search hit.
+        pending = list(self._root.children)
+        while pending:
+            node = pending.pop()
+            if node.child_count and (self._visible is not None or node.parent is self._root):
+                node.children = self._make_nodes(node, self._store.children(node.unit.code))
+                if self._visible is not None:
+                    pending.extend(node.children)
         self.endResetModel()
 
     def _make_nodes(self, parent: _Node, units: list[Unit]) -> list[_Node]:

@@ -1,0 +1,177 @@
+"""The main window end to end: pick a commune and a period, type, leave the field, reopen."""
+
+import sys
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ictdesk.core.periods import Period
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.app import make_application
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, empty_db):
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(empty_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Vietnamese included (qtbot.keyClicks asserts on non-ASCII)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
+
+
+def enter_value(qtbot, field, text: str) -> None:
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_typed_values_are_saved_and_survive_reopening(qtbot, window, empty_db):
+    assert window.unit_tree.select("08740")
+    window.period_picker.set_period(Period.parse("2024Q1"))
+    form = window.entry_form
+    assert form.unit_code == "08740" and form.period.iso == "2024Q1"
+
+    enter_value(qtbot, form.fields["HH_TOTAL"], "12.500")
+    enter_value(qtbot, form.fields["HH_SMARTPHONE"], "10.450")
+    assert form.derived_labels["SMARTPHONE_HH_PCT"].text() == "83,6"
+    assert "2 of 29" in window.filled_label.text() or "2/29" in window.filled_label.text()
+    window.close()
+
+    reopened = ValueStore.open(empty_db)
+    try:
+        assert reopened.value("08740", "HH_TOTAL", "2024Q1").value == 12500
+        assert reopened.value("08740", "HH_SMARTPHONE", "2024Q1").value == 10450
+        assert reopened.aggregate("SMARTPHONE_HH_PCT", "08740", "2024Q1") == pytest.approx(83.6)
+        assert reopened.aggregate("SMARTPHONE_HH_PCT", "25", "2024") == pytest.approx(83.6)
+        history = reopened.history("08740", "HH_TOTAL", "2024Q1")
+        assert [(h.old_value, h.new_value, h.source) for h in history] == [(None, 12500, "form")]
+    finally:
+        reopened.close()
+
+
+def test_enter_moves_to_the_next_field_and_derived_rates_follow_typing(qtbot, window):
+    window.unit_tree.select("08740")
+    form = window.entry_form
+    form.fields["POP_TOTAL"].setFocus()
+    qtbot.keyClicks(form.fields["POP_TOTAL"], "1.000")
+    qtbot.keyClick(form.fields["POP_TOTAL"], Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is form.fields["POP_ADULT"]
+    form.fields["POP_COVERED_4G"].setFocus()
+    qtbot.keyClicks(form.fields["POP_COVERED_4G"], "980")
+    # recomputed while typing, before the field is left
+    assert form.derived_labels["COV_4G_PCT"].text() == "98,0"
+
+
+def test_invalid_text_is_kept_flagged_and_not_saved(qtbot, window, empty_db):
+    window.unit_tree.select("08740")
+    form = window.entry_form
+    field = form.fields["BTS_TOTAL"]
+    enter_value(qtbot, field, "12,5")
+    assert field.text() == "12,5"
+    assert form.hints["BTS_TOTAL"].text() != ""
+    assert window.store.value("08740", "BTS_TOTAL", form.period.iso) is None
+    assert form.has_unsaved_text()
+
+
+def test_vietnamese_formatting_is_shown_back_while_typing(qtbot, window):
+    window.unit_tree.select("08740")
+    form = window.entry_form
+    field = form.fields["POP_TOTAL"]
+    field.setFocus()
+    qtbot.keyClicks(field, "12.500")
+    assert form.hints["POP_TOTAL"].text() == "= 12.500"
+
+
+def test_switching_unit_or_period_reloads_the_form(qtbot, window):
+    store = window.store
+    store.save_value("08740", "BTS_TOTAL", "2024Q1", 36)
+    store.save_value("07900", "BTS_TOTAL", "2024Q1", 12)
+    store.save_value("08740", "BTS_TOTAL", "2024Q2", 40)
+    window.period_picker.set_period(Period.parse("2024Q1"))
+    window.unit_tree.select("08740")
+    assert window.entry_form.fields["BTS_TOTAL"].text() == "36"
+    window.unit_tree.select("07900")
+    assert window.entry_form.fields["BTS_TOTAL"].text() == "12"
+    window.unit_tree.select("08740")
+    window.period_picker.set_period(Period.parse("2024Q2"))
+    assert window.entry_form.fields["BTS_TOTAL"].text() == "40"
+    assert "Quý II/2024" in window.period_label.text()
+
+
+def test_a_pending_edit_is_saved_before_switching_unit(qtbot, window):
+    window.unit_tree.select("08740")
+    form = window.entry_form
+    form.fields["CDT_TEAMS"].setText("7")  # typed but never left
+    window.unit_tree.select("07900")
+    assert window.store.value("08740", "CDT_TEAMS", form.period.iso).value == 7
+
+
+def test_parent_units_show_the_sum_of_their_communes(qtbot, window):
+    store = window.store
+    store.save_value("08740", "HH_TOTAL", "2024Q1", 1000)
+    store.save_value("08740", "HH_SMARTPHONE", "2024Q1", 900)
+    store.save_value("07900", "HH_TOTAL", "2024Q1", 3000)
+    store.save_value("07900", "HH_SMARTPHONE", "2024Q1", 1500)
+    window.period_picker.set_period(Period.parse("2024Q1"))
+    window.unit_tree.select("25")
+    form = window.entry_form
+    assert form.aggregate_labels["HH_TOTAL"].text() == "4.000"
+    # Σ/Σ = 2400/4000, not the mean of 90% and 50%
+    assert form.aggregate_labels["SMARTPHONE_HH_PCT"].text() == "60,0"
+
+
+def test_unit_search_ignores_diacritics(qtbot, window):
+    type_text(window.unit_tree.search, "phúc yên")
+    model = window.unit_tree.model
+    province = model.index(0, 0)
+    names = [model.index(r, 0, province).data() for r in range(model.rowCount(province))]
+    assert names == ["Phường Phúc Yên"]
+    window.unit_tree.search.clear()
+    assert model.rowCount(model.index(0, 0)) == 148
+
+
+def test_unit_tree_model_passes_the_model_tester(qtmodeltester, window):
+    model = window.unit_tree.model
+    model.fetchMore(model.index(0, 0))
+    qtmodeltester.check(model)
+    model.set_search("xa")
+    qtmodeltester.check(model)
+
+
+def test_language_switch_changes_visible_texts(qtbot, window):
+    install_language("en")
+    window.retranslate()
+    assert window.file_menu.title() == "&File"
+    install_language("vi")
+    window.retranslate()
+    assert window.file_menu.title() == "&Tệp"
+    assert window.tabs.tabText(0) == "Nhập số liệu"
+
+
+def test_void_qt_calls_do_not_leak_references_to_none(qtbot):
+    """DESIGN.md §6: PySide6 6.12.0 on Python 3.11 loses a None reference per void call."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    before = sys.getrefcount(None)
+    for i in range(5000):
+        widget.setEnabled(i % 2 == 0)
+        widget.update()
+    QCoreApplication.processEvents()
+    assert sys.getrefcount(None) >= before - 50
