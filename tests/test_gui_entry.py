@@ -165,6 +165,22 @@ def test_language_switch_changes_visible_texts(qtbot, window):
     assert window.tabs.tabText(0) == "Nhập số liệu"
 
 
+def test_english_interface_reads_and_shows_english_numbers(qtbot, window):
+    window.unit_tree.select("08740")
+    window.period_picker.set_period(Period.parse("2024Q1"))
+    install_language("en")
+    window.retranslate()
+    form = window.entry_form
+    enter_value(qtbot, form.fields["HH_TOTAL"], "12,500")
+    enter_value(qtbot, form.fields["HH_SMARTPHONE"], "10,450")
+    assert window.store.value("08740", "HH_TOTAL", "2024Q1").value == 12500
+    assert form.derived_labels["SMARTPHONE_HH_PCT"].text() == "83.6"
+    install_language("vi")
+    window.retranslate()
+    assert form.fields["HH_TOTAL"].text() == "12.500"
+    assert form.derived_labels["SMARTPHONE_HH_PCT"].text() == "83,6"
+
+
 def test_void_qt_calls_do_not_leak_references_to_none(qtbot):
     """DESIGN.md §6: PySide6 6.12.0 on Python 3.11 loses a None reference per void call."""
     widget = QWidget()

@@ -35,6 +35,7 @@ class ParsedNumber:
     alternative: int | float | None = None
 
 
+_SWAP_MARKS = str.maketrans(",.", ".,")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
@@ -71,15 +72,21 @@ def _read_unsigned(text: str) -> ParsedNumber:
     raise InvalidNumber("not a number")
 
 
-def parse_number(text: str, value_type: ValueType = ValueType.DECIMAL) -> ParsedNumber:
+def parse_number(
+    text: str, value_type: ValueType = ValueType.DECIMAL, language: str = "vi"
+) -> ParsedNumber:
     """Read Vietnamese-formatted text as a number of ``value_type``.
 
     Integers (counts) take ``.`` or spaces as thousands separators: ``12.500`` is 12500 and is
     never ambiguous. Decimals and percentages take ``,`` as the decimal mark (``83,6``); a lone
     ``.`` followed by exactly three digits is reported as ambiguous. A trailing ``%`` is
     accepted for percentages. Raises :class:`InvalidNumber` with the reason otherwise.
+
+    With ``language="en"`` the roles of ``.`` and ``,`` are swapped (``12,500``, ``83.6``).
     """
     cleaned = _SPACES.sub("", text or "")
+    if language == "en":
+        cleaned = cleaned.translate(_SWAP_MARKS)
     if value_type is ValueType.PERCENT and cleaned.endswith("%"):
         cleaned = cleaned[:-1]
     if not cleaned:

@@ -49,7 +49,7 @@ class NumberField(QLineEdit):
 
     def parsed(self) -> ParsedNumber:
         """The field's text read as a number; raises :class:`InvalidNumber`."""
-        return parse_number(self.text(), self.indicator.value_type)
+        return parse_number(self.text(), self.indicator.value_type, current_language())
 
 
 class EntryForm(QWidget):
@@ -187,9 +187,8 @@ class EntryForm(QWidget):
         for header in self._aggregate_headers:
             header.setText(self.tr("Sum of sub-units"))
         self._refresh_title()
-        if self._unit and self._period:
-            self._refresh_derived()
-            self._refresh_aggregates()
+        if self._unit and self._period and not self.has_unsaved_text():
+            self.load(self._unit, self._period)  # numbers follow the language: 12.500 / 12,500
 
     def _refresh_title(self) -> None:
         if self._store is None:
