@@ -336,6 +336,29 @@ class ValueStore:
             row["updated_at"],
         )
 
+    def grid(
+        self, period: str, parent_code: str, indicator_codes: list[str] | None = None
+    ) -> list[tuple[Unit, dict[str, int | float | None]]]:
+        """One period for every child of ``parent_code``: (unit, {indicator: value}) rows.
+
+        Only stored values are returned (entered indicators); a missing value is ``None``.
+        """
+        Period.parse(period)
+        codes = indicator_codes or [i.code for i in self.catalogue.entered]
+        units = self.children(parent_code)
+        rows: dict[str, dict[str, int | float | None]] = {
+            u.code: dict.fromkeys(codes) for u in units
+        }
+        marks = ",".join("?" * len(codes))
+        for unit_code, indicator_code, value in self.db.execute(
+            "SELECT v.unit_code, v.indicator_code, v.value FROM data_values v"
+            " JOIN units u ON u.code = v.unit_code"
+            f" WHERE v.indicator_code IN ({marks}) AND v.period = ? AND u.parent_code = ?",
+            [*codes, period, parent_code],
+        ):
+            rows[unit_code][indicator_code] = value
+        return [(u, rows[u.code]) for u in units]
+
     def filled_count(self, unit_code: str, period: str) -> int:
         """How many indicators of one unit and period hold a value."""
         return self.db.execute(
