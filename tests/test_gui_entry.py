@@ -165,6 +165,18 @@ def test_language_switch_changes_visible_texts(qtbot, window):
     assert window.tabs.tabText(0) == "Nhập số liệu"
 
 
+def test_reopening_a_database_returns_to_the_last_unit_and_period(qtbot, window, empty_db):
+    window.unit_tree.select("07900")
+    window.period_picker.set_period(Period.parse("2023S2"))
+    window.close()
+    again = MainWindow(ValueStore.open(empty_db))
+    qtbot.addWidget(again)
+    assert again.entry_form.unit_code == "07900"
+    assert again.entry_form.period.iso == "2023S2"
+    assert again.period_picker.period_box.currentText() == "6 tháng cuối năm 2023"
+    again.close()
+
+
 def test_english_interface_reads_and_shows_english_numbers(qtbot, window):
     window.unit_tree.select("08740")
     window.period_picker.set_period(Period.parse("2024Q1"))

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store: ValueStore | None) -> None:
         """Show ``store`` (closing the one shown before)."""
         self.entry_form.commit_pending()
+        self._remember_place()
         if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
@@ -175,18 +176,43 @@ class MainWindow(QMainWindow):
         if store is not None:
             if store.path:
                 remember_recent(store.path)
-            latest = store.latest_period()
-            if latest is not None:
+            last_unit, last_period = self._remembered_place(store)
+            period = last_period or store.latest_period()
+            if period is not None:
                 self.period_picker.blockSignals(True)
-                self.period_picker.set_period(latest)
+                self.period_picker.set_period(period)
                 self.period_picker.blockSignals(False)
-            start = store.setting("home_commune") or (
-                store.root_units()[0].code if store.root_units() else None
-            )
+            roots = store.root_units()
+            start = last_unit or store.setting("home_commune") or (roots[0].code if roots else None)
             if start and not self.unit_tree.select(start):
                 self.entry_form.load(None, None)
         self._update_title()
         self._update_status()
+
+    def _place_key(self) -> str | None:
+        if self.store is None or self.store.path is None:
+            return None
+        return "place/" + str(Path(self.store.path).resolve()).replace("/", "|")
+
+    def _remembered_place(self, store: ValueStore) -> tuple[str | None, Period | None]:
+        """The unit and period last shown for this database file, if still valid."""
+        key = self._place_key()
+        if key is None:
+            return None, None
+        settings = QSettings()
+        unit = settings.value(f"{key}/unit")
+        try:
+            period = Period.parse(settings.value(f"{key}/period", ""))
+        except IctdeskError:
+            period = None
+        return (unit if unit and store.has_unit(unit) else None), period
+
+    def _remember_place(self) -> None:
+        key = self._place_key()
+        if key and self.entry_form.unit_code and self.entry_form.period:
+            settings = QSettings()
+            settings.setValue(f"{key}/unit", self.entry_form.unit_code)
+            settings.setValue(f"{key}/period", self.entry_form.period.iso)
 
     def open_path(self, path: Path) -> bool:
         """Open the database at ``path``; on failure tell the user and keep the current one."""
@@ -317,6 +343,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.entry_form.commit_pending()
         QSettings().setValue(f"geometry/{self.objectName()}", self.saveGeometry())
+        self._remember_place()
         if self.store is not None:
             self.store.close()
             self.store = None
