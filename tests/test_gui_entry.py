@@ -203,3 +203,22 @@ def test_void_qt_calls_do_not_leak_references_to_none(qtbot):
         widget.update()
     QCoreApplication.processEvents()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_a_village_added_under_a_commune_appears_in_the_tree_and_adds_up(qtbot, window):
+    from ictdesk.gui.add_unit_dialog import AddUnitDialog
+
+    def fill_dialog():
+        dialog = window.findChild(AddUnitDialog)
+        dialog.code.setText("08740-01")
+        type_text(dialog.name, "Thôn Đồng Tâm")
+        dialog.accept()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, fill_dialog)
+    assert window.add_unit_under("08740")
+    assert window.entry_form.unit_code == "08740-01"
+    enter_value(qtbot, window.entry_form.fields["HH_TOTAL"], "250")
+    assert window.store.aggregate("HH_TOTAL", "08740", window.entry_form.period.iso) == 250
+    assert window.store.unit("08740-01").name == "Thôn Đồng Tâm"

@@ -28,6 +28,7 @@ from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDataba
 from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
+from ictdesk.gui.add_unit_dialog import AddUnitDialog
 from ictdesk.gui.entry_form import EntryForm
 from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.i18n import current_language
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.unit_tree.unit_selected.connect(self._on_unit_tree_selected)
+        self.unit_tree.add_unit_requested.connect(self.add_unit_under)
         self.period_picker.period_changed.connect(self._on_period_picker_changed)
         self.entry_form.value_saved.connect(self._on_entry_form_value_saved)
         self.entry_form.save_failed.connect(self._on_entry_form_save_failed)
@@ -287,6 +289,24 @@ class MainWindow(QMainWindow):
         path = ensure_demo(self)
         if path is not None:
             self.open_path(path)
+
+    def add_unit_under(self, parent_code: str) -> bool:
+        """Ask for a new unit under ``parent_code`` and store it; True if one was added."""
+        if self.store is None:
+            return False
+        dialog = AddUnitDialog(self.store.unit(parent_code), self)
+        while dialog.exec() == AddUnitDialog.DialogCode.Accepted:
+            try:
+                unit = self.store.add_unit(
+                    dialog.code.text(), dialog.name.text(), dialog.chosen_level(), parent_code
+                )
+            except IctdeskError as exc:
+                dialog.show_error(self.tr("The unit was not added: %1").replace("%1", str(exc)))
+                continue
+            self.unit_tree.refresh()
+            self.unit_tree.select(unit.code)
+            return True
+        return False
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit
@@ -175,6 +175,7 @@ class UnitTree(QWidget):
     """A search box over a tree view of units; emits ``unit_selected(code)``."""
 
     unit_selected = Signal(str)
+    add_unit_requested = Signal(str)  # the parent's code
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -194,6 +195,8 @@ class UnitTree(QWidget):
         layout.addWidget(self.view)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -230,6 +233,24 @@ class UnitTree(QWidget):
             index = self.model.index_of(current)
             if index.isValid():
                 self.view.setCurrentIndex(index)
+
+    def refresh(self) -> None:
+        """Re-read the units (after one was added), keeping the current one."""
+        current = self.current_code()
+        self.model.set_search(self.search.text())
+        self.view.expandToDepth(0)
+        if current:
+            self.select(current)
+
+    def _on_view_context_menu_requested(self, position) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Add a unit under %1…").replace("%1", index.data()))
+        code = index.data(CodeRole)
+        action.triggered.connect(lambda: self.add_unit_requested.emit(code))
+        menu.exec(self.view.viewport().mapToGlobal(position))
 
     def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
