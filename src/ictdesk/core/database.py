@@ -130,6 +130,23 @@ def m001_core_schema(db: sqlite_utils.Database) -> None:
     _seed_units(db, official_provinces() + official_communes())
 
 
+@migrations()
+def m002_completion_and_followup(db: sqlite_utils.Database) -> None:
+    """Unit-periods marked complete."""
+    _execute_script(
+        db,
+        """
+        CREATE TABLE completions (
+            unit_code TEXT NOT NULL REFERENCES units(code),
+            period TEXT NOT NULL,
+            completed_by TEXT NOT NULL,
+            completed_at TEXT NOT NULL,
+            PRIMARY KEY (unit_code, period)
+        );
+        """,
+    )
+
+
 def _execute_script(db: sqlite_utils.Database, script: str) -> None:
     """Run SQL statements one by one: ``executescript`` would COMMIT the open transaction."""
     statement = ""

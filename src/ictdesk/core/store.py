@@ -18,6 +18,15 @@ from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
 from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.units import Unit, UnitLevel, search_key
+from ictdesk.core.validation import (
+    DEFAULT_OUTLIER_SHARE,
+    Importance,
+    Rule,
+    Violation,
+    check_outlier,
+    check_rules,
+    check_value,
+)
 
 SOURCES = ("form", "grid", "import", "undo", "demo")
 _FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
@@ -448,6 +457,130 @@ class ValueStore:
                 self.db.execute(_UPSERT_CHANGES, [self.stored_by, stamp])
             self.db.execute("DELETE FROM temp.incoming_values")
         return changed
+
+    def set_followup(self, unit_code: str, indicator_code: str, period: str, flag: bool) -> None:
+        """Flag (or unflag) a stored value for follow-up, as DHIS2 does."""
+        try:
+            with self.db.atomic():
+                self.db.execute(
+                    "UPDATE data_values SET followup = ?"
+                    " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
+                    [int(flag), unit_code, period, indicator_code],
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"the follow-up flag was not saved: {exc}") from exc
+
+    # -------------------------------------------------------------- completion
+    def is_complete(self, unit_code: str, period: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM completions WHERE unit_code = ? AND period = ?", [unit_code, period]
+            ).fetchone()
+            is not None
+        )
+
+    def set_complete(self, unit_code: str, period: str, complete: bool = True) -> None:
+        """Mark a unit-period complete (or reopen it)."""
+        try:
+            with self.db.atomic():
+                if complete:
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO completions (unit_code, period, completed_by,"
+                        " completed_at) VALUES (?, ?, ?, ?)",
+                        [unit_code, period, self.stored_by, now_iso()],
+                    )
+                else:
+                    self.db.execute(
+                        "DELETE FROM completions WHERE unit_code = ? AND period = ?",
+                        [unit_code, period],
+                    )
+        except sqlite3.Error as exc:
+            raise StorageError(f"the completion was not saved: {exc}") from exc
+
+    # -------------------------------------------------------------- validation
+    def rules(self) -> list[Rule]:
+        """The validation rules stored in this database."""
+        return [
+            Rule(
+                r["id"],
+                r["left_code"],
+                r["op"],
+                r["right_code"],
+                Importance(r["importance"]),
+                r["message_vi"],
+                r["message_en"],
+            )
+            for r in self.db.query("SELECT * FROM validation_rules ORDER BY id")
+        ]
+
+    @property
+    def outlier_share(self) -> float:
+        """How far a stock may move between periods before a warning (0.5 = ±50%)."""
+        try:
+            return float(self.setting("outlier_share") or DEFAULT_OUTLIER_SHARE)
+        except ValueError:
+            return DEFAULT_OUTLIER_SHARE
+
+    def check(
+        self,
+        unit_code: str,
+        period: str,
+        values: dict[str, float | None],
+        only: str | None = None,
+        rules: list[Rule] | None = None,
+    ) -> list[Violation]:
+        """Every violation of one unit-period's ``values`` (or only those of one indicator).
+
+        Range and type per indicator, cross-indicator rules, and outliers against the previous
+        period's stored values.
+        """
+        catalogue = self.catalogue
+        previous = self.values_for(unit_code, Period.parse(period).previous().iso)
+        found: list[Violation] = []
+        codes = [only] if only else [code for code in values if code in catalogue]
+        for code in codes:
+            indicator = catalogue[code]
+            value = values.get(code)
+            found += check_value(indicator, value)
+            before = previous.get(code)
+            found += check_outlier(
+                indicator, value, before.value if before else None, self.outlier_share
+            )
+        found += check_rules(values, self.rules() if rules is None else rules, only)
+        return [v.located(unit_code, period) for v in found]
+
+    def validate_period(self, period: str, root_code: str) -> list[Violation]:
+        """Check every unit under ``root_code`` (itself included) that has values in ``period``."""
+        Period.parse(period)
+        low, high = _path_range(self._path(root_code))
+        by_unit: dict[str, dict[str, float | None]] = defaultdict(dict)
+        for unit_code, code, value in self.db.execute(
+            "SELECT v.unit_code, v.indicator_code, v.value FROM data_values v"
+            " JOIN units u ON u.code = v.unit_code"
+            " WHERE v.period = ? AND u.path >= ? AND u.path < ? AND v.value IS NOT NULL"
+            " ORDER BY u.path",
+            [period, low, high],
+        ):
+            by_unit[unit_code][code] = value
+        rules = self.rules()
+        found: list[Violation] = []
+        for unit_code, values in by_unit.items():
+            found += self.check(unit_code, period, values, rules=rules)
+        return found
+
+    def completeness(self, period: str, parent_code: str) -> list[tuple[Unit, int, int]]:
+        """(unit, indicators filled, indicators expected) for every child of ``parent_code``."""
+        expected = len(self.catalogue.entered)
+        counts = dict(
+            self.db.execute(
+                "SELECT v.unit_code, count(*) FROM data_values v"
+                " JOIN units u ON u.code = v.unit_code"
+                " WHERE v.period = ? AND u.parent_code = ? AND v.value IS NOT NULL"
+                " GROUP BY v.unit_code",
+                [period, parent_code],
+            ).fetchall()
+        )
+        return [(u, counts.get(u.code, 0), expected) for u in self.children(parent_code)]
 
     def history(self, unit_code: str, indicator_code: str, period: str) -> list[AuditEntry]:
         """The audit trail of one value, oldest first."""
