@@ -50,7 +50,7 @@ def test_typed_values_are_saved_and_survive_reopening(qtbot, window, empty_db):
 
     enter_value(qtbot, form.fields["HH_TOTAL"], "12.500")
     enter_value(qtbot, form.fields["HH_SMARTPHONE"], "10.450")
-    assert form.derived_labels["SMARTPHONE_HH_PCT"].text() == "83,6"
+    assert form.rows["SMARTPHONE_HH_PCT"].value.text() == "83,6"
     assert "2 of 29" in window.filled_label.text() or "2/29" in window.filled_label.text()
     window.close()
 
@@ -76,7 +76,7 @@ def test_enter_moves_to_the_next_field_and_derived_rates_follow_typing(qtbot, wi
     form.fields["POP_COVERED_4G"].setFocus()
     qtbot.keyClicks(form.fields["POP_COVERED_4G"], "980")
     # recomputed while typing, before the field is left
-    assert form.derived_labels["COV_4G_PCT"].text() == "98,0"
+    assert form.rows["COV_4G_PCT"].value.text() == "98,0"
 
 
 def test_invalid_text_is_kept_flagged_and_not_saved(qtbot, window, empty_db):
@@ -85,7 +85,7 @@ def test_invalid_text_is_kept_flagged_and_not_saved(qtbot, window, empty_db):
     field = form.fields["BTS_TOTAL"]
     enter_value(qtbot, field, "12,5")
     assert field.text() == "12,5"
-    assert form.hints["BTS_TOTAL"].text() != ""
+    assert form.rows["BTS_TOTAL"].check.text() != ""
     assert window.store.value("08740", "BTS_TOTAL", form.period.iso) is None
     assert form.has_unsaved_text()
 
@@ -96,7 +96,7 @@ def test_vietnamese_formatting_is_shown_back_while_typing(qtbot, window):
     field = form.fields["POP_TOTAL"]
     field.setFocus()
     qtbot.keyClicks(field, "12.500")
-    assert form.hints["POP_TOTAL"].text() == "= 12.500"
+    assert form.rows["POP_TOTAL"].check.text() == "= 12.500"
 
 
 def test_switching_unit_or_period_reloads_the_form(qtbot, window):
@@ -132,9 +132,9 @@ def test_parent_units_show_the_sum_of_their_communes(qtbot, window):
     window.period_picker.set_period(Period.parse("2024Q1"))
     window.unit_tree.select("25")
     form = window.entry_form
-    assert form.aggregate_labels["HH_TOTAL"].text() == "4.000"
+    assert form.rows["HH_TOTAL"].aggregate.text() == "4.000"
     # Σ/Σ = 2400/4000, not the mean of 90% and 50%
-    assert form.aggregate_labels["SMARTPHONE_HH_PCT"].text() == "60,0"
+    assert form.rows["SMARTPHONE_HH_PCT"].aggregate.text() == "60,0"
 
 
 def test_unit_search_ignores_diacritics(qtbot, window):
@@ -186,11 +186,11 @@ def test_english_interface_reads_and_shows_english_numbers(qtbot, window):
     enter_value(qtbot, form.fields["HH_TOTAL"], "12,500")
     enter_value(qtbot, form.fields["HH_SMARTPHONE"], "10,450")
     assert window.store.value("08740", "HH_TOTAL", "2024Q1").value == 12500
-    assert form.derived_labels["SMARTPHONE_HH_PCT"].text() == "83.6"
+    assert form.rows["SMARTPHONE_HH_PCT"].value.text() == "83.6"
     install_language("vi")
     window.retranslate()
     assert form.fields["HH_TOTAL"].text() == "12.500"
-    assert form.derived_labels["SMARTPHONE_HH_PCT"].text() == "83,6"
+    assert form.rows["SMARTPHONE_HH_PCT"].value.text() == "83,6"
 
 
 def test_void_qt_calls_do_not_leak_references_to_none(qtbot):

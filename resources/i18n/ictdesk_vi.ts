@@ -59,49 +59,175 @@
     </message>
   </context>
   <context>
+    <name>DialogInteraction</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="110" />
+      <source>Period marked complete</source>
+      <translation>Kỳ báo cáo đã hoàn thành</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="111" />
+      <source>%1 is marked complete. Change its values anyway?</source>
+      <translation>%1 đã được đánh dấu hoàn thành. Vẫn sửa số liệu?</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="121" />
+      <source>Which number did you mean?</source>
+      <translation>Bạn muốn nhập số nào?</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="123" />
+      <source>“%1” can be read two ways. Which did you mean?</source>
+      <translation>“%1” có thể hiểu theo hai cách. Bạn muốn nhập số nào?</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="138" />
+      <source>Comment</source>
+      <translation>Ghi chú</translation>
+    </message>
+  </context>
+  <context>
     <name>EntryForm</name>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="188" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="283" />
+      <source>Check</source>
+      <translation>Kiểm tra</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="284" />
+      <source>Previous period</source>
+      <translation>Kỳ trước</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="285" />
+      <source>Change</source>
+      <translation>Tăng/giảm</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="286" />
+      <source>Target / progress</source>
+      <translation>Kế hoạch / đạt</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="287" />
       <source>Sum of sub-units</source>
       <translation>Tổng các đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="195" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="299" />
       <source>No database is open.</source>
       <translation>Chưa mở cơ sở dữ liệu nào.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="197" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="301" />
       <source>Choose a unit in the tree to enter its values.</source>
       <translation>Chọn một đơn vị trong cây để nhập số liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="288" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="308" />
+      <source>Reopen this period</source>
+      <translation>Mở lại kỳ này</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="308" />
+      <source>Mark period complete</source>
+      <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="312" />
+      <source>This unit's period is marked complete; changes will ask for confirmation.</source>
+      <translation>Kỳ báo cáo của đơn vị này đã hoàn thành; khi sửa số liệu sẽ được hỏi lại.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="423" />
+      <source>Target for %1: %2
+Source: %3</source>
+      <translation>Kế hoạch năm %1: %2
+Căn cứ: %3</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="438" />
+      <source>not allowed</source>
+      <translation>không hợp lệ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="439" />
+      <source>out of range</source>
+      <translation>ngoài giới hạn</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="440" />
+      <source>breaks a rule</source>
+      <translation>vi phạm quy tắc</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="441" />
+      <source>large change</source>
+      <translation>biến động lớn</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="451" />
+      <source>pts</source>
+      <translation>điểm %</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="474" />
+      <source>Comment: %1</source>
+      <translation>Ghi chú: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="476" />
+      <source>Marked for follow-up</source>
+      <translation>Cần theo dõi</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="489" />
       <source>Not a whole number</source>
       <translation>Không phải số nguyên</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="290" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="491" />
       <source>Not a number</source>
       <translation>Không phải là số</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="297" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="502" />
+      <source>explained</source>
+      <translation>đã giải trình</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="508" />
       <source>read as %1 (type %2 for the thousands)</source>
       <translation>hiểu là %1 (gõ %2 nếu là hàng nghìn)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="319" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="549" />
       <source>The value was not saved: it is not a valid number.</source>
       <translation>Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="325" />
-      <source>Not saved</source>
-      <translation>Chưa lưu</translation>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="576" />
+      <source>Edit %1</source>
+      <translation>sửa %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="326" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="639" />
+      <source>Comment on %1</source>
+      <translation>ghi chú %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="678" />
+      <source>Comment…</source>
+      <translation>Ghi chú…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="680" />
+      <source>Mark for follow-up</source>
+      <translation>Đánh dấu cần theo dõi</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="570" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="590" />
       <source>The value was not saved: %1</source>
       <translation>Chưa lưu giá trị: %1</translation>
     </message>
@@ -155,151 +281,224 @@
     </message>
   </context>
   <context>
+    <name>HistoryPanel</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="50" />
+      <source>When</source>
+      <translation>Thời gian</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="50" />
+      <source>Who</source>
+      <translation>Người sửa</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="50" />
+      <source>Old → new</source>
+      <translation>Cũ → mới</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="50" />
+      <source>Source</source>
+      <translation>Nguồn</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="56" />
+      <source>form</source>
+      <translation>biểu nhập</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="57" />
+      <source>grid</source>
+      <translation>bảng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="58" />
+      <source>import</source>
+      <translation>nhập tệp</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="59" />
+      <source>undo/redo</source>
+      <translation>hoàn tác/làm lại</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="60" />
+      <source>demo data</source>
+      <translation>dữ liệu mẫu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="67" />
+      <source>History: %1</source>
+      <translation>Lịch sử: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="67" />
+      <source>History</source>
+      <translation>Lịch sử thay đổi</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="141" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="168" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="142" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="169" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="143" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="170" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="144" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="171" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="145" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="172" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="149" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="176" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="150" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="177" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="151" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="178" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="152" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="179" />
+      <source>&amp;Edit</source>
+      <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="182" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="162" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="192" />
+      <source>&amp;Undo %1</source>
+      <translation>&amp;Hoàn tác %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="193" />
+      <source>&amp;Redo %1</source>
+      <translation>&amp;Làm lại %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="199" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="231" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="270" />
       <source>This file is not an ictdesk database. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="234" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="273" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="237" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="276" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="240" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="279" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="252" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="291" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="254" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="293" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="268" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="278" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="307" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="317" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="270" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="309" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="280" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="319" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="304" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="343" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="314" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="353" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="316" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="355" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="344" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="398" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="351" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="405" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="401" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="455" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="402" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="456" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="418" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="436" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="472" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="490" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="419" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="473" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="437" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="491" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -343,6 +542,34 @@
       <location filename="../../src/ictdesk/gui/unit_tree.py" line="250" />
       <source>Add a unit under %1…</source>
       <translation>Thêm đơn vị trực thuộc %1…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ViolationDialog</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="58" />
+      <source>The value breaks a rule</source>
+      <translation>Giá trị vi phạm quy tắc kiểm tra</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="60" />
+      <source>%1 = %2 breaks these rules:</source>
+      <translation>%1 = %2 vi phạm các quy tắc sau:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="70" />
+      <source>Correct the value, or explain why it is right to save it anyway:</source>
+      <translation>Hãy sửa lại giá trị, hoặc giải trình vì sao giá trị này đúng để vẫn lưu:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="77" />
+      <source>Save with this explanation</source>
+      <translation>Lưu kèm giải trình</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="80" />
+      <source>Correct the value</source>
+      <translation>Sửa lại giá trị</translation>
     </message>
   </context>
 </TS>

@@ -650,6 +650,19 @@ class ValueStore:
                 return row[0]
         return None
 
+    def targets_for(self, unit_code: str, year: int) -> dict[str, tuple[float, str]]:
+        """Every indicator's (target, document) for a unit and year, nearest ancestor's if none."""
+        chain = [unit_code] + [u.code for u in reversed(self.ancestors(unit_code))]
+        found: dict[str, tuple[float, str]] = {}
+        for code in chain:
+            for indicator, value, document in self.db.execute(
+                "SELECT indicator_code, value, document FROM targets"
+                " WHERE unit_code = ? AND year = ?",
+                [code, year],
+            ):
+                found.setdefault(indicator, (value, document))
+        return found
+
     # --------------------------------------------------------------- aggregates
     def aggregate(self, indicator_code: str, unit_code: str, period: str) -> float | None:
         """One indicator for a unit and period, aggregated up the tree and over time."""

@@ -1,18 +1,22 @@
-"""The entry form: every entered indicator of one unit and period, grouped by pillar.
+"""The entry form: every indicator of one unit and period, grouped by pillar.
 
-A value is saved when its field is left or Enter is pressed (Enter moves on). Derived rates
-are shown read-only and recomputed as you type.
+Each entered indicator shows its value, the previous period's value, the change, this year's
+target and progress, and a status mark. A value is saved when its field is left or Enter is
+pressed (Enter moves on); it is checked first, and a high-importance rule violation is only
+saved when confirmed with a comment. Derived rates are read-only and follow the typing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -22,17 +26,38 @@ from ictdesk.core.catalogue import Indicator
 from ictdesk.core.errors import IctdeskError, InvalidNumber
 from ictdesk.core.numbers import ParsedNumber, ValueType, format_number, parse_number
 from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore
+from ictdesk.core.store import StoredValue, ValueStore, ValueWrite
+from ictdesk.core.validation import Violation
+from ictdesk.gui.commands import SaveValuesCommand, before_writes
+from ictdesk.gui.form_interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.i18n import current_language
 
-_COLUMN_WIDTHS = {1: 130, 2: 120, 3: 170, 4: 120}  # fixed, so every pillar lines up
-_HINT_OK = "color: #555;"
-_HINT_WARN = "color: #b36b00;"
-_HINT_ERROR = "color: #c0392b; font-weight: bold;"
+# column: (role, fixed width); the name column takes the rest, so every pillar lines up
+_COLUMNS = {
+    "value": (1, 110),
+    "unit": (2, 72),
+    "check": (3, 128),
+    "previous": (4, 88),
+    "change": (5, 112),
+    "target": (6, 104),
+    "aggregate": (7, 96),
+}
+_NAME_MIN_WIDTH = 230
+_STYLE = {
+    "ok": "color: #2e7d32;",
+    "info": "color: #555;",
+    "warn": "color: #b36b00;",
+    "error": "color: #c0392b; font-weight: bold;",
+}
+COMMENT_MARK = "✎"
+FOLLOWUP_MARK = "⚑"
 
 
 class NumberField(QLineEdit):
     """A line edit for one indicator; Enter commits and moves to the next field."""
+
+    context_menu_requested = Signal(object, object)  # field, QContextMenuEvent
+    focused = Signal(str)  # indicator code
 
     def __init__(self, indicator: Indicator, parent=None):
         super().__init__(parent)
@@ -40,16 +65,92 @@ class NumberField(QLineEdit):
         self.saved_text = ""
         self.setObjectName(f"field_{indicator.code}")
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setFixedWidth(_COLUMN_WIDTHS[1])
+        self.setFixedWidth(_COLUMNS["value"][1])
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def event(self, event) -> bool:
+        # Ctrl+Z / Ctrl+Y undo typing in the field while there is typing to undo; otherwise
+        # they go to the window and undo saved edits.
+        nothing_to_undo = event.type() == QEvent.Type.ShortcutOverride and (
+            (event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable())
+            or (event.matches(QKeySequence.StandardKey.Redo) and not self.isRedoAvailable())
+        )
+        if nothing_to_undo:
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.focusNextChild()
 
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.focused.emit(self.indicator.code)
+
+    def contextMenuEvent(self, event) -> None:
+        self.context_menu_requested.emit(self, event)
+
     def parsed(self) -> ParsedNumber:
         """The field's text read as a number; raises :class:`InvalidNumber`."""
         return parse_number(self.text(), self.indicator.value_type, current_language())
+
+
+class _Row:
+    """The widgets of one indicator's row."""
+
+    def __init__(self, indicator: Indicator, parent: QWidget):
+        self.indicator = indicator
+        self.name = QLabel(parent)
+        self.name.setWordWrap(True)
+        self.name.setMinimumWidth(_NAME_MIN_WIDTH)
+        self.unit = QLabel(parent)
+        self.check = QLabel(parent)
+        self.check.setObjectName(f"check_{indicator.code}")
+        self.previous = QLabel(parent)
+        self.previous.setObjectName(f"previous_{indicator.code}")
+        self.change = QLabel(parent)
+        self.change.setObjectName(f"change_{indicator.code}")
+        self.target = QLabel(parent)
+        self.target.setObjectName(f"target_{indicator.code}")
+        self.aggregate = QLabel(parent)
+        self.aggregate.setObjectName(f"aggregate_{indicator.code}")
+        for key, label in (
+            ("unit", self.unit),
+            ("check", self.check),
+            ("previous", self.previous),
+            ("change", self.change),
+            ("target", self.target),
+            ("aggregate", self.aggregate),
+        ):
+            label.setFixedWidth(_COLUMNS[key][1])
+        for label in (self.previous, self.change, self.target, self.aggregate):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.aggregate.setStyleSheet("color: #1f5f99;")
+        self.previous.setStyleSheet(_STYLE["info"])
+        if indicator.is_derived:
+            self.field = None
+            self.value = QLabel("–", parent)
+            self.value.setObjectName(f"derived_{indicator.code}")
+            self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.value.setStyleSheet("font-weight: bold; padding-right: 6px;")
+            self.value.setFixedWidth(_COLUMNS["value"][1])
+        else:
+            self.field = NumberField(indicator, parent)
+            self.value = self.field
+
+    def place(self, grid: QGridLayout, row: int) -> None:
+        grid.addWidget(self.name, row, 0)
+        for key, widget in (
+            ("value", self.value),
+            ("unit", self.unit),
+            ("check", self.check),
+            ("previous", self.previous),
+            ("change", self.change),
+            ("target", self.target),
+            ("aggregate", self.aggregate),
+        ):
+            grid.addWidget(widget, row, _COLUMNS[key][0])
 
 
 class EntryForm(QWidget):
@@ -57,6 +158,9 @@ class EntryForm(QWidget):
 
     value_saved = Signal(str, str, str)
     save_failed = Signal(str)
+    field_focused = Signal(str)
+    completion_changed = Signal()
+    unsaved_changed = Signal(bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,18 +168,33 @@ class EntryForm(QWidget):
         self._store: ValueStore | None = None
         self._unit: str | None = None
         self._period: Period | None = None
+        self._stored: dict[str, StoredValue] = {}
+        self._previous: dict[str, float | None] = {}
+        self._targets: dict[str, tuple[float, str]] = {}
+        self._complete = False
+        self._edit_of_complete_confirmed = False
+        self._committing = False
+        self.undo_stack: QUndoStack | None = None
+        self.interaction: FormInteraction = DialogInteraction(self)
+        self.rows: dict[str, _Row] = {}
         self.fields: dict[str, NumberField] = {}
-        self.hints: dict[str, QLabel] = {}
-        self.derived_labels: dict[str, QLabel] = {}
-        self.aggregate_labels: dict[str, QLabel] = {}
-        self._name_labels: dict[str, QLabel] = {}
-        self._unit_labels: dict[str, QLabel] = {}
         self._groups: dict[str, QGroupBox] = {}
-        self._aggregate_headers: list[QLabel] = []
+        self._headers: list[dict[str, QLabel]] = []
         self.title = QLabel(self)
         self.title.setObjectName("formTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px 0;")
         self.title.setWordWrap(True)
+        self.complete_banner = QLabel(self)
+        self.complete_banner.setObjectName("completeBanner")
+        self.complete_banner.setStyleSheet(
+            "background: #e8f5e9; color: #1b5e20; padding: 4px; border-radius: 3px;"
+        )
+        self.complete_button = QPushButton(self)
+        self.complete_button.setObjectName("completeButton")
+        self.complete_button.clicked.connect(self._on_complete_button_clicked)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.complete_button)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.body = QWidget()
@@ -83,11 +202,16 @@ class EntryForm(QWidget):
         self.scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.title)
+        layout.addLayout(header)
+        layout.addWidget(self.complete_banner)
         layout.addWidget(self.scroll)
         self.setEnabled(False)
 
     # ------------------------------------------------------------------ set-up
+    @property
+    def store(self) -> ValueStore | None:
+        return self._store
+
     def set_store(self, store: ValueStore | None) -> None:
         self._store = store
         self._unit = None
@@ -99,77 +223,48 @@ class EntryForm(QWidget):
     def _build(self) -> None:
         for group in self._groups.values():
             group.deleteLater()
-        for mapping in (
-            self.fields,
-            self.hints,
-            self.derived_labels,
-            self.aggregate_labels,
-            self._name_labels,
-            self._unit_labels,
-            self._groups,
-        ):
-            mapping.clear()
-        self._aggregate_headers.clear()
+        self.rows.clear()
+        self.fields.clear()
+        self._groups.clear()
+        self._headers.clear()
         while self.body_layout.count():
             self.body_layout.takeAt(0)
         if self._store is None:
             return
         catalogue = self._store.catalogue
-        previous: NumberField | None = None
+        previous_field: NumberField | None = None
         for pillar in catalogue.pillars:
-            indicators = catalogue.in_pillar(pillar.code)
+            indicators = sorted(catalogue.in_pillar(pillar.code), key=lambda i: i.is_derived)
             if not indicators:
                 continue
             group = QGroupBox(self.body)
             group.setObjectName(f"pillar_{pillar.code}")
             grid = QGridLayout(group)
             grid.setColumnStretch(0, 1)
-            for column, width in _COLUMN_WIDTHS.items():
-                grid.setColumnMinimumWidth(column, width)
-            header = QLabel(group)
-            header.setStyleSheet("color: #555;")
-            header.setAlignment(Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(header, 0, 4)
-            self._aggregate_headers.append(header)
-            for row, ind in enumerate(sorted(indicators, key=lambda i: i.is_derived), start=1):
-                name = QLabel(group)
-                name.setWordWrap(True)
-                name.setToolTip(f"{ind.code}\n{ind.definition_vi}")
-                self._name_labels[ind.code] = name
-                unit = QLabel(group)
-                unit.setFixedWidth(_COLUMN_WIDTHS[2])
-                self._unit_labels[ind.code] = unit
-                grid.addWidget(name, row, 0)
-                if ind.is_derived:
-                    value = QLabel("–", group)
-                    value.setObjectName(f"derived_{ind.code}")
-                    value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    value.setStyleSheet("font-weight: bold; padding-right: 6px;")
-                    value.setFixedWidth(_COLUMN_WIDTHS[1])
-                    self.derived_labels[ind.code] = value
-                    grid.addWidget(value, row, 1)
-                else:
-                    field = NumberField(ind, group)
+            headers = {}
+            for key, (column, _width) in _COLUMNS.items():
+                if key in ("value", "unit"):
+                    continue
+                label = QLabel(group)
+                label.setStyleSheet("color: #555; font-size: 11px;")
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+                grid.addWidget(label, 0, column)
+                headers[key] = label
+            self._headers.append(headers)
+            for row_number, indicator in enumerate(indicators, start=1):
+                row = _Row(indicator, group)
+                row.place(grid, row_number)
+                self.rows[indicator.code] = row
+                if row.field is not None:
+                    field = row.field
                     field.editingFinished.connect(self._on_field_editing_finished)
                     field.textEdited.connect(self._on_field_text_edited)
-                    self.fields[ind.code] = field
-                    hint = QLabel(group)
-                    hint.setObjectName(f"hint_{ind.code}")
-                    hint.setFixedWidth(_COLUMN_WIDTHS[3])
-                    self.hints[ind.code] = hint
-                    grid.addWidget(field, row, 1)
-                    grid.addWidget(hint, row, 3)
-                    if previous is not None:
-                        QWidget.setTabOrder(previous, field)
-                    previous = field
-                grid.addWidget(unit, row, 2)
-                aggregate = QLabel(group)
-                aggregate.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                aggregate.setStyleSheet("color: #1f5f99;")
-                aggregate.setObjectName(f"aggregate_{ind.code}")
-                aggregate.setFixedWidth(_COLUMN_WIDTHS[4])
-                self.aggregate_labels[ind.code] = aggregate
-                grid.addWidget(aggregate, row, 4)
+                    field.context_menu_requested.connect(self._on_field_context_menu_requested)
+                    field.focused.connect(self.field_focused)
+                    self.fields[indicator.code] = field
+                    if previous_field is not None:
+                        QWidget.setTabOrder(previous_field, field)
+                    previous_field = field
             self._groups[pillar.code] = group
             self.body_layout.addWidget(group)
         self.body_layout.addStretch(1)
@@ -178,19 +273,29 @@ class EntryForm(QWidget):
         language = current_language()
         if self._store is not None:
             catalogue = self._store.catalogue
-            for code, label in self._name_labels.items():
-                label.setText(catalogue[code].name(language))
-            for code, label in self._unit_labels.items():
-                label.setText(catalogue[code].unit(language))
+            for code, row in self.rows.items():
+                indicator = catalogue[code]
+                row.name.setText(indicator.name(language))
+                row.name.setToolTip(f"{code}\n{indicator.definition_vi}")
+                row.unit.setText(indicator.unit(language))
             for code, group in self._groups.items():
                 group.setTitle(catalogue.pillar(code).name(language))
-        for header in self._aggregate_headers:
-            header.setText(self.tr("Sum of sub-units"))
-        self._refresh_title()
+        titles = {
+            "check": self.tr("Check"),
+            "previous": self.tr("Previous period"),
+            "change": self.tr("Change"),
+            "target": self.tr("Target / progress"),
+            "aggregate": self.tr("Sum of sub-units"),
+        }
+        for headers in self._headers:
+            for key, label in headers.items():
+                label.setText(titles[key])
         if self._unit and self._period and not self.has_unsaved_text():
             self.load(self._unit, self._period)  # numbers follow the language: 12.500 / 12,500
+        else:
+            self._refresh_header()
 
-    def _refresh_title(self) -> None:
+    def _refresh_header(self) -> None:
         if self._store is None:
             self.title.setText(self.tr("No database is open."))
         elif not self._unit or not self._period:
@@ -198,6 +303,15 @@ class EntryForm(QWidget):
         else:
             unit = self._store.unit(self._unit)
             self.title.setText(f"{unit.name} — {self._period.label(current_language())}")
+        has_place = bool(self._store and self._unit and self._period)
+        self.complete_button.setVisible(has_place)
+        self.complete_button.setText(
+            self.tr("Reopen this period") if self._complete else self.tr("Mark period complete")
+        )
+        self.complete_banner.setVisible(has_place and self._complete)
+        self.complete_banner.setText(
+            self.tr("This unit's period is marked complete; changes will ask for confirmation.")
+        )
 
     # ----------------------------------------------------------------- loading
     @property
@@ -208,45 +322,55 @@ class EntryForm(QWidget):
     def period(self) -> Period | None:
         return self._period
 
+    @property
+    def is_complete(self) -> bool:
+        return self._complete
+
     def load(self, unit_code: str | None, period: Period | None) -> None:
-        """Show the values of ``unit_code`` for ``period``, saving any edit in progress first."""
-        self.commit_pending()
+        """Show ``unit_code`` for ``period``, saving any edit in progress first."""
+        if self._unit and self._period and (unit_code, period) != (self._unit, self._period):
+            self.commit_pending()
         self._unit, self._period = unit_code, period
-        self.setEnabled(bool(self._store and unit_code and period))
-        stored = (
-            self._store.values_for(unit_code, period.iso)
-            if self._store and unit_code and period
-            else {}
-        )
+        self._edit_of_complete_confirmed = False
+        store = self._store
+        ready = bool(store and unit_code and period)
+        self.setEnabled(ready)
+        self._stored = store.values_for(unit_code, period.iso) if ready else {}
+        previous = store.values_for(unit_code, period.previous().iso) if ready else {}
+        self._previous = {code: v.value for code, v in previous.items()}
+        if ready:
+            self._previous.update(store.catalogue.derived_values(self._previous))
+        self._targets = store.targets_for(unit_code, period.year) if ready else {}
+        self._complete = store.is_complete(unit_code, period.iso) if ready else False
         language = current_language()
         for code, field in self.fields.items():
-            value = stored.get(code)
-            text = (
-                format_number(value.value, language=language)
-                if value and value.value is not None
-                else ""
-            )
+            stored = self._stored.get(code)
+            value = stored.value if stored else None
+            text = format_number(value, language=language) if value is not None else ""
             field.setText(text)
             field.saved_text = text
-            field.setToolTip(value.comment or "" if value else "")
-            self._show_hint(code, "", _HINT_OK)
-        self._refresh_title()
-        self._refresh_derived()
+        self._refresh_header()
+        self._refresh_all_rows()
         self._refresh_aggregates()
+        self.unsaved_changed.emit(False)
+
+    def reload(self) -> None:
+        """Re-read the shown unit and period (after an undo, an import...)."""
+        self.load(self._unit, self._period)
 
     def _refresh_aggregates(self) -> None:
         has_children = bool(self._store and self._unit and self._store.child_count(self._unit))
-        for header in self._aggregate_headers:
-            header.setVisible(has_children)
+        for headers in self._headers:
+            headers["aggregate"].setVisible(has_children)
+        for row in self.rows.values():
+            row.aggregate.setVisible(has_children)
         if not has_children:
-            for label in self.aggregate_labels.values():
-                label.clear()
             return
         values = self._store.aggregates(self._unit, self._period.iso)
         language = current_language()
-        for code, label in self.aggregate_labels.items():
-            decimals = 1 if self._store.catalogue[code].is_derived else None
-            label.setText(format_number(values.get(code), decimals, language))
+        for code, row in self.rows.items():
+            decimals = 1 if row.indicator.is_derived else None
+            row.aggregate.setText(format_number(values.get(code), decimals, language))
 
     def _current_values(self) -> dict[str, float | None]:
         values = {}
@@ -257,51 +381,147 @@ class EntryForm(QWidget):
                 values[code] = None
         return values
 
-    def _refresh_derived(self) -> None:
-        if self._store is None:
+    def _refresh_all_rows(self) -> None:
+        if self._store is None or not self._unit or not self._period:
+            for row in self.rows.values():
+                for label in (row.check, row.previous, row.change, row.target):
+                    label.clear()
             return
-        derived = self._store.catalogue.derived_values(self._current_values())
+        values = self._current_values()
+        values.update(self._store.catalogue.derived_values(values))
+        violations = self._store.check(self._unit, self._period.iso, values)
+        by_code: dict[str, list[Violation]] = {}
+        for violation in violations:
+            for code in violation.indicators:
+                by_code.setdefault(code, []).append(violation)
+        for code, row in self.rows.items():
+            self._refresh_row(row, values.get(code), by_code.get(code, []))
+
+    def _refresh_row(self, row: _Row, value: float | None, violations: list[Violation]) -> None:
         language = current_language()
-        for code, label in self.derived_labels.items():
-            label.setText(format_number(derived.get(code), 1, language))
+        code = row.indicator.code
+        derived = row.indicator.is_derived
+        decimals = 1 if derived else None
+        if derived:
+            row.value.setText(format_number(value, 1, language))
+        previous = self._previous.get(code)
+        row.previous.setText(format_number(previous, decimals, language))
+        row.change.setText(self._change_text(value, previous, derived))
+        target = self._targets.get(code)
+        if target is None:
+            row.target.setText("")
+            row.target.setToolTip("")
+        else:
+            progress = value / target[0] * 100 if value is not None and target[0] else None
+            text = format_number(target[0], decimals, language)
+            if progress is not None:
+                text += f" · {format_number(progress, 0, language)}%"
+            row.target.setText(text)
+            row.target.setStyleSheet(
+                _STYLE["info"] if progress is None else _STYLE["ok" if progress >= 100 else "warn"]
+            )
+            row.target.setToolTip(
+                self.tr("Target for %1: %2\nSource: %3")
+                .replace("%1", str(self._period.year))
+                .replace("%2", format_number(target[0], decimals, language))
+                .replace("%3", target[1] or "–")
+            )
+        if row.field is not None:
+            self._show_check(row, violations)
+        elif violations:
+            self._set_check(row, "⚠ " + self._short(violations[0]), "warn", violations)
+        else:
+            row.check.clear()
 
-    # ------------------------------------------------------------------ saving
-    def _show_hint(self, code: str, text: str, style: str) -> None:
-        hint = self.hints[code]
-        hint.setText(text)
-        hint.setStyleSheet(style)
+    def _short(self, violation: Violation) -> str:
+        """A few words for the check column; the full message is in the tooltip."""
+        return {
+            "type": self.tr("not allowed"),
+            "range": self.tr("out of range"),
+            "rule": self.tr("breaks a rule"),
+            "outlier": self.tr("large change"),
+        }[violation.kind]
 
-    def _on_field_text_edited(self, _text: str) -> None:
-        field = self.sender()
-        if isinstance(field, NumberField):
-            self._update_hint(field)
-        self._refresh_derived()
+    def _change_text(self, value, previous, derived: bool) -> str:
+        if value is None or previous is None:
+            return ""
+        language = current_language()
+        delta = value - previous
+        sign = "+" if delta > 0 else ""
+        if derived:
+            return f"{sign}{format_number(delta, 1, language)} " + self.tr("pts")
+        text = f"{sign}{format_number(delta, language=language)}"
+        if previous:
+            text += f" ({sign}{format_number(delta / previous * 100, 1, language)}%)"
+        return text
 
-    def _update_hint(self, field: NumberField) -> ParsedNumber | None:
-        """Show the parsed value back next to the field; return it, or None if invalid."""
-        code = field.indicator.code
+    def _marks(self, code: str) -> str:
+        stored = self._stored.get(code)
+        marks = ""
+        if stored and stored.comment:
+            marks += COMMENT_MARK
+        if stored and stored.followup:
+            marks += FOLLOWUP_MARK
+        return marks
+
+    def _set_check(self, row: _Row, text: str, style: str, violations=()) -> None:
+        language = current_language()
+        marks = self._marks(row.indicator.code)
+        row.check.setText(f"{text} {marks}".strip())
+        row.check.setStyleSheet(_STYLE[style])
+        tips = [v.message(language) for v in violations]
+        stored = self._stored.get(row.indicator.code)
+        if stored and stored.comment:
+            tips.append(self.tr("Comment: %1").replace("%1", stored.comment))
+        if stored and stored.followup:
+            tips.append(self.tr("Marked for follow-up"))
+        row.check.setToolTip("\n".join(tips))
+        if row.field is not None:
+            row.field.setToolTip("\n".join(tips))
+
+    def _show_check(self, row: _Row, violations: list[Violation]) -> None:
+        """The status mark of an entered field: typing hint, error, warning or saved."""
+        field = row.field
         language = current_language()
         try:
             parsed = field.parsed()
         except InvalidNumber:
-            if field.indicator.value_type is ValueType.INTEGER:
-                self._show_hint(code, self.tr("Not a whole number"), _HINT_ERROR)
-            else:
-                self._show_hint(code, self.tr("Not a number"), _HINT_ERROR)
-            return None
-        if parsed.value is None:
-            self._show_hint(code, "", _HINT_OK)
-        elif parsed.ambiguous:
-            self._show_hint(
-                code,
+            text = (
+                self.tr("Not a whole number")
+                if field.indicator.value_type is ValueType.INTEGER
+                else self.tr("Not a number")
+            )
+            self._set_check(row, "✖ " + text, "error")
+            return
+        blocking = [v for v in violations if v.blocking]
+        warnings = [v for v in violations if not v.blocking]
+        unsaved = field.text() != field.saved_text
+        stored = self._stored.get(row.indicator.code)
+        if blocking and (unsaved or not stored or not stored.comment):
+            self._set_check(row, "✖ " + self._short(blocking[0]), "error", violations)
+        elif blocking:
+            self._set_check(row, "⚠ " + self.tr("explained"), "warn", violations)
+        elif warnings:
+            self._set_check(row, "⚠ " + self._short(warnings[0]), "warn", violations)
+        elif parsed.value is not None and parsed.ambiguous:
+            self._set_check(
+                row,
                 self.tr("read as %1 (type %2 for the thousands)")
                 .replace("%1", format_number(parsed.value, language=language))
                 .replace("%2", str(parsed.alternative)),
-                _HINT_WARN,
+                "warn",
             )
+        elif parsed.value is not None and unsaved:
+            self._set_check(row, "= " + format_number(parsed.value, language=language), "info")
+        elif parsed.value is not None:
+            self._set_check(row, "✔", "ok")
         else:
-            self._show_hint(code, "= " + format_number(parsed.value, language=language), _HINT_OK)
-        return parsed
+            self._set_check(row, "", "info")
+
+    # ------------------------------------------------------------------ saving
+    def _on_field_text_edited(self, _text: str) -> None:
+        self._refresh_all_rows()
+        self.unsaved_changed.emit(self.has_unsaved_text())
 
     def _on_field_editing_finished(self) -> None:
         field = self.sender()
@@ -309,36 +529,85 @@ class EntryForm(QWidget):
             self.commit(field)
 
     def commit(self, field: NumberField) -> bool:
-        """Save one field's value if it changed; False if it could not be saved."""
-        if self._store is None or not self._unit or not self._period:
+        """Check and save one field's value if it changed; False if it was not saved."""
+        if self._store is None or not self._unit or not self._period or self._committing:
             return False
         if field.text() == field.saved_text:
             return True
-        parsed = self._update_hint(field)
-        if parsed is None:
-            self.save_failed.emit(self.tr("The value was not saved: it is not a valid number."))
-            return False
+        self._committing = True
+        try:
+            return self._commit(field)
+        finally:
+            self._committing = False
+            self._refresh_all_rows()
+            self.unsaved_changed.emit(self.has_unsaved_text())
+
+    def _commit(self, field: NumberField) -> bool:
         code = field.indicator.code
         try:
-            self._store.save_value(self._unit, code, self._period.iso, parsed.value, source="form")
-        except IctdeskError as exc:
-            self._show_hint(code, self.tr("Not saved"), _HINT_ERROR)
-            self.save_failed.emit(self.tr("The value was not saved: %1").replace("%1", str(exc)))
+            parsed = field.parsed()
+        except InvalidNumber:
+            self.save_failed.emit(self.tr("The value was not saved: it is not a valid number."))
+            return False
+        value = parsed.value
+        if parsed.ambiguous:
+            value = self.interaction.resolve_ambiguous(field.indicator, field.text(), parsed)
+            if value is None:
+                return False
+        if self._complete and not self._edit_of_complete_confirmed:
+            if not self.interaction.confirm_edit_of_complete(self.title.text()):
+                field.setText(field.saved_text)
+                return False
+            self._edit_of_complete_confirmed = True
+        values = self._current_values()
+        values[code] = value
+        violations = self._store.check(self._unit, self._period.iso, values, only=code)
+        comment = None
+        blocking = [v for v in violations if v.blocking]
+        if blocking:
+            comment = self.interaction.explain_violations(field.indicator, value, blocking)
+            if comment is None:
+                self.save_failed.emit(
+                    self.tr("The value was not saved: %1").replace(
+                        "%1", blocking[0].message(current_language())
+                    )
+                )
+                return False
+        write = ValueWrite(self._unit, code, self._period.iso, value, comment)
+        if not self._save([write], self.tr("Edit %1").replace("%1", code)):
             return False
         field.saved_text = field.text()
-        self._show_hint(
-            code,
-            ("= " + format_number(parsed.value, language=current_language()))
-            if parsed.value is not None
-            else "",
-            _HINT_WARN if parsed.ambiguous else _HINT_OK,
-        )
-        self._refresh_aggregates()
-        self.value_saved.emit(self._unit, code, self._period.iso)
+        if value is not None and parsed.ambiguous:
+            field.setText(format_number(value, language=current_language()))
+            field.saved_text = field.text()
         return True
 
+    def _save(self, writes: list[ValueWrite], description: str) -> bool:
+        """Write through the store, push the undo step, refresh; False (and a message) on error."""
+        before = before_writes(self._store, writes)
+        try:
+            changed = self._store.save_values(writes, source="form")
+        except IctdeskError as exc:
+            self.save_failed.emit(self.tr("The value was not saved: %1").replace("%1", str(exc)))
+            return False
+        if changed and self.undo_stack is not None:
+            self.undo_stack.push(
+                SaveValuesCommand(self._store, before, writes, description, self._on_undo_applied)
+            )
+        self._stored = self._store.values_for(self._unit, self._period.iso)
+        self._refresh_aggregates()
+        for write in writes:
+            self.value_saved.emit(write.unit_code, write.indicator_code, write.period)
+        return True
+
+    def _on_undo_applied(self, places: set[tuple[str, str]]) -> None:
+        if self._period and (self._unit, self._period.iso) in places:
+            self.reload()
+        for unit, period in places:
+            self.value_saved.emit(unit, "", period)
+
     def commit_pending(self) -> bool:
-        """Save the field being edited, if any; False if its text could not be saved."""
+        """Save every field whose text changed; False if one could not be saved."""
         ok = True
         for field in self.fields.values():
             if field.text() != field.saved_text:
@@ -354,3 +623,66 @@ class EntryForm(QWidget):
         if self._store is None or not self._unit or not self._period:
             return 0, total
         return self._store.filled_count(self._unit, self._period.iso), total
+
+    # ------------------------------------------------- comments, follow-up, completion
+    def edit_comment(self, code: str) -> bool:
+        """Ask for this value's comment and save it (an undoable, audited change)."""
+        if not self._unit or not self._period:
+            return False
+        stored = self._stored.get(code)
+        comment = self.interaction.ask_comment(
+            self._store.catalogue[code], stored.comment if stored else ""
+        )
+        if comment is None:
+            return False
+        value = stored.value if stored else None
+        write = ValueWrite(self._unit, code, self._period.iso, value, comment)
+        ok = self._save([write], self.tr("Comment on %1").replace("%1", code))
+        self._refresh_all_rows()
+        return ok
+
+    def toggle_followup(self, code: str) -> bool:
+        """Flip the follow-up flag of a stored value; False if there is no stored value."""
+        stored = self._stored.get(code)
+        if stored is None or not self._unit or not self._period:
+            return False
+        try:
+            self._store.set_followup(self._unit, code, self._period.iso, not stored.followup)
+        except IctdeskError as exc:
+            self.save_failed.emit(str(exc))
+            return False
+        self._stored = self._store.values_for(self._unit, self._period.iso)
+        self._refresh_all_rows()
+        return True
+
+    def set_complete(self, complete: bool) -> None:
+        if not self._unit or not self._period:
+            return
+        self.commit_pending()
+        try:
+            self._store.set_complete(self._unit, self._period.iso, complete)
+        except IctdeskError as exc:
+            self.save_failed.emit(str(exc))
+            return
+        self._complete = complete
+        self._edit_of_complete_confirmed = False
+        self._refresh_header()
+        self.completion_changed.emit()
+
+    def _on_complete_button_clicked(self) -> None:
+        self.set_complete(not self._complete)
+
+    def _on_field_context_menu_requested(self, field: NumberField, event) -> None:
+        menu = field.createStandardContextMenu()
+        menu.addSeparator()
+        code = field.indicator.code
+        comment = menu.addAction(self.tr("Comment…"))
+        comment.triggered.connect(lambda: self.edit_comment(code))
+        followup = menu.addAction(self.tr("Mark for follow-up"))
+        followup.setCheckable(True)
+        stored = self._stored.get(code)
+        followup.setChecked(bool(stored and stored.followup))
+        followup.setEnabled(stored is not None)
+        followup.triggered.connect(lambda: self.toggle_followup(code))
+        menu.exec(event.globalPos())
+        menu.deleteLater()

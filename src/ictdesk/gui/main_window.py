@@ -7,7 +7,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -31,6 +31,7 @@ from ictdesk.core.store import ValueStore
 from ictdesk.gui.add_unit_dialog import AddUnitDialog
 from ictdesk.gui.entry_form import EntryForm
 from ictdesk.gui.first_run import FirstRunDialog
+from ictdesk.gui.history_panel import HistoryPanel
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.unit_tree import UnitTree
@@ -61,19 +62,29 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.store: ValueStore | None = None
+        self._history_code: str | None = None
         self.actions_by_id: dict[ActionId, QAction] = {}
         self.unit_tree = UnitTree(self)
         self.period_picker = PeriodPicker(default_period(), self)
         self.entry_form = EntryForm(self)
+        self.undo_stack = QUndoStack(self)
+        self.entry_form.undo_stack = self.undo_stack
+        self.history_panel = HistoryPanel(self)
+        entry_page = QSplitter(Qt.Orientation.Vertical, self)
+        entry_page.setObjectName("entrySplitter")
+        entry_page.addWidget(self.entry_form)
+        entry_page.addWidget(self.history_panel)
+        entry_page.setStretchFactor(0, 1)
+        entry_page.setSizes([640, 150])
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
-        self.tabs.addTab(self.entry_form, "")
+        self.tabs.addTab(entry_page, "")
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.unit_tree)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 820])
+        splitter.setSizes([250, 1030])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -99,6 +110,9 @@ class MainWindow(QMainWindow):
         self.period_picker.period_changed.connect(self._on_period_picker_changed)
         self.entry_form.value_saved.connect(self._on_entry_form_value_saved)
         self.entry_form.save_failed.connect(self._on_entry_form_save_failed)
+        self.entry_form.field_focused.connect(self._on_entry_form_field_focused)
+        self.entry_form.unsaved_changed.connect(self.setWindowModified)
+        self.entry_form.completion_changed.connect(self._update_status)
         self.retranslate()
         self.resize(1200, 800)
         self._restore_geometry()
@@ -133,6 +147,19 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.actions_by_id[ActionId.OPEN_DEMO])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions_by_id[ActionId.QUIT])
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.setObjectName("editMenu")
+        self.undo_action = QAction(self)
+        self.undo_action.setObjectName("action_undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(self)
+        self.redo_action.setObjectName("action_redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.actions_by_id[ActionId.ABOUT])
 
@@ -149,11 +176,21 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self._update_undo_actions()
+        self.history_panel.retranslate()
         self.tabs.setTabText(0, self.tr("Data entry"))
         self.unit_tree.retranslate()
         self.period_picker.retranslate()
         self.entry_form.retranslate()
         self._update_status()
+
+    def _update_undo_actions(self, *_args) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", stack.undoText()).strip())
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -173,6 +210,8 @@ class MainWindow(QMainWindow):
         if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
+        self.undo_stack.clear()
+        self.history_panel.show_history("", [])
         self.unit_tree.set_store(store)
         self.entry_form.set_store(store)
         if store is not None:
@@ -326,17 +365,32 @@ class MainWindow(QMainWindow):
         self.entry_form.load(self.unit_tree.current_code(), self.period_picker.period())
         self._update_status()
 
-    def _on_entry_form_value_saved(self, _unit: str, _code: str, _period: str) -> None:
+    def _on_entry_form_value_saved(self, _unit: str, code: str, _period: str) -> None:
         self._update_status()
+        if code and code == self._history_code:
+            self._on_entry_form_field_focused(code)
+
+    def _on_entry_form_field_focused(self, code: str) -> None:
+        self._history_code = code
+        form = self.entry_form
+        if self.store is None or not form.unit_code or not form.period:
+            return
+        problems = form.rows[code].check.toolTip()
+        if problems:
+            self.statusBar().showMessage(problems.replace("\n", " · "), 10000)
+        name = self.store.catalogue[code].name(current_language())
+        self.history_panel.show_history(
+            name, self.store.history(form.unit_code, code, form.period.iso)
+        )
 
     def _on_entry_form_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
     def _update_title(self) -> None:
         if self.store and self.store.path:
-            self.setWindowTitle(f"{self.store.path.name} — ictdesk")
+            self.setWindowTitle(f"{self.store.path.name}[*] — ictdesk")
         else:
-            self.setWindowTitle("ictdesk")
+            self.setWindowTitle("ictdesk[*]")
 
     def _update_status(self) -> None:
         language = current_language()

@@ -1,0 +1,88 @@
+"""The audit trail of the value being edited: when, who, old → new, source."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ictdesk.core.numbers import format_number
+from ictdesk.core.store import AuditEntry
+from ictdesk.gui.i18n import current_language
+
+
+def local_time(stamp: str) -> str:
+    """``2026-03-05T08:15:02.120Z`` → ``05/03/2026 15:15`` in the computer's time zone."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    if current_language() == "vi":
+        return moment.strftime("%d/%m/%Y %H:%M")
+    return moment.strftime("%m/%d/%Y %H:%M")
+
+
+class HistoryPanel(QWidget):
+    """Shows the audit entries of one value, newest first."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("historyPanel")
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("historyTable")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        self._name = ""
+        self._entries: list[AuditEntry] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("Old → new"), self.tr("Source")]
+        )
+        self.show_history(self._name, self._entries)
+
+    def _source(self, source: str) -> str:
+        return {
+            "form": self.tr("form"),
+            "grid": self.tr("grid"),
+            "import": self.tr("import"),
+            "undo": self.tr("undo/redo"),
+            "demo": self.tr("demo data"),
+        }.get(source, source)
+
+    def show_history(self, name: str, entries: list[AuditEntry]) -> None:
+        """Show ``entries`` (oldest first, as the store returns them) for the value ``name``."""
+        self._name, self._entries = name, entries
+        self.title.setText(
+            self.tr("History: %1").replace("%1", name) if name else self.tr("History")
+        )
+        language = current_language()
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(reversed(entries)):
+            change = (
+                f"{format_number(entry.old_value, language=language)} → "
+                f"{format_number(entry.new_value, language=language)}"
+            )
+            if entry.new_comment != entry.old_comment and entry.new_comment:
+                change += f"  ✎ {entry.new_comment}"
+            for column, text in enumerate(
+                (local_time(entry.changed_at), entry.stored_by, change, self._source(entry.source))
+            ):
+                self.table.setItem(row, column, QTableWidgetItem(text))

@@ -1,0 +1,239 @@
+"""Entry that officials trust: rules, warnings, keyboard-only entry, undo/redo, history."""
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ictdesk.core.demo import commune_rows
+from ictdesk.core.periods import Period
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.app import make_application
+from ictdesk.gui.form_interaction import FormInteraction, ViolationDialog
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.main_window import MainWindow
+
+
+class ScriptedInteraction(FormInteraction):
+    """Answers the form's questions from a script and records what was asked."""
+
+    def __init__(self, explanation=None, confirm_complete=True):
+        self.explanation = explanation
+        self.confirm_complete = confirm_complete
+        self.asked: list[tuple] = []
+
+    def explain_violations(self, indicator, value, violations):
+        self.asked.append(("explain", indicator.code, [v.kind for v in violations]))
+        return self.explanation
+
+    def confirm_edit_of_complete(self, place):
+        self.asked.append(("complete", place))
+        return self.confirm_complete
+
+    def resolve_ambiguous(self, indicator, text, parsed):
+        self.asked.append(("ambiguous", text))
+        return parsed.value
+
+    def ask_comment(self, indicator, current):
+        self.asked.append(("comment", indicator.code, current))
+        return "Số liệu theo báo cáo của thôn"
+
+
+@pytest.fixture
+def window(qtbot, empty_db):
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(empty_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.unit_tree.select("08740")
+    win.period_picker.set_period(Period.parse("2024Q1"))
+    yield win
+    win.close()
+
+
+def enter_value(qtbot, field, text):
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_keyboard_only_entry_of_a_whole_form(qtbot, window):
+    form = window.entry_form
+    values = {
+        w.indicator_code: w.value
+        for w in commune_rows("08740", "Phường Phúc Yên", [Period.parse("2024Q1")])
+    }
+    codes = list(form.fields)
+    form.fields[codes[0]].setFocus()
+    for code in codes:
+        focused = QApplication.focusWidget()
+        assert focused is form.fields[code], f"focus should be on {code}"
+        qtbot.keyClicks(focused, f"{values[code]:,}".replace(",", "."))
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    stored = window.store.values_for("08740", "2024Q1")
+    assert {code: v.value for code, v in stored.items()} == values
+    assert "29/29" in window.filled_label.text()
+    # Shift+Tab walks back in catalogue order
+    form.fields[codes[5]].setFocus()
+    qtbot.keyClick(form.fields[codes[5]], Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is form.fields[codes[4]]
+
+
+def test_a_high_importance_violation_blocks_until_explained(qtbot, window):
+    form = window.entry_form
+    scripted = ScriptedInteraction(explanation=None)
+    form.interaction = scripted
+    enter_value(qtbot, form.fields["HH_TOTAL"], "1.000")
+    enter_value(qtbot, form.fields["HH_SMARTPHONE"], "1.200")
+    assert scripted.asked == [("explain", "HH_SMARTPHONE", ["rule"])]
+    assert window.store.value("08740", "HH_SMARTPHONE", "2024Q1") is None
+    assert form.rows["HH_SMARTPHONE"].check.text().startswith("✖")
+    assert form.has_unsaved_text()
+
+    scripted.explanation = "Nhiều hộ tách khẩu chưa cập nhật"
+    form.commit(form.fields["HH_SMARTPHONE"])
+    stored = window.store.value("08740", "HH_SMARTPHONE", "2024Q1")
+    assert stored.value == 1200
+    assert stored.comment == "Nhiều hộ tách khẩu chưa cập nhật"
+    assert "✎" in form.rows["HH_SMARTPHONE"].check.text()
+
+
+def test_the_real_dialog_needs_an_explanation_before_saving(qtbot, window):
+    form = window.entry_form
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "10")
+    seen = {}
+
+    def answer():
+        dialog = window.findChild(ViolationDialog)
+        seen["enabled_before"] = dialog.save_button.isEnabled()
+        dialog.comment.setPlainText("Trạm 5G mới của hai nhà mạng")
+        seen["enabled_after"] = dialog.save_button.isEnabled()
+        dialog.save_button.click()
+
+    QTimer.singleShot(0, answer)
+    enter_value(qtbot, form.fields["BTS_5G"], "12")
+    assert seen == {"enabled_before": False, "enabled_after": True}
+    assert window.store.value("08740", "BTS_5G", "2024Q1").comment == "Trạm 5G mới của hai nhà mạng"
+
+
+def test_an_outlier_warns_but_does_not_block(qtbot, window):
+    window.store.save_value("08740", "BTS_TOTAL", "2023Q4", 40)
+    window.entry_form.reload()
+    form = window.entry_form
+    scripted = ScriptedInteraction()
+    form.interaction = scripted
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "90")
+    assert scripted.asked == []
+    assert window.store.value("08740", "BTS_TOTAL", "2024Q1").value == 90
+    check = form.rows["BTS_TOTAL"].check
+    assert check.text().startswith("⚠") and "125" in check.toolTip()
+    assert form.rows["BTS_TOTAL"].previous.text() == "40"
+    assert form.rows["BTS_TOTAL"].change.text() == "+50 (+125,0%)"
+
+
+def test_out_of_range_values_are_refused(qtbot, window):
+    form = window.entry_form
+    form.interaction = ScriptedInteraction(explanation=None)
+    enter_value(qtbot, form.fields["CDT_TEAMS"], "-3")
+    assert window.store.value("08740", "CDT_TEAMS", "2024Q1") is None
+    assert form.rows["CDT_TEAMS"].check.text().startswith("✖")
+
+
+def test_undo_and_redo_restore_values_and_every_step_is_audited(qtbot, window):
+    form = window.entry_form
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "30")
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "32")
+    store = window.store
+    window.undo_action.trigger()
+    assert store.value("08740", "BTS_TOTAL", "2024Q1").value == 30
+    assert form.fields["BTS_TOTAL"].text() == "30"
+    window.undo_action.trigger()
+    assert store.value("08740", "BTS_TOTAL", "2024Q1") is None
+    assert form.fields["BTS_TOTAL"].text() == ""
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert store.value("08740", "BTS_TOTAL", "2024Q1").value == 32
+    history = store.history("08740", "BTS_TOTAL", "2024Q1")
+    assert [(h.old_value, h.new_value, h.source) for h in history] == [
+        (None, 30, "form"),
+        (30, 32, "form"),
+        (32, 30, "undo"),
+        (30, None, "undo"),
+        (None, 30, "undo"),
+        (30, 32, "undo"),
+    ]
+
+
+def test_ctrl_z_in_an_untouched_field_undoes_the_last_saved_edit(qtbot, window):
+    form = window.entry_form
+    enter_value(qtbot, form.fields["POP_TOTAL"], "5.000")
+    focused = QApplication.focusWidget()
+    assert focused is form.fields["POP_ADULT"]
+    qtbot.keyClick(focused, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.value("08740", "POP_TOTAL", "2024Q1") is None
+
+
+def test_window_shows_modified_while_a_field_holds_unsaved_text(qtbot, window):
+    field = window.entry_form.fields["VNEID_L2"]
+    field.setFocus()
+    qtbot.keyClicks(field, "7")
+    assert window.isWindowModified()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert not window.isWindowModified()
+
+
+def test_history_panel_lists_the_audit_trail_of_the_focused_value(qtbot, window):
+    form = window.entry_form
+    enter_value(qtbot, form.fields["EPAY_ACCOUNTS"], "700")
+    enter_value(qtbot, form.fields["EPAY_ACCOUNTS"], "7.000")
+    form.fields["EPAY_ACCOUNTS"].setFocus()
+    table = window.history_panel.table
+    assert table.rowCount() == 2
+    assert table.item(0, 2).text() == "700 → 7.000"  # newest first
+    assert table.item(1, 2).text() == "– → 700"
+    assert table.item(0, 1).text() == window.store.stored_by
+
+
+def test_marking_complete_then_editing_asks_first(qtbot, window):
+    form = window.entry_form
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "30")
+    form.complete_button.click()
+    assert window.store.is_complete("08740", "2024Q1")
+    assert form.complete_banner.isVisible()
+    scripted = ScriptedInteraction(confirm_complete=False)
+    form.interaction = scripted
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "31")
+    assert window.store.value("08740", "BTS_TOTAL", "2024Q1").value == 30
+    assert form.fields["BTS_TOTAL"].text() == "30"
+    scripted.confirm_complete = True
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "31")
+    enter_value(qtbot, form.fields["BTS_4G"], "29")  # asked once per visit
+    assert [a[0] for a in scripted.asked] == ["complete", "complete"]
+    assert window.store.value("08740", "BTS_TOTAL", "2024Q1").value == 31
+
+
+def test_comment_and_follow_up_marks(qtbot, window):
+    form = window.entry_form
+    form.interaction = ScriptedInteraction()
+    enter_value(qtbot, form.fields["CDT_TEAMS"], "12")
+    assert form.edit_comment("CDT_TEAMS")
+    assert form.toggle_followup("CDT_TEAMS")
+    stored = window.store.value("08740", "CDT_TEAMS", "2024Q1")
+    assert stored.comment == "Số liệu theo báo cáo của thôn" and stored.followup
+    assert "✎" in form.rows["CDT_TEAMS"].check.text()
+    assert "⚑" in form.rows["CDT_TEAMS"].check.text()
+    assert not form.toggle_followup("CDT_MEMBERS")  # nothing stored to flag
+
+
+def test_targets_and_progress_are_shown_for_rates(qtbot, window):
+    store = window.store
+    store.set_target("COV_5G_PCT", "25", 2024, 50.0, "Kế hoạch 2024")
+    window.entry_form.reload()
+    enter_value(qtbot, window.entry_form.fields["POP_TOTAL"], "1.000")
+    enter_value(qtbot, window.entry_form.fields["POP_COVERED_4G"], "900")
+    enter_value(qtbot, window.entry_form.fields["POP_COVERED_5G"], "400")
+    target = window.entry_form.rows["COV_5G_PCT"].target
+    assert target.text() == "50,0 · 80%"
+    assert "Kế hoạch 2024" in target.toolTip()
