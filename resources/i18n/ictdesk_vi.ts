@@ -76,158 +76,165 @@
       <translation>Bạn muốn nhập số nào?</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="123" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="122" />
       <source>“%1” can be read two ways. Which did you mean?</source>
       <translation>“%1” có thể hiểu theo hai cách. Bạn muốn nhập số nào?</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="138" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="136" />
       <source>Comment</source>
       <translation>Ghi chú</translation>
     </message>
   </context>
   <context>
+    <name>EditSession</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/edit_session.py" line="37" />
+      <source>The values were not saved: %1</source>
+      <translation>Chưa lưu được số liệu: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>EntryForm</name>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="283" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="285" />
       <source>Check</source>
       <translation>Kiểm tra</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="284" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="286" />
       <source>Previous period</source>
       <translation>Kỳ trước</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="285" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="287" />
       <source>Change</source>
       <translation>Tăng/giảm</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="286" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="288" />
       <source>Target / progress</source>
       <translation>Kế hoạch / đạt</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="287" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="289" />
       <source>Sum of sub-units</source>
       <translation>Tổng các đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="299" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="301" />
       <source>No database is open.</source>
       <translation>Chưa mở cơ sở dữ liệu nào.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="301" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="303" />
       <source>Choose a unit in the tree to enter its values.</source>
       <translation>Chọn một đơn vị trong cây để nhập số liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="308" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="310" />
       <source>Reopen this period</source>
       <translation>Mở lại kỳ này</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="308" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="310" />
       <source>Mark period complete</source>
       <translation>Đánh dấu hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="312" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="314" />
       <source>This unit's period is marked complete; changes will ask for confirmation.</source>
       <translation>Kỳ báo cáo của đơn vị này đã hoàn thành; khi sửa số liệu sẽ được hỏi lại.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="423" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="425" />
       <source>Target for %1: %2
 Source: %3</source>
       <translation>Kế hoạch năm %1: %2
 Căn cứ: %3</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="438" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="440" />
       <source>not allowed</source>
       <translation>không hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="439" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="441" />
       <source>out of range</source>
       <translation>ngoài giới hạn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="440" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="442" />
       <source>breaks a rule</source>
       <translation>vi phạm quy tắc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="441" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="443" />
       <source>large change</source>
       <translation>biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="451" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="453" />
       <source>pts</source>
       <translation>điểm %</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="474" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="476" />
       <source>Comment: %1</source>
       <translation>Ghi chú: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="476" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="478" />
       <source>Marked for follow-up</source>
       <translation>Cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="489" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="491" />
       <source>Not a whole number</source>
       <translation>Không phải số nguyên</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="491" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="493" />
       <source>Not a number</source>
       <translation>Không phải là số</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="502" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="504" />
       <source>explained</source>
       <translation>đã giải trình</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="508" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="510" />
       <source>read as %1 (type %2 for the thousands)</source>
       <translation>hiểu là %1 (gõ %2 nếu là hàng nghìn)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="549" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="551" />
       <source>The value was not saved: it is not a valid number.</source>
       <translation>Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="576" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="578" />
       <source>Edit %1</source>
       <translation>sửa %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="639" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="648" />
       <source>Comment on %1</source>
       <translation>ghi chú %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="678" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="687" />
       <source>Comment…</source>
       <translation>Ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="680" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="689" />
       <source>Mark for follow-up</source>
       <translation>Đánh dấu cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="570" />
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="590" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="572" />
       <source>The value was not saved: %1</source>
       <translation>Chưa lưu giá trị: %1</translation>
     </message>
@@ -281,59 +288,160 @@ Căn cứ: %3</translation>
     </message>
   </context>
   <context>
+    <name>GridModel</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="166" />
+      <source>Filled</source>
+      <translation>Đã nhập</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="176" />
+      <source>Total: %1</source>
+      <translation>Tổng: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="243" />
+      <source>Edit in grid</source>
+      <translation>sửa trong bảng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="258" />
+      <source>This cell cannot be edited.</source>
+      <translation>Ô này không sửa được.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="261" />
+      <source>Rates are computed, not typed.</source>
+      <translation>Tỷ lệ được tính tự động, không nhập tay.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="267" />
+      <source>“%1” is not a valid number.</source>
+      <translation>“%1” không phải là số hợp lệ.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="275" />
+      <source>“%1” can be read two ways; type it unambiguously.</source>
+      <translation>“%1” có thể hiểu theo hai cách; hãy nhập rõ ràng.</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridView</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="387" />
+      <source>Indicators:</source>
+      <translation>Chỉ tiêu:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="388" />
+      <source>Find:</source>
+      <translation>Tìm:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="389" />
+      <source>commune name or code</source>
+      <translation>tên hoặc mã xã</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="392" />
+      <source>Ctrl+C / Ctrl+V copy and paste blocks with Excel or LibreOffice.</source>
+      <translation>Ctrl+C / Ctrl+V để sao chép và dán khối ô với Excel hoặc LibreOffice.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="400" />
+      <source>All indicators</source>
+      <translation>Tất cả chỉ tiêu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="435" />
+      <source>Not saved: %1</source>
+      <translation>Chưa lưu: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="500" />
+      <source>Paste %1 values</source>
+      <translation>dán %1 giá trị</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="502" />
+      <source>%1 values pasted.</source>
+      <translation>Đã dán %1 giá trị.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="514" />
+      <source>outside the table</source>
+      <translation>ngoài bảng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="521" />
+      <source>… and %1 more</source>
+      <translation>… và %1 ô khác</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="525" />
+      <source>Nothing was pasted</source>
+      <translation>Chưa dán được</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="526" />
+      <source>%1 cells cannot be saved, so nothing was written. Fix them and paste again.</source>
+      <translation>Có %1 ô không lưu được nên chưa ghi gì. Hãy sửa các ô này rồi dán lại.</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryPanel</name>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="50" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="57" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="50" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="57" />
       <source>Who</source>
       <translation>Người sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="50" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="57" />
       <source>Old → new</source>
       <translation>Cũ → mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="50" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="57" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="56" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="63" />
       <source>form</source>
       <translation>biểu nhập</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="57" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="64" />
       <source>grid</source>
       <translation>bảng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="58" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="65" />
       <source>import</source>
       <translation>nhập tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="59" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="66" />
       <source>undo/redo</source>
       <translation>hoàn tác/làm lại</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="60" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="67" />
       <source>demo data</source>
       <translation>dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="67" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="74" />
       <source>History: %1</source>
       <translation>Lịch sử: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/history_panel.py" line="67" />
+      <location filename="../../src/ictdesk/gui/history_panel.py" line="74" />
       <source>History</source>
       <translation>Lịch sử thay đổi</translation>
     </message>
@@ -341,164 +449,169 @@ Căn cứ: %3</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="168" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="178" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="169" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="179" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="170" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="180" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="171" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="181" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="172" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="182" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="176" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="186" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="177" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="187" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="178" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="188" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="179" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="189" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="182" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="192" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="192" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="193" />
+      <source>Grid</source>
+      <translation>Bảng số liệu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="204" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="193" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="205" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="199" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="211" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="270" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="284" />
       <source>This file is not an ictdesk database. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="273" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="287" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="276" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="290" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="279" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="293" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="291" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="305" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="293" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="307" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="307" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="317" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="321" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="331" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="309" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="323" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="319" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="333" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="343" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="357" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="353" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="367" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="355" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="369" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="398" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="432" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="405" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="439" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="455" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="489" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="456" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="490" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="472" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="490" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="506" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="524" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="473" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="507" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="491" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="525" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>

@@ -352,21 +352,31 @@ class ValueStore:
 
         Only stored values are returned (entered indicators); a missing value is ``None``.
         """
+        units = self.children(parent_code)
+        values = self.values_for_units(period, [u.code for u in units], indicator_codes)
+        return [(u, values[u.code]) for u in units]
+
+    def values_for_units(
+        self, period: str, unit_codes: list[str], indicator_codes: list[str] | None = None
+    ) -> dict[str, dict[str, int | float | None]]:
+        """{unit: {indicator: value}} of one period for a block of units (a grid's rows)."""
         Period.parse(period)
         codes = indicator_codes or [i.code for i in self.catalogue.entered]
-        units = self.children(parent_code)
-        rows: dict[str, dict[str, int | float | None]] = {
-            u.code: dict.fromkeys(codes) for u in units
+        result: dict[str, dict[str, int | float | None]] = {
+            u: dict.fromkeys(codes) for u in unit_codes
         }
-        marks = ",".join("?" * len(codes))
-        for unit_code, indicator_code, value in self.db.execute(
-            "SELECT v.unit_code, v.indicator_code, v.value FROM data_values v"
-            " JOIN units u ON u.code = v.unit_code"
-            f" WHERE v.indicator_code IN ({marks}) AND v.period = ? AND u.parent_code = ?",
-            [*codes, period, parent_code],
-        ):
-            rows[unit_code][indicator_code] = value
-        return [(u, rows[u.code]) for u in units]
+        wanted = set(codes)
+        for start in range(0, len(unit_codes), 500):  # stay under SQLite's variable limit
+            block = unit_codes[start : start + 500]
+            marks = ",".join("?" * len(block))
+            for unit_code, indicator_code, value in self.db.execute(
+                "SELECT unit_code, indicator_code, value FROM data_values"
+                f" WHERE period = ? AND unit_code IN ({marks})",
+                [period, *block],
+            ):
+                if indicator_code in wanted:
+                    result[unit_code][indicator_code] = value
+        return result
 
     def filled_count(self, unit_code: str, period: str) -> int:
         """How many indicators of one unit and period hold a value."""

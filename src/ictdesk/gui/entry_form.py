@@ -9,7 +9,7 @@ saved when confirmed with a comment. Derived rates are read-only and follow the 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -28,7 +28,7 @@ from ictdesk.core.numbers import ParsedNumber, ValueType, format_number, parse_n
 from ictdesk.core.periods import Period
 from ictdesk.core.store import StoredValue, ValueStore, ValueWrite
 from ictdesk.core.validation import Violation
-from ictdesk.gui.commands import SaveValuesCommand, before_writes
+from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.form_interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.i18n import current_language
 
@@ -174,7 +174,8 @@ class EntryForm(QWidget):
         self._complete = False
         self._edit_of_complete_confirmed = False
         self._committing = False
-        self.undo_stack: QUndoStack | None = None
+        self.session: EditSession | None = None
+        self._refreshing_from_session = False
         self.interaction: FormInteraction = DialogInteraction(self)
         self.rows: dict[str, _Row] = {}
         self.fields: dict[str, NumberField] = {}
@@ -583,28 +584,35 @@ class EntryForm(QWidget):
         return True
 
     def _save(self, writes: list[ValueWrite], description: str) -> bool:
-        """Write through the store, push the undo step, refresh; False (and a message) on error."""
-        before = before_writes(self._store, writes)
-        try:
-            changed = self._store.save_values(writes, source="form")
-        except IctdeskError as exc:
-            self.save_failed.emit(self.tr("The value was not saved: %1").replace("%1", str(exc)))
+        """Save through the edit session (undoable, audited); False if it failed."""
+        if self.session is None:
             return False
-        if changed and self.undo_stack is not None:
-            self.undo_stack.push(
-                SaveValuesCommand(self._store, before, writes, description, self._on_undo_applied)
-            )
-        self._stored = self._store.values_for(self._unit, self._period.iso)
-        self._refresh_aggregates()
-        for write in writes:
-            self.value_saved.emit(write.unit_code, write.indicator_code, write.period)
-        return True
+        self._refreshing_from_session = True
+        try:
+            ok = self.session.save(writes, description, source="form")
+        finally:
+            self._refreshing_from_session = False
+        if ok:
+            self._stored = self._store.values_for(self._unit, self._period.iso)
+            self._refresh_aggregates()
+            for write in writes:
+                self.value_saved.emit(write.unit_code, write.indicator_code, write.period)
+        return ok
 
-    def _on_undo_applied(self, places: set[tuple[str, str]]) -> None:
-        if self._period and (self._unit, self._period.iso) in places:
+    def _on_session_values_changed(self, places: set[tuple[str, str]]) -> None:
+        """Another widget, or an undo/redo, changed values: show them if they are ours."""
+        if self._refreshing_from_session or not self._period:
+            return
+        if (self._unit, self._period.iso) in places:
             self.reload()
+        elif self._store and self._unit and self._store.child_count(self._unit):
+            self._refresh_aggregates()
         for unit, period in places:
             self.value_saved.emit(unit, "", period)
+
+    def set_session(self, session: EditSession) -> None:
+        self.session = session
+        session.values_changed.connect(self._on_session_values_changed)
 
     def commit_pending(self) -> bool:
         """Save every field whose text changed; False if one could not be saved."""

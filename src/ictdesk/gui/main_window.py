@@ -29,8 +29,10 @@ from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.add_unit_dialog import AddUnitDialog
+from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.entry_form import EntryForm
 from ictdesk.gui.first_run import FirstRunDialog
+from ictdesk.gui.grid_view import GridView
 from ictdesk.gui.history_panel import HistoryPanel
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.period_picker import PeriodPicker
@@ -68,7 +70,8 @@ class MainWindow(QMainWindow):
         self.period_picker = PeriodPicker(default_period(), self)
         self.entry_form = EntryForm(self)
         self.undo_stack = QUndoStack(self)
-        self.entry_form.undo_stack = self.undo_stack
+        self.session = EditSession(self.undo_stack, self)
+        self.entry_form.set_session(self.session)
         self.history_panel = HistoryPanel(self)
         entry_page = QSplitter(Qt.Orientation.Vertical, self)
         entry_page.setObjectName("entrySplitter")
@@ -79,6 +82,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(entry_page, "")
+        self.grid_view = GridView(self)
+        self.tabs.addTab(self.grid_view, "")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.grid_view.unit_activated.connect(self._on_grid_unit_activated)
+        self.grid_view.message.connect(self._on_entry_form_save_failed)
+        self.session.values_changed.connect(self._on_session_values_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.unit_tree)
@@ -110,6 +119,7 @@ class MainWindow(QMainWindow):
         self.period_picker.period_changed.connect(self._on_period_picker_changed)
         self.entry_form.value_saved.connect(self._on_entry_form_value_saved)
         self.entry_form.save_failed.connect(self._on_entry_form_save_failed)
+        self.session.save_failed.connect(self._on_entry_form_save_failed)
         self.entry_form.field_focused.connect(self._on_entry_form_field_focused)
         self.entry_form.unsaved_changed.connect(self.setWindowModified)
         self.entry_form.completion_changed.connect(self._update_status)
@@ -180,6 +190,8 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.history_panel.retranslate()
         self.tabs.setTabText(0, self.tr("Data entry"))
+        self.tabs.setTabText(1, self.tr("Grid"))
+        self.grid_view.retranslate()
         self.unit_tree.retranslate()
         self.period_picker.retranslate()
         self.entry_form.retranslate()
@@ -210,10 +222,12 @@ class MainWindow(QMainWindow):
         if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
+        self.session.store = store
         self.undo_stack.clear()
         self.history_panel.show_history("", [])
         self.unit_tree.set_store(store)
         self.entry_form.set_store(store)
+        self.grid_view.set_store(store, self.session)
         if store is not None:
             if store.path:
                 remember_recent(store.path)
@@ -359,10 +373,30 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- events
     def _on_unit_tree_selected(self, code: str) -> None:
         self.entry_form.load(code, self.period_picker.period())
+        self._refresh_visible_tab()
         self._update_status()
 
     def _on_period_picker_changed(self, _iso: str) -> None:
         self.entry_form.load(self.unit_tree.current_code(), self.period_picker.period())
+        self._refresh_visible_tab()
+        self._update_status()
+
+    def _refresh_visible_tab(self) -> None:
+        """Tabs other than the form follow the unit and period only while shown."""
+        if self.tabs.currentWidget() is self.grid_view:
+            self.grid_view.show_place(self.unit_tree.current_code(), self.period_picker.period())
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self.entry_form.commit_pending()
+        self._refresh_visible_tab()
+
+    def _on_grid_unit_activated(self, code: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.unit_tree.select(code)
+
+    def _on_session_values_changed(self, _places) -> None:
+        if self.tabs.currentWidget() is self.grid_view:
+            self.grid_view.model.refresh()
         self._update_status()
 
     def _on_entry_form_value_saved(self, _unit: str, code: str, _period: str) -> None:

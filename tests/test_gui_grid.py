@@ -1,0 +1,159 @@
+"""The grid: aggregate row, completeness, edit in place, paste blocks all-or-nothing, undo."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ictdesk.core.periods import Period
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.app import make_application
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, empty_db):
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(empty_db))
+    qtbot.addWidget(win)
+    win.show()
+    win.period_picker.set_period(Period.parse("2024Q1"))
+    win.unit_tree.select("25")
+    win.tabs.setCurrentWidget(win.grid_view)
+    yield win
+    win.close()
+
+
+def column_of(grid, code):
+    return 1 + [i.code for i in grid.model.indicators].index(code)
+
+
+def select_cell(grid, unit_code, indicator_code):
+    model = grid.model
+    row = 1 + [u.code for u in model.units].index(unit_code)
+    index = grid.proxy.mapFromSource(model.index(row, column_of(grid, indicator_code)))
+    grid.table.setCurrentIndex(index)
+    return index
+
+
+def test_grid_lists_communes_with_an_aggregate_row_of_sums_and_ratios(window):
+    store = window.store
+    store.save_value("08740", "HH_TOTAL", "2024Q1", 1000)
+    store.save_value("08740", "HH_SMARTPHONE", "2024Q1", 900)
+    store.save_value("07900", "HH_TOTAL", "2024Q1", 3000)
+    store.save_value("07900", "HH_SMARTPHONE", "2024Q1", 1500)
+    grid = window.grid_view
+    grid.model.refresh()
+    model = grid.model
+    assert model.rowCount() == 149
+    assert model.headerData(0, Qt.Orientation.Vertical).startswith("Tổng")
+    total_hh = model.index(0, column_of(grid, "HH_TOTAL")).data()
+    assert total_hh == "4.000"
+    # Σ/Σ = 2400 / 4000 = 60 %, not the mean of 90 % and 50 %
+    assert model.index(0, column_of(grid, "SMARTPHONE_HH_PCT")).data() == "60,0"
+    row = 1 + [u.code for u in model.units].index("08740")
+    assert model.index(row, 0).data() == "2/29"
+
+
+def test_grid_model_passes_the_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.grid_view.model, force_py=True)
+
+
+def test_pasting_a_block_writes_every_cell_as_one_undo_step(qtbot, window):
+    grid = window.grid_view
+    store = window.store
+    select_cell(grid, grid.model.units[0].code, "POP_TOTAL")
+    block = "\n".join("\t".join(["10.000", "7.500", "2.600", "12"]) for _ in range(5))
+    assert grid.paste(block)
+    first_five = [u.code for u in grid.model.units[:5]]
+    for code in first_five:
+        values = store.values_for(code, "2024Q1")
+        assert values["POP_TOTAL"].value == 10000
+        assert values["VILLAGES_TOTAL"].value == 12
+    assert window.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert all(store.values_for(code, "2024Q1") == {} for code in first_five)
+    audit = store.history(first_five[0], "POP_TOTAL", "2024Q1")
+    assert [(a.old_value, a.new_value, a.source) for a in audit] == [
+        (None, 10000, "grid"),
+        (10000, None, "undo"),
+    ]
+
+
+def test_a_paste_with_one_bad_cell_writes_nothing_and_says_which(qtbot, window):
+    grid = window.grid_view
+    select_cell(grid, grid.model.units[0].code, "POP_TOTAL")
+    rows = [["10.000", "7.500", "2.600", "12"] for _ in range(5)]
+    rows[3][2] = "hai nghìn"
+    assert not grid.paste("\n".join("\t".join(r) for r in rows))
+    assert window.store.value_count() == 0
+    assert window.undo_stack.count() == 0
+    [(row, column, reason)] = grid.last_paste_problems
+    assert row == 4 and column == column_of(grid, "HH_TOTAL")
+    assert "hai nghìn" in reason
+
+
+def test_a_paste_breaking_a_rule_writes_nothing(qtbot, window):
+    grid = window.grid_view
+    select_cell(grid, grid.model.units[0].code, "POP_TOTAL")
+    # POP_ADULT larger than POP_TOTAL breaks POP_ADULT <= POP_TOTAL
+    assert not grid.paste("1.000\t2.000")
+    assert window.store.value_count() == 0
+    [(row, column, reason)] = grid.last_paste_problems
+    assert (row, column) == (1, column_of(grid, "POP_ADULT"))
+    assert "không thể lớn hơn dân số" in reason
+
+
+def test_editing_a_cell_in_place_saves_it_and_refuses_nonsense(qtbot, window):
+    grid = window.grid_view
+    index = select_cell(grid, "08740", "BTS_TOTAL")
+    assert grid.proxy.setData(index, "36")
+    assert window.store.value("08740", "BTS_TOTAL", "2024Q1").value == 36
+    assert not grid.proxy.setData(index, "ba mươi")
+    assert window.store.value("08740", "BTS_TOTAL", "2024Q1").value == 36
+    derived = select_cell(grid, "08740", "COV_4G_PCT")
+    assert not (grid.proxy.flags(derived) & Qt.ItemFlag.ItemIsEditable)
+
+
+def test_copy_gives_tab_separated_numbers(qtbot, window):
+    store = window.store
+    store.save_value("08740", "BTS_TOTAL", "2024Q1", 1234)
+    store.save_value("08740", "BTS_4G", "2024Q1", 1200)
+    grid = window.grid_view
+    grid.model.refresh()
+    first = select_cell(grid, "08740", "BTS_TOTAL")
+    last = select_cell(grid, "08740", "BTS_4G")
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    grid.table.selectionModel().select(
+        QItemSelection(first, last), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert grid.selection_text() == "1234\t1200"
+
+
+def test_sorting_keeps_the_total_on_top_and_the_filter_finds_communes(qtbot, window):
+    store = window.store
+    store.save_value("08740", "BTS_TOTAL", "2024Q1", 5)
+    store.save_value("07900", "BTS_TOTAL", "2024Q1", 50)
+    grid = window.grid_view
+    grid.model.refresh()
+    column = column_of(grid, "BTS_TOTAL")
+    grid.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    proxy = grid.proxy
+    assert proxy.headerData(0, Qt.Orientation.Vertical).startswith("Tổng")
+    assert proxy.index(1, column).data() == "50"
+    grid.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert proxy.headerData(0, Qt.Orientation.Vertical).startswith("Tổng")
+    grid.filter_edit.setText("phuc yen")
+    assert proxy.rowCount() == 2
+    assert proxy.headerData(1, Qt.Orientation.Vertical) == "Phường Phúc Yên"
+
+
+def test_edits_in_the_grid_show_in_the_form_and_back(qtbot, window):
+    grid = window.grid_view
+    grid.proxy.setData(select_cell(grid, "08740", "CDT_TEAMS"), "9")
+    window.tabs.setCurrentIndex(0)
+    window.unit_tree.select("08740")
+    assert window.entry_form.fields["CDT_TEAMS"].text() == "9"
+    window.undo_action.trigger()
+    assert window.entry_form.fields["CDT_TEAMS"].text() == ""
