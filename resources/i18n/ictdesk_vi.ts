@@ -59,6 +59,54 @@
     </message>
   </context>
   <context>
+    <name>CompletenessView</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="149" />
+      <source>Unit</source>
+      <translation>Đơn vị</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="149" />
+      <source>Filled</source>
+      <translation>Đã nhập</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="149" />
+      <source>Status</source>
+      <translation>Tình trạng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="149" />
+      <source>Complete</source>
+      <translation>Hoàn thành</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="163" />
+      <source>reported</source>
+      <translation>đã báo cáo đủ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="164" />
+      <source>partly reported</source>
+      <translation>báo cáo thiếu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="165" />
+      <source>not reported</source>
+      <translation>chưa báo cáo</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="179" />
+      <source>yes</source>
+      <translation>có</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="190" />
+      <source>%1 — %2: %3 reported, %4 partly, %5 not yet.</source>
+      <translation>%1 — %2: %3 đơn vị đã báo cáo đủ, %4 báo cáo thiếu, %5 chưa báo cáo.</translation>
+    </message>
+  </context>
+  <context>
     <name>DialogInteraction</name>
     <message>
       <location filename="../../src/ictdesk/gui/form_interaction.py" line="110" />
@@ -89,7 +137,7 @@
   <context>
     <name>EditSession</name>
     <message>
-      <location filename="../../src/ictdesk/gui/edit_session.py" line="37" />
+      <location filename="../../src/ictdesk/gui/edit_session.py" line="36" />
       <source>The values were not saved: %1</source>
       <translation>Chưa lưu được số liệu: %1</translation>
     </message>
@@ -290,37 +338,37 @@ Căn cứ: %3</translation>
   <context>
     <name>GridModel</name>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="166" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="164" />
       <source>Filled</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="176" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="174" />
       <source>Total: %1</source>
       <translation>Tổng: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="243" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="241" />
       <source>Edit in grid</source>
       <translation>sửa trong bảng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="258" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="256" />
       <source>This cell cannot be edited.</source>
       <translation>Ô này không sửa được.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="261" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="259" />
       <source>Rates are computed, not typed.</source>
       <translation>Tỷ lệ được tính tự động, không nhập tay.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="267" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="265" />
       <source>“%1” is not a valid number.</source>
       <translation>“%1” không phải là số hợp lệ.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="275" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="273" />
       <source>“%1” can be read two ways; type it unambiguously.</source>
       <translation>“%1” có thể hiểu theo hai cách; hãy nhập rõ ràng.</translation>
     </message>
@@ -328,27 +376,27 @@ Căn cứ: %3</translation>
   <context>
     <name>GridView</name>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="387" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="386" />
       <source>Indicators:</source>
       <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="388" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="387" />
       <source>Find:</source>
       <translation>Tìm:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="389" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="388" />
       <source>commune name or code</source>
       <translation>tên hoặc mã xã</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="392" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="391" />
       <source>Ctrl+C / Ctrl+V copy and paste blocks with Excel or LibreOffice.</source>
       <translation>Ctrl+C / Ctrl+V để sao chép và dán khối ô với Excel hoặc LibreOffice.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="400" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="399" />
       <source>All indicators</source>
       <translation>Tất cả chỉ tiêu</translation>
     </message>
@@ -383,7 +431,7 @@ Căn cứ: %3</translation>
       <translation>Chưa dán được</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="526" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="527" />
       <source>%1 cells cannot be saved, so nothing was written. Fix them and paste again.</source>
       <translation>Có %1 ô không lưu được nên chưa ghi gì. Hãy sửa các ô này rồi dán lại.</translation>
     </message>
@@ -449,169 +497,179 @@ Căn cứ: %3</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="178" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="186" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="179" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="187" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="180" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="188" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="181" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="189" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="182" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="190" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="186" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="191" />
+      <source>&amp;Check the period…</source>
+      <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="195" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="187" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="196" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="188" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="197" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="189" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="198" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="192" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="201" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="193" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="202" />
       <source>Grid</source>
       <translation>Bảng số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="204" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="203" />
+      <source>Reporting</source>
+      <translation>Tiến độ báo cáo</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="215" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="205" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="216" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="211" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="222" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="284" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="295" />
       <source>This file is not an ictdesk database. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="287" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="298" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="290" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="301" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="293" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="304" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="305" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="316" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="307" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="318" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="321" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="331" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="332" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="342" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="323" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="334" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="333" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="344" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="357" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="368" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="367" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="378" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="369" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="380" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="432" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="469" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="439" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="476" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="489" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="526" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="490" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="527" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="506" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="524" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="543" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="561" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="507" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="544" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="525" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="562" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -655,6 +713,89 @@ Căn cứ: %3</translation>
       <location filename="../../src/ictdesk/gui/unit_tree.py" line="250" />
       <source>Add a unit under %1…</source>
       <translation>Thêm đơn vị trực thuộc %1…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ValidationDialog</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="51" />
+      <source>Validation report</source>
+      <translation>Kết quả kiểm tra số liệu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="58" />
+      <source>Unit</source>
+      <translation>Đơn vị</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="58" />
+      <source>Kind</source>
+      <translation>Loại</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="58" />
+      <source>Importance</source>
+      <translation>Mức độ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="58" />
+      <source>Problem</source>
+      <translation>Vấn đề</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="61" />
+      <source>Check again</source>
+      <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="63" />
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="82" />
+      <source>type</source>
+      <translation>kiểu số</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="83" />
+      <source>range</source>
+      <translation>giới hạn</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="84" />
+      <source>rule</source>
+      <translation>quy tắc</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="85" />
+      <source>large change</source>
+      <translation>biến động lớn</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="87" />
+      <source>high</source>
+      <translation>cao</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="87" />
+      <source>medium</source>
+      <translation>trung bình</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="87" />
+      <source>low</source>
+      <translation>thấp</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="112" />
+      <source>%1: no problems found.</source>
+      <translation>%1: không phát hiện vấn đề nào.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/review_views.py" line="115" />
+      <source>%1: %2 problems in %3 units, %4 of them errors. Double-click to fix.</source>
+      <translation>%1: %2 vấn đề ở %3 đơn vị, trong đó %4 lỗi. Nháy đúp để sửa.</translation>
     </message>
   </context>
   <context>

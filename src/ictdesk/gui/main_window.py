@@ -36,6 +36,7 @@ from ictdesk.gui.grid_view import GridView
 from ictdesk.gui.history_panel import HistoryPanel
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.period_picker import PeriodPicker
+from ictdesk.gui.review_views import CompletenessView, ValidationDialog
 from ictdesk.gui.unit_tree import UnitTree
 
 MAX_RECENT = 8
@@ -44,6 +45,7 @@ MAX_RECENT = 8
 class ActionId(Enum):
     """Every menu action, declared once."""
 
+    VALIDATE = "validate"
     NEW = "new"
     OPEN = "open"
     OPEN_DEMO = "open_demo"
@@ -84,6 +86,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(entry_page, "")
         self.grid_view = GridView(self)
         self.tabs.addTab(self.grid_view, "")
+        self.completeness_view = CompletenessView(self)
+        self.tabs.addTab(self.completeness_view, "")
+        self.completeness_view.unit_activated.connect(self._on_grid_unit_activated)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.grid_view.unit_activated.connect(self._on_grid_unit_activated)
         self.grid_view.message.connect(self._on_entry_form_save_failed)
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_DEMO: (None, self.open_demo),
             ActionId.QUIT: (QKeySequence.StandardKey.Quit, self.close),
             ActionId.ABOUT: (None, self.show_about),
+            ActionId.VALIDATE: (QKeySequence("F7"), self.run_validation),
         }
         for action_id, (shortcut, slot) in specs.items():
             action = QAction(self)
@@ -170,6 +176,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(self._update_undo_actions)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.actions_by_id[ActionId.VALIDATE])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.actions_by_id[ActionId.ABOUT])
 
@@ -180,6 +188,7 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_DEMO: self.tr("Open &demo data"),
             ActionId.QUIT: self.tr("&Quit"),
             ActionId.ABOUT: self.tr("&About ictdesk"),
+            ActionId.VALIDATE: self.tr("&Check the period…"),
         }
         for action_id, text in texts.items():
             self.actions_by_id[action_id].setText(text)
@@ -191,6 +200,8 @@ class MainWindow(QMainWindow):
         self.history_panel.retranslate()
         self.tabs.setTabText(0, self.tr("Data entry"))
         self.tabs.setTabText(1, self.tr("Grid"))
+        self.tabs.setTabText(2, self.tr("Reporting"))
+        self.completeness_view.retranslate()
         self.grid_view.retranslate()
         self.unit_tree.retranslate()
         self.period_picker.retranslate()
@@ -383,21 +394,47 @@ class MainWindow(QMainWindow):
 
     def _refresh_visible_tab(self) -> None:
         """Tabs other than the form follow the unit and period only while shown."""
+        unit, period = self.unit_tree.current_code(), self.period_picker.period()
         if self.tabs.currentWidget() is self.grid_view:
-            self.grid_view.show_place(self.unit_tree.current_code(), self.period_picker.period())
+            self.grid_view.show_place(unit, period)
+        elif self.tabs.currentWidget() is self.completeness_view:
+            self.completeness_view.show_place(self.store, unit, period)
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self.entry_form.commit_pending()
         self._refresh_visible_tab()
 
     def _on_grid_unit_activated(self, code: str) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.unit_tree.select(code)
+        self.jump_to(code)
 
     def _on_session_values_changed(self, _places) -> None:
         if self.tabs.currentWidget() is self.grid_view:
             self.grid_view.model.refresh()
         self._update_status()
+
+    def run_validation(self) -> ValidationDialog | None:
+        """Check the shown period over the whole tree (from the top unit) and list problems."""
+        if self.store is None:
+            return None
+        self.entry_form.commit_pending()
+        roots = self.store.root_units()
+        root = roots[0].code if len(roots) == 1 else self.unit_tree.current_code()
+        if root is None:
+            return None
+        dialog = ValidationDialog(self.store, root, self.period_picker.period(), self)
+        dialog.unit_activated.connect(self.jump_to)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
+
+    def jump_to(self, unit_code: str, indicator_code: str = "") -> None:
+        """Show ``unit_code`` in the form and put the cursor on ``indicator_code``."""
+        self.tabs.setCurrentIndex(0)
+        self.unit_tree.select(unit_code)
+        field = self.entry_form.fields.get(indicator_code)
+        if field is not None:
+            field.setFocus()
+            self.entry_form.scroll.ensureWidgetVisible(field)
 
     def _on_entry_form_value_saved(self, _unit: str, code: str, _period: str) -> None:
         self._update_status()

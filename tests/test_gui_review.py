@@ -1,0 +1,57 @@
+"""Run validation over a period, and the reporting completeness view."""
+
+import pytest
+
+from ictdesk.core.periods import Period
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.app import make_application
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(demo_db))
+    qtbot.addWidget(win)
+    win.show()
+    win.period_picker.set_period(Period.parse("2025Q4"))
+    win.unit_tree.select("25")
+    yield win
+    win.close()
+
+
+def test_validation_lists_violations_and_jumps_to_the_form(qtbot, window):
+    store = window.store
+    store.save_value("08740", "BTS_5G", "2025Q4", 500)  # more 5G than all stations
+    dialog = window.run_validation()
+    qtbot.addWidget(dialog)
+    problems = [(v.unit_code, v.kind) for v in dialog.violations]
+    assert ("08740", "rule") in problems
+    assert dialog.table.rowCount() == len(dialog.violations)
+    row = next(r for r in range(dialog.table.rowCount()) if "5G" in dialog.table.item(r, 3).text())
+    dialog.table.itemDoubleClicked.emit(dialog.table.item(row, 0))
+    assert window.entry_form.unit_code == "08740"
+    assert window.tabs.currentIndex() == 0
+
+
+def test_a_clean_period_reports_no_problems(qtbot, window):
+    dialog = window.run_validation()
+    qtbot.addWidget(dialog)
+    assert dialog.violations == []
+    assert "không" in dialog.summary.text().lower()
+
+
+def test_completeness_counts_reported_partial_and_missing_communes(qtbot, window):
+    store = window.store
+    window.period_picker.set_period(Period.parse("2026Q1"))
+    store.save_value("08740", "BTS_TOTAL", "2026Q1", 30)
+    for writes_unit in ("07900",):
+        for indicator in store.catalogue.entered:
+            previous = store.value(writes_unit, indicator.code, "2025Q4").value
+            store.save_value(writes_unit, indicator.code, "2026Q1", previous)
+    window.tabs.setCurrentWidget(window.completeness_view)
+    view = window.completeness_view
+    assert view.counts == {"full": 1, "partial": 1, "none": 146}
+    assert view.table.rowCount() == 148
