@@ -255,23 +255,36 @@ def inspect_file(path: Path) -> None:
     Raises :class:`DatabaseUnavailable`, :class:`NotAnIctdeskDatabase` or
     :class:`DatabaseTooNew`.
     """
+    path = Path(path)
     try:
         with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            header = handle.read(100)
+        size = path.stat().st_size
     except FileNotFoundError:
         raise DatabaseUnavailable(f"file not found: {path}") from None
     except OSError as exc:
         raise DatabaseUnavailable(f"cannot read {path}: {exc.strerror}") from None
-    if header != SQLITE_HEADER:
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER or len(header) < 100:
         raise NotAnIctdeskDatabase(f"not an ictdesk database (not SQLite): {path}")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    wal = path.with_name(path.name + "-wal")
+    if size < page_size * page_count and not wal.exists():
+        raise NotAnIctdeskDatabase(f"the database file is truncated (damaged): {path}")
+    # Without a write-ahead log to read, open it immutable so not even -shm/-wal files appear.
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise NotAnIctdeskDatabase(f"not an ictdesk database: {path}")
+        damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if damage != "ok":
+            raise NotAnIctdeskDatabase(f"the database file is damaged ({damage}): {path}")
         applied = {
             row[0]
             for row in conn.execute(

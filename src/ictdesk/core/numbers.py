@@ -37,9 +37,9 @@ class ParsedNumber:
 
 _SWAP_MARKS = str.maketrans(",.", ".,")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_PLAIN = re.compile(r"^\d+$")
-_DECIMAL_DOT = re.compile(r"^\d*\.\d+$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+_PLAIN = re.compile(r"^[0-9]+$")
+_DECIMAL_DOT = re.compile(r"^[0-9]*\.[0-9]+$")
 
 
 def _to_number(integer_part: str, fraction: str) -> int | float:
@@ -119,12 +119,10 @@ def format_number(
         return "–"
     group, point = (".", ",") if language == "vi" else (",", ".")
     if decimals is None:
-        if float(value).is_integer():
-            decimals = 0
-            value = int(value)
+        if isinstance(value, int) or float(value).is_integer():
+            text = f"{int(value):,}"  # exact, also past 2**53
         else:
-            decimals = 2
-        text = f"{value:,.{decimals}f}"
+            text = f"{value:,.2f}"
         if "." in text:
             text = text.rstrip("0").rstrip(".")
     else:

@@ -29,10 +29,10 @@ class PeriodType(StrEnum):
 
 
 _PATTERNS = (
-    (re.compile(r"^(\d{4})$"), PeriodType.YEAR),
-    (re.compile(r"^(\d{4})S([12])$"), PeriodType.HALF),
-    (re.compile(r"^(\d{4})Q([1-4])$"), PeriodType.QUARTER),
-    (re.compile(r"^(\d{4})(\d{2})$"), PeriodType.MONTH),
+    (re.compile(r"^([0-9]{4})$"), PeriodType.YEAR),
+    (re.compile(r"^([0-9]{4})S([12])$"), PeriodType.HALF),
+    (re.compile(r"^([0-9]{4})Q([1-4])$"), PeriodType.QUARTER),
+    (re.compile(r"^([0-9]{4})([0-9]{2})$"), PeriodType.MONTH),
 )
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -395,7 +395,7 @@ class ValueStore:
         indicator = self.catalogue[write.indicator_code]
         if indicator.is_derived:
             raise ValueRejected(f"{indicator.code} is computed, it cannot be typed")
-        Period.parse(write.period)
+        period = Period.parse(write.period).iso  # canonical: " 2024Q1 " is stored as "2024Q1"
         if write.unit_code not in self._unit_codes():
             raise UnknownUnit(f"unknown unit code: {write.unit_code}")
         value = write.value
@@ -410,7 +410,7 @@ class ValueStore:
                 value = int(value)
             elif isinstance(value, float) and value.is_integer():
                 value = int(value)
-        return (write.unit_code, write.indicator_code, write.period, value, write.comment)
+        return (write.unit_code, write.indicator_code, period, value, write.comment)
 
     def save_value(
         self,

@@ -50,17 +50,22 @@ def run_gui(
     language: str | None = None,
 ) -> int:
     """Run the desktop application; return the process exit code."""
-    app = make_application()
-    install_language(language or saved_language())
-    if smoke_test:
-        path = ensure_demo(None) if demo else (db or default_database_path())
+    if smoke_test and not demo:
+        # Check the file before Qt starts, so a bad file is one line even without a display.
+        path = db or default_database_path()
         store = None
-        if db is not None or (path is not None and path.exists()):
+        if db is not None or path.exists():
             try:
                 store = ValueStore.open(path)
             except (IctdeskError, OSError) as exc:
                 print(f"ictdesk: error: {exc}", file=sys.stderr)
                 return 1
+    app = make_application()
+    install_language(language or saved_language())
+    if smoke_test:
+        if demo:
+            path = ensure_demo(None)
+            store = ValueStore.open(path) if path else None
         window = MainWindow(store)
         window.show()
         QTimer.singleShot(0, window.close)

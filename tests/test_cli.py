@@ -1,0 +1,159 @@
+"""The ``ictdesk`` command, run as a separate process like a user would."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import ictdesk
+from ictdesk.core.store import ValueStore
+
+
+@pytest.fixture
+def run(isolated_data_dir, tmp_path):
+    def run_cli(*args, timeout=60):
+        env = dict(os.environ)
+        env["ICTDESK_DATA_DIR"] = str(isolated_data_dir)
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        return subprocess.run(
+            [sys.executable, "-m", "ictdesk", *map(str, args)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=tmp_path,
+            timeout=timeout,
+        )
+
+    return run_cli
+
+
+def assert_one_line_error(result):
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("ictdesk: error:")
+    assert len(lines[0]) > len("ictdesk: error: ")
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ictdesk {ictdesk.__version__}"
+
+
+def test_init_creates_a_province_database(run, tmp_path):
+    path = tmp_path / "phutho.db"
+    result = run("init", "--db", path, "--province", "25", "--commune", "08740")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.is_file()
+    store = ValueStore.open(path)
+    try:
+        assert store.province_code == "25"
+        assert store.setting("home_commune") == "08740"
+        assert store.value_count() == 0
+        assert [u.code for u in store.root_units()] == ["25"]
+    finally:
+        store.close()
+
+
+def test_init_pads_the_commune_code_and_records_the_user(run, tmp_path):
+    path = tmp_path / "phucyen.db"
+    result = run("init", "--db", path, "--province", "25", "--commune", "8740", "--user", "Lan")
+    assert result.returncode == 0, result.stderr
+    store = ValueStore.open(path)
+    try:
+        assert store.setting("home_commune") == "08740"
+        assert store.stored_by == "Lan"
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("province", ["99", "abc", "", "0", "25x"])
+def test_init_with_unknown_province_fails_cleanly(run, tmp_path, province):
+    path = tmp_path / "x.db"
+    assert_one_line_error(run("init", "--db", path, "--province", province))
+    assert not path.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+@pytest.mark.parametrize("commune", ["99999", "19555", "abc"])  # 19555 is in Quảng Trị
+def test_init_with_unknown_commune_fails_cleanly(run, tmp_path, commune):
+    path = tmp_path / "x.db"
+    result = run("init", "--db", path, "--province", "25", "--commune", commune)
+    assert_one_line_error(result)
+    assert not path.exists()
+
+
+def test_init_refuses_an_existing_file(run, tmp_path):
+    path = tmp_path / "mine.db"
+    path.write_bytes(b"someone's work")
+    assert_one_line_error(run("init", "--db", path, "--province", "25"))
+    assert path.read_bytes() == b"someone's work"
+
+
+def test_init_in_a_missing_folder_fails_cleanly(run, tmp_path):
+    path = tmp_path / "no" / "such" / "folder" / "x.db"
+    assert_one_line_error(run("init", "--db", path, "--province", "25"))
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_init_in_a_read_only_folder_fails_cleanly(run, tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        assert_one_line_error(run("init", "--db", folder / "x.db", "--province", "25"))
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_demo_creates_a_database_with_values(run, tmp_path):
+    path = tmp_path / "demo.db"
+    result = run("demo", "--db", path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "demo.db"]
+    store = ValueStore.open(path)
+    try:
+        assert store.province_code == "25"
+        assert store.value_count() == 148 * 20 * len(store.catalogue.entered)
+    finally:
+        store.close()
+
+
+def test_demo_refuses_an_existing_file(run, tmp_path):
+    path = tmp_path / "mine.db"
+    path.write_bytes(b"keep me")
+    assert_one_line_error(run("demo", "--db", path))
+    assert path.read_bytes() == b"keep me"
+
+
+def test_demo_in_a_missing_folder_fails_cleanly(run, tmp_path):
+    assert_one_line_error(run("demo", "--db", tmp_path / "nowhere" / "demo.db"))
+    assert not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.parametrize("content", [b"\x00garbage\xff" * 500, b""], ids=["garbage", "empty"])
+def test_smoke_test_on_a_non_database_fails_cleanly(run, tmp_path, content):
+    path = tmp_path / "garbage.db"
+    path.write_bytes(content)
+    assert_one_line_error(run("--smoke-test", "--db", path))
+    assert path.read_bytes() == content
+
+
+def test_smoke_test_on_a_missing_file_fails_cleanly(run, tmp_path):
+    assert_one_line_error(run("--smoke-test", "--db", tmp_path / "missing.db"))
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_gui_smoke_test_on_the_demo_database(run, demo_db):
+    result = run("--smoke-test", "--db", demo_db, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "ictdesk: error" not in result.stderr
