@@ -237,3 +237,40 @@ def test_targets_and_progress_are_shown_for_rates(qtbot, window):
     target = window.entry_form.rows["COV_5G_PCT"].target
     assert target.text() == "50,0 · 80%"
     assert "Kế hoạch 2024" in target.toolTip()
+
+
+def test_the_warning_threshold_is_configurable(qtbot, window):
+    window.store.save_value("08740", "BTS_TOTAL", "2023Q4", 40)
+    window.set_outlier_share(2.0)  # warn only past ±200 %
+    form = window.entry_form
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "90")
+    assert form.rows["BTS_TOTAL"].check.text() == "✔"
+    window.set_outlier_share(0.5)
+    assert form.rows["BTS_TOTAL"].check.text().startswith("⚠")
+
+
+def test_an_ambiguous_decimal_is_asked_about_never_guessed(qtbot, empty_db):
+    """A custom decimal indicator: "12.345" could be 12,345 or twelve thousand."""
+    store = ValueStore.open(empty_db)
+    store.db.execute(
+        "INSERT INTO indicators (code, pillar, name_vi, name_en, unit_vi, unit_en, value_type,"
+        " time_aggregation, min_value, sort_order, custom) VALUES ('FIBRE_KM', 'INFRASTRUCTURE',"
+        " 'Chiều dài cáp quang', 'Fibre length', 'km', 'km', 'decimal', 'last', 0, 99, 1)"
+    )
+    store.close()
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(empty_db))
+    qtbot.addWidget(win)
+    win.unit_tree.select("08740")
+    scripted = ScriptedInteraction()
+    win.entry_form.interaction = scripted
+    field = win.entry_form.fields["FIBRE_KM"]
+    field.setFocus()
+    qtbot.keyClicks(field, "12.345")
+    assert "12345" in win.entry_form.rows["FIBRE_KM"].check.text()  # both readings shown
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert scripted.asked == [("ambiguous", "12.345")]
+    assert win.store.value("08740", "FIBRE_KM", win.entry_form.period.iso).value == 12.345
+    assert field.text() == "12,345"  # shown back unambiguously
+    win.close()

@@ -157,3 +157,16 @@ def test_edits_in_the_grid_show_in_the_form_and_back(qtbot, window):
     assert window.entry_form.fields["CDT_TEAMS"].text() == "9"
     window.undo_action.trigger()
     assert window.entry_form.fields["CDT_TEAMS"].text() == ""
+
+
+def test_comment_and_follow_up_marks_show_in_the_grid(qtbot, window):
+    store = window.store
+    store.save_value("08740", "BTS_TOTAL", "2024Q1", 36, comment="Theo báo cáo Viettel")
+    store.set_followup("08740", "BTS_TOTAL", "2024Q1", True)
+    store.save_value("08740", "BTS_4G", "2024Q1", 30)
+    grid = window.grid_view
+    grid.model.refresh()
+    index = select_cell(grid, "08740", "BTS_TOTAL")
+    assert index.data() == "✎⚑ 36"
+    assert "Theo báo cáo Viettel" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert select_cell(grid, "08740", "BTS_4G").data() == "30"

@@ -338,37 +338,47 @@ Căn cứ: %3</translation>
   <context>
     <name>GridModel</name>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="164" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="175" />
       <source>Filled</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="174" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="185" />
       <source>Total: %1</source>
       <translation>Tổng: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="241" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="247" />
+      <source>Comment: %1</source>
+      <translation>Ghi chú: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="249" />
+      <source>Marked for follow-up</source>
+      <translation>Cần theo dõi</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="261" />
       <source>Edit in grid</source>
       <translation>sửa trong bảng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="256" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="276" />
       <source>This cell cannot be edited.</source>
       <translation>Ô này không sửa được.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="259" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="279" />
       <source>Rates are computed, not typed.</source>
       <translation>Tỷ lệ được tính tự động, không nhập tay.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="265" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="285" />
       <source>“%1” is not a valid number.</source>
       <translation>“%1” không phải là số hợp lệ.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="273" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="293" />
       <source>“%1” can be read two ways; type it unambiguously.</source>
       <translation>“%1” có thể hiểu theo hai cách; hãy nhập rõ ràng.</translation>
     </message>
@@ -376,62 +386,62 @@ Căn cứ: %3</translation>
   <context>
     <name>GridView</name>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="386" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="406" />
       <source>Indicators:</source>
       <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="387" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="407" />
       <source>Find:</source>
       <translation>Tìm:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="388" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="408" />
       <source>commune name or code</source>
       <translation>tên hoặc mã xã</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="391" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="411" />
       <source>Ctrl+C / Ctrl+V copy and paste blocks with Excel or LibreOffice.</source>
       <translation>Ctrl+C / Ctrl+V để sao chép và dán khối ô với Excel hoặc LibreOffice.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="399" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="419" />
       <source>All indicators</source>
       <translation>Tất cả chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="435" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="455" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="500" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="520" />
       <source>Paste %1 values</source>
       <translation>dán %1 giá trị</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="502" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="522" />
       <source>%1 values pasted.</source>
       <translation>Đã dán %1 giá trị.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="514" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="534" />
       <source>outside the table</source>
       <translation>ngoài bảng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="521" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="541" />
       <source>… and %1 more</source>
       <translation>… và %1 ô khác</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="525" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="545" />
       <source>Nothing was pasted</source>
       <translation>Chưa dán được</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="527" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="547" />
       <source>%1 cells cannot be saved, so nothing was written. Fix them and paste again.</source>
       <translation>Có %1 ô không lưu được nên chưa ghi gì. Hãy sửa các ô này rồi dán lại.</translation>
     </message>
@@ -497,179 +507,194 @@ Căn cứ: %3</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="186" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="190" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="187" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="191" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="188" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="192" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="189" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="193" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="190" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="194" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="191" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="195" />
       <source>&amp;Check the period…</source>
       <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="195" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="196" />
+      <source>Large-change &amp;warning threshold…</source>
+      <translation>&amp;Ngưỡng cảnh báo biến động…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="200" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="196" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="201" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="197" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="202" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="198" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="203" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="201" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="206" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="202" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="207" />
       <source>Grid</source>
       <translation>Bảng số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="203" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="208" />
       <source>Reporting</source>
       <translation>Tiến độ báo cáo</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="215" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="220" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="216" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="221" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="222" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="227" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="295" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="300" />
       <source>This file is not an ictdesk database. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="298" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="303" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="301" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="306" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="304" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="309" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="316" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="321" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="318" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="323" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="332" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="342" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="337" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="347" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="334" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="339" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="344" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="349" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="368" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="373" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="378" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="383" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="380" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="385" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="469" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="441" />
+      <source>Large-change warning</source>
+      <translation>Cảnh báo biến động lớn</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="442" />
+      <source>Warn when a count moves by more than this share since the previous period (%):</source>
+      <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="498" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="476" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="505" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="526" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="555" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="527" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="556" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="543" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="561" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="572" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="590" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="544" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="573" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="562" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="591" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>

@@ -113,7 +113,7 @@ def format_number(
     """Format for people: ``12.500`` and ``83,6`` in Vietnamese, ``12,500`` and ``83.6`` in English.
 
     ``None`` becomes an en dash, never ``0``. ``decimals=None`` shows integers without decimals
-    and other numbers with up to two, trailing zeros removed.
+    and other numbers with every significant digit (so a value shown is the value stored).
     """
     if value is None:
         return "–"
@@ -122,12 +122,20 @@ def format_number(
         if isinstance(value, int) or float(value).is_integer():
             text = f"{int(value):,}"  # exact, also past 2**53
         else:
-            text = f"{value:,.2f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
+            text = _exact_decimal(float(value))
     else:
         text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", point).replace("\x00", group)
+
+
+def _exact_decimal(value: float) -> str:
+    """Every digit Python's shortest repr keeps, with thousands grouped: 1234.5678 → 1,234.5678."""
+    text = repr(value)
+    if "e" in text or "n" in text:  # tiny, huge, inf or nan: fixed notation, trailing zeros cut
+        return f"{value:,.6f}".rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}.{fraction}"
 
 
 def format_machine(value: int | float | None) -> str:

@@ -171,12 +171,15 @@ class ValueStore:
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str | None) -> None:
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
+        try:
+            with self.db.atomic():
+                self.db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"the setting was not saved: {exc}") from exc
 
     @property
     def province_code(self) -> str | None:
@@ -377,6 +380,20 @@ class ValueStore:
                 if indicator_code in wanted:
                     result[unit_code][indicator_code] = value
         return result
+
+    def marks_for_units(self, period: str, unit_codes: list[str]) -> dict[tuple[str, str], str]:
+        """{(unit, indicator): marks} for values with a comment ("c") or a follow-up flag ("f")."""
+        marks: dict[tuple[str, str], str] = {}
+        for start in range(0, len(unit_codes), 500):
+            block = unit_codes[start : start + 500]
+            for unit_code, code, comment, followup in self.db.execute(
+                "SELECT unit_code, indicator_code, comment, followup FROM data_values"
+                f" WHERE period = ? AND unit_code IN ({','.join('?' * len(block))})"
+                " AND (comment IS NOT NULL OR followup)",
+                [period, *block],
+            ):
+                marks[(unit_code, code)] = ("c" if comment else "") + ("f" if followup else "")
+        return marks
 
     def filled_count(self, unit_code: str, period: str) -> int:
         """How many indicators of one unit and period hold a value."""

@@ -47,6 +47,12 @@ _WARNING = QColor("#fff3cd")
 _AGGREGATE = QColor("#e3eef9")
 
 
+def _with_marks(text: str, mark: str) -> str:
+    """``1.234`` with the comment (✎) and follow-up (⚑) marks of its value."""
+    symbols = ("✎" if "c" in mark else "") + ("⚑" if "f" in mark else "")
+    return f"{symbols} {text}" if symbols else text
+
+
 class PasteRejected(Exception):
     """A pasted block has invalid cells; nothing was written. ``problems`` lists them."""
 
@@ -70,6 +76,7 @@ class GridModel(QAbstractTableModel):
         self.units: list[Unit] = []
         self._cache: dict[int, dict[str, float | None]] = {}
         self._checks: dict[int, dict[str, list[Violation]]] = {}
+        self._marks: dict[tuple[str, str], str] = {}
         self._aggregate: dict[str, float | None] = {}
 
     # ------------------------------------------------------------- configuration
@@ -93,6 +100,7 @@ class GridModel(QAbstractTableModel):
     def _forget(self) -> None:
         self._cache.clear()
         self._checks.clear()
+        self._marks.clear()
         self._aggregate = (
             self.store.aggregates(self.parent_unit.code, self.period.iso)
             if self.store and self.parent_unit and self.period
@@ -128,6 +136,9 @@ class GridModel(QAbstractTableModel):
         rows = [r for r in rows if r not in self._cache] or [row]
         codes = [self.units[r - 1].code for r in rows]
         values = self.store.values_for_units(self.period.iso, codes)
+        marks = self.store.marks_for_units(self.period.iso, codes)
+        for (unit_code, indicator_code), mark in marks.items():
+            self._marks[(unit_code, indicator_code)] = mark
         catalogue = self.store.catalogue
         rules = self.store.rules()
         for r, code in zip(rows, codes, strict=True):
@@ -208,7 +219,9 @@ class GridModel(QAbstractTableModel):
         indicator = self.indicators[column - 1]
         value = self._row_values(row).get(indicator.code)
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_number(value, 1 if indicator.is_derived else None, language)
+            text = format_number(value, 1 if indicator.is_derived else None, language)
+            mark = self._marks.get((self.unit_at(row).code, indicator.code), "") if row else ""
+            return _with_marks(text, mark)
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else format_number(value, language=language)
         if role == SortRole:
@@ -226,8 +239,15 @@ class GridModel(QAbstractTableModel):
         problems = self._checks.get(row, {}).get(indicator.code, [])
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             return QBrush(_INVALID if any(p.blocking for p in problems) else _WARNING)
-        if role == Qt.ItemDataRole.ToolTipRole and problems:
-            return "\n".join(p.message(language) for p in problems)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = [p.message(language) for p in problems]
+            if self._marks.get((self.unit_at(row).code, indicator.code)):
+                stored = self.store.value(self.unit_at(row).code, indicator.code, self.period.iso)
+                if stored and stored.comment:
+                    tips.append(self.tr("Comment: %1").replace("%1", stored.comment))
+                if stored and stored.followup:
+                    tips.append(self.tr("Marked for follow-up"))
+            return "\n".join(tips) or None
         return None
 
     def setData(self, index, text, role=Qt.ItemDataRole.EditRole):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -46,6 +47,7 @@ class ActionId(Enum):
     """Every menu action, declared once."""
 
     VALIDATE = "validate"
+    OUTLIER_SHARE = "outlier_share"
     NEW = "new"
     OPEN = "open"
     OPEN_DEMO = "open_demo"
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
             ActionId.QUIT: (QKeySequence.StandardKey.Quit, self.close),
             ActionId.ABOUT: (None, self.show_about),
             ActionId.VALIDATE: (QKeySequence("F7"), self.run_validation),
+            ActionId.OUTLIER_SHARE: (None, self.choose_outlier_share),
         }
         for action_id, (shortcut, slot) in specs.items():
             action = QAction(self)
@@ -178,6 +181,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.actions_by_id[ActionId.VALIDATE])
+        self.edit_menu.addAction(self.actions_by_id[ActionId.OUTLIER_SHARE])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.actions_by_id[ActionId.ABOUT])
 
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
             ActionId.QUIT: self.tr("&Quit"),
             ActionId.ABOUT: self.tr("&About ictdesk"),
             ActionId.VALIDATE: self.tr("&Check the period…"),
+            ActionId.OUTLIER_SHARE: self.tr("Large-change &warning threshold…"),
         }
         for action_id, text in texts.items():
             self.actions_by_id[action_id].setText(text)
@@ -426,6 +431,32 @@ class MainWindow(QMainWindow):
         dialog.setModal(False)
         dialog.show()
         return dialog
+
+    def choose_outlier_share(self) -> None:
+        """Ask how far (in %) a stock may move between periods before a warning."""
+        if self.store is None:
+            return
+        percent, ok = QInputDialog.getInt(
+            self,
+            self.tr("Large-change warning"),
+            self.tr(
+                "Warn when a count moves by more than this share since the previous period (%):"
+            ),
+            round(self.store.outlier_share * 100),
+            5,
+            1000,
+            5,
+        )
+        if ok:
+            self.set_outlier_share(percent / 100)
+
+    def set_outlier_share(self, share: float) -> None:
+        try:
+            self.store.set_setting("outlier_share", str(share))
+        except IctdeskError as exc:
+            self._on_entry_form_save_failed(str(exc))
+            return
+        self.entry_form.reload()
 
     def jump_to(self, unit_code: str, indicator_code: str = "") -> None:
         """Show ``unit_code`` in the form and put the cursor on ``indicator_code``."""
