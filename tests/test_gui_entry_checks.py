@@ -274,3 +274,17 @@ def test_an_ambiguous_decimal_is_asked_about_never_guessed(qtbot, empty_db):
     assert win.store.value("08740", "FIBRE_KM", win.entry_form.period.iso).value == 12.345
     assert field.text() == "12,345"  # shown back unambiguously
     win.close()
+
+
+def test_an_explained_rule_reads_as_explained_on_both_sides(qtbot, window):
+    form = window.entry_form
+    form.interaction = ScriptedInteraction(explanation="Trạm 5G dùng chung cột")
+    enter_value(qtbot, form.fields["BTS_TOTAL"], "10")
+    enter_value(qtbot, form.fields["BTS_5G"], "12")
+    assert form.rows["BTS_5G"].check.text().startswith("⚠")
+    assert form.rows["BTS_TOTAL"].check.text().startswith("⚠")
+    field = form.fields["BTS_TOTAL"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "9")  # typing a new value reopens the question
+    assert form.rows["BTS_TOTAL"].check.text().startswith("✖")

@@ -434,6 +434,15 @@ class EntryForm(QWidget):
         else:
             row.check.clear()
 
+    def _explained(self, violation: Violation) -> bool:
+        """A broken rule counts as explained once a saved value it involves has a comment."""
+        for code in violation.indicators:
+            field = self.fields.get(code)
+            stored = self._stored.get(code)
+            if field is not None and field.text() == field.saved_text and stored and stored.comment:
+                return True
+        return False
+
     def _short(self, violation: Violation) -> str:
         """A few words for the check column; the full message is in the tooltip."""
         return {
@@ -497,9 +506,9 @@ class EntryForm(QWidget):
         blocking = [v for v in violations if v.blocking]
         warnings = [v for v in violations if not v.blocking]
         unsaved = field.text() != field.saved_text
-        stored = self._stored.get(row.indicator.code)
-        if blocking and (unsaved or not stored or not stored.comment):
-            self._set_check(row, "✖ " + self._short(blocking[0]), "error", violations)
+        unexplained = [v for v in blocking if unsaved or not self._explained(v)]
+        if unexplained:
+            self._set_check(row, "✖ " + self._short(unexplained[0]), "error", violations)
         elif blocking:
             self._set_check(row, "⚠ " + self.tr("explained"), "warn", violations)
         elif warnings:
