@@ -1,0 +1,20 @@
+"""``ictdesk demo``: create the demo database headless."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "create the demo database (Phú Thọ, 2021–2025)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, required=True, help="path of the new database file")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ictdesk.core.demo import build_demo
+
+    build_demo(args.db)
+    print(f"created demo database {args.db}")
+    return 0
