@@ -147,6 +147,12 @@ def m002_completion_and_followup(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m003_audit_source_detail(db: sqlite_utils.Database) -> None:
+    """Where an audited change came from beyond its source: the imported file's name."""
+    db.execute("ALTER TABLE audit_log ADD COLUMN source_detail TEXT")
+
+
 def _execute_script(db: sqlite_utils.Database, script: str) -> None:
     """Run SQL statements one by one: ``executescript`` would COMMIT the open transaction."""
     statement = ""

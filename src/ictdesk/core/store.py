@@ -57,31 +57,44 @@ class AuditEntry:
     source: str
     old_comment: str | None = None
     new_comment: str | None = None
+    detail: str | None = None
 
 
 @dataclass(frozen=True)
 class ValueWrite:
-    """One value to write in a batch (see :meth:`ValueStore.save_values`)."""
+    """One value to write in a batch (see :meth:`ValueStore.save_values`).
+
+    ``stored_by`` and ``updated_at`` are kept from the source when given (imports), ``detail``
+    goes to the audit log (e.g. the imported file's name), ``followup`` sets the flag.
+    """
 
     unit_code: str
     indicator_code: str
     period: str
     value: int | float | None
     comment: str | None = None
+    stored_by: str | None = None
+    updated_at: str | None = None
+    detail: str | None = None
+    followup: bool | None = None
 
 
 _TEMP_TABLES = (
     "CREATE TEMP TABLE IF NOT EXISTS incoming_values (unit_code TEXT, indicator_code TEXT,"
-    " period TEXT, value NUMERIC, comment TEXT)",
+    " period TEXT, value NUMERIC, comment TEXT, stored_by TEXT, updated_at TEXT, detail TEXT,"
+    " followup INTEGER)",
     "CREATE TEMP TABLE IF NOT EXISTS value_changes (unit_code TEXT, indicator_code TEXT,"
-    " period TEXT, old_value NUMERIC, new_value NUMERIC, old_comment TEXT, new_comment TEXT)",
+    " period TEXT, old_value NUMERIC, new_value NUMERIC, old_comment TEXT, new_comment TEXT,"
+    " stored_by TEXT, updated_at TEXT, detail TEXT)",
 )
 # The changes a batch makes, computed once before anything is written.
 _COLLECT_CHANGES = """
 INSERT INTO temp.value_changes
-SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment FROM (
+SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment,
+       stored_by, updated_at, detail FROM (
     SELECT i.unit_code, i.indicator_code, i.period, d.value AS old_value, i.value AS new_value,
-           d.comment AS old_comment, NULLIF(COALESCE(i.comment, d.comment), '') AS new_comment
+           d.comment AS old_comment, NULLIF(COALESCE(i.comment, d.comment), '') AS new_comment,
+           i.stored_by, i.updated_at, i.detail
     FROM temp.incoming_values i
     LEFT JOIN data_values d ON d.unit_code = i.unit_code AND d.period = i.period
         AND d.indicator_code = i.indicator_code
@@ -90,8 +103,9 @@ WHERE old_value IS NOT new_value OR old_comment IS NOT new_comment
 """
 _AUDIT_CHANGES = """
 INSERT INTO audit_log (unit_code, indicator_code, period, old_value, new_value, old_comment,
-                       new_comment, stored_by, changed_at, source)
-SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment, ?, ?, ?
+                       new_comment, stored_by, changed_at, source, source_detail)
+SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment,
+       ?1, ?2, ?3, detail
 FROM temp.value_changes
 """
 _DELETE_CLEARED = """
@@ -99,13 +113,26 @@ DELETE FROM data_values WHERE (unit_code, period, indicator_code) IN (
     SELECT unit_code, period, indicator_code FROM temp.value_changes
     WHERE new_value IS NULL AND new_comment IS NULL)
 """
+# stored_by and updated_at come from the batch when it carries them (an import keeps who
+# entered a value and when), else they are the current user and time.
 _UPSERT_CHANGES = """
 INSERT INTO data_values (unit_code, indicator_code, period, value, comment, stored_by, updated_at)
-SELECT unit_code, indicator_code, period, new_value, new_comment, ?1, ?2 FROM temp.value_changes
+SELECT unit_code, indicator_code, period, new_value, new_comment,
+       COALESCE(stored_by, ?1), COALESCE(updated_at, ?2)
+FROM temp.value_changes
 WHERE new_value IS NOT NULL OR new_comment IS NOT NULL
 ON CONFLICT (unit_code, period, indicator_code) DO UPDATE SET
     value = excluded.value, comment = excluded.comment,
     stored_by = excluded.stored_by, updated_at = excluded.updated_at
+"""
+_APPLY_FOLLOWUP = """
+UPDATE data_values SET followup = (
+    SELECT i.followup FROM temp.incoming_values i
+    WHERE i.unit_code = data_values.unit_code AND i.period = data_values.period
+      AND i.indicator_code = data_values.indicator_code)
+WHERE (unit_code, period, indicator_code) IN (
+    SELECT unit_code, period, indicator_code FROM temp.incoming_values
+    WHERE followup IS NOT NULL)
 """
 
 
@@ -409,6 +436,7 @@ class ValueStore:
         return self._unit_code_cache
 
     def _check_write(self, write: ValueWrite) -> tuple:
+        """Validate one write and return its row for the temporary table."""
         indicator = self.catalogue[write.indicator_code]
         if indicator.is_derived:
             raise ValueRejected(f"{indicator.code} is computed, it cannot be typed")
@@ -427,7 +455,18 @@ class ValueStore:
                 value = int(value)
             elif isinstance(value, float) and value.is_integer():
                 value = int(value)
-        return (write.unit_code, write.indicator_code, period, value, write.comment)
+        followup = None if write.followup is None else int(write.followup)
+        return (
+            write.unit_code,
+            write.indicator_code,
+            period,
+            value,
+            write.comment,
+            write.stored_by,
+            write.updated_at,
+            write.detail,
+            followup,
+        )
 
     def save_value(
         self,
@@ -471,7 +510,8 @@ class ValueStore:
             self.db.execute("DELETE FROM temp.incoming_values")
             self.db.conn.executemany(
                 "INSERT INTO temp.incoming_values (unit_code, indicator_code, period, value,"
-                " comment) VALUES (?, ?, ?, ?, ?)",
+                " comment, stored_by, updated_at, detail, followup)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             self.db.execute("DELETE FROM temp.value_changes")
@@ -482,6 +522,7 @@ class ValueStore:
                 self.db.execute(_AUDIT_CHANGES, [self.stored_by, stamp, source])
                 self.db.execute(_DELETE_CLEARED)
                 self.db.execute(_UPSERT_CHANGES, [self.stored_by, stamp])
+            self.db.execute(_APPLY_FOLLOWUP)
             self.db.execute("DELETE FROM temp.incoming_values")
         return changed
 
@@ -620,6 +661,7 @@ class ValueStore:
                 r["source"],
                 r["old_comment"],
                 r["new_comment"],
+                r["source_detail"],
             )
             for r in self.db.query(
                 "SELECT * FROM audit_log WHERE unit_code = ? AND indicator_code = ? AND period = ?"

@@ -83,6 +83,11 @@ class HistoryPanel(QWidget):
             if entry.new_comment != entry.old_comment and entry.new_comment:
                 change += f"  ✎ {entry.new_comment}"
             for column, text in enumerate(
-                (local_time(entry.changed_at), entry.stored_by, change, self._source(entry.source))
+                (
+                    local_time(entry.changed_at),
+                    entry.stored_by,
+                    change,
+                    self._source(entry.source) + (f" ({entry.detail})" if entry.detail else ""),
+                )
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
