@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ictdesk import __version__
-from ictdesk.commands import COMMANDS
+from ictdesk.commands import COMMANDS, MODULES
 from ictdesk.core.errors import IctdeskError
 
 EXIT_ERROR = 1
@@ -47,7 +47,7 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def _command_module(name: str):
-    return importlib.import_module(f"ictdesk.commands.{name}")
+    return importlib.import_module(f"ictdesk.commands.{MODULES.get(name, name)}")
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:

@@ -1,0 +1,36 @@
+"""``ictdesk export``: long, wide, DHIS2 CSV or XLSX for upstream reporting."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "export values (long, wide or DHIS2 CSV, or XLSX)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, required=True, help="the database to read")
+    parser.add_argument(
+        "--format", required=True, choices=("long", "wide", "dhis2", "xlsx"), dest="fmt"
+    )
+    parser.add_argument("--unit", help="this unit and everything under it (default: all)")
+    parser.add_argument("--period", help="one period, e.g. 2025Q4")
+    parser.add_argument("--from", dest="start", help="first period of a range")
+    parser.add_argument("--to", dest="end", help="last period of a range")
+    parser.add_argument("--indicators", help="comma-separated indicator codes (default: all)")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ictdesk.core.exchange.common import Selection
+    from ictdesk.core.exchange.export import export
+    from ictdesk.core.store import ValueStore
+
+    selection = Selection.build(args.unit, args.period, args.start, args.end, args.indicators)
+    store = ValueStore.open(args.db)
+    try:
+        rows = export(store, args.fmt, selection, args.output)
+    finally:
+        store.close()
+    print(f"wrote {rows} rows to {args.output}")
+    return 0

@@ -1,0 +1,28 @@
+"""``ictdesk template``: a fill-in workbook for the communes under a unit."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "write a fill-in XLSX template, one sheet per commune"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, required=True, help="the database to read")
+    parser.add_argument("--unit", required=True, help="the parent whose communes fill it in")
+    parser.add_argument("--period", required=True, help="the period to report, e.g. 2026Q1")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the .xlsx to write")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ictdesk.core.exchange.template import write_template
+    from ictdesk.core.store import ValueStore
+
+    store = ValueStore.open(args.db)
+    try:
+        sheets = write_template(store, args.unit, args.period, args.output)
+    finally:
+        store.close()
+    print(f"wrote a template with {sheets} sheets to {args.output}")
+    return 0

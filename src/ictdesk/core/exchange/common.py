@@ -1,0 +1,112 @@
+"""What every exchange format shares: headers, atomic writes, selections, safe text."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ictdesk.core.errors import IctdeskError, InvalidPeriod
+from ictdesk.core.periods import Period, period_range
+
+LONG_HEADER = (
+    "unit_code",
+    "unit_name",
+    "indicator_code",
+    "indicator_name",
+    "period",
+    "value",
+    "comment",
+    "stored_by",
+    "updated_at",
+)
+DHIS2_HEADER = (
+    "dataelement",
+    "period",
+    "orgunit",
+    "catoptcombo",
+    "attroptcombo",
+    "value",
+    "storedby",
+    "lastupdated",
+    "comment",
+    "followup",
+)
+WIDE_UNIT_CODE = "Mã đơn vị"
+WIDE_UNIT_NAME = "Tên đơn vị"
+WIDE_PERIOD = "Kỳ báo cáo"
+BOM = "\ufeff"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportFailed(IctdeskError):
+    """The export could not be written; no partial file was left behind."""
+
+
+@dataclass
+class Selection:
+    """Which values an export or template covers."""
+
+    unit_code: str | None = None  # this unit and everything under it; None: everything
+    periods: list[str] = field(default_factory=list)  # empty: every period
+    indicators: list[str] = field(default_factory=list)  # empty: every indicator
+
+    @classmethod
+    def build(
+        cls,
+        unit: str | None = None,
+        period: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        indicators: str | list[str] | None = None,
+    ) -> Selection:
+        """From command-line style arguments: ``--period P`` or ``--from P --to P``."""
+        periods: list[str] = []
+        if period:
+            periods = [Period.parse(period).iso]
+        elif start or end:
+            if not (start and end):
+                raise InvalidPeriod("--from and --to go together")
+            first, last = Period.parse(start), Period.parse(end)
+            if first.type is not last.type or last < first:
+                raise InvalidPeriod("--from and --to must be of one type, in order")
+            periods = [p.iso for p in period_range(first, last)]
+        if isinstance(indicators, str):
+            indicators = [c.strip() for c in indicators.split(",") if c.strip()]
+        return cls(unit, periods, list(indicators or []))
+
+
+def protect_text(text: str) -> str:
+    """Prefix text a spreadsheet would run as a formula with ``'`` (OWASP CSV injection)."""
+    return "'" + text if text and text.startswith(_FORMULA_STARTS) else text
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike, mode: str = "w", **kwargs) -> Iterator:
+    """Write to a temporary file beside ``path`` and move it into place only on success."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportFailed(f"folder does not exist: {folder}")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportFailed(f"cannot write in {folder}: {exc.strerror}") from None
+    os.close(handle)
+    try:
+        if mode == "path":
+            yield Path(temp)
+        else:
+            with open(temp, mode, **kwargs) as stream:
+                yield stream
+        os.replace(temp, target)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(target, 0o666 & ~umask)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

@@ -1,0 +1,288 @@
+"""Exports for upstream reporting: long CSV, wide CSV, DHIS2 CSV and an XLSX workbook.
+
+``long`` and ``dhis2`` carry entered values only, exactly; ``wide`` and ``xlsx`` are for people
+and add the derived rates. Every file is written atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ictdesk.core.exchange.common import (
+    BOM,
+    DHIS2_HEADER,
+    LONG_HEADER,
+    WIDE_PERIOD,
+    WIDE_UNIT_CODE,
+    WIDE_UNIT_NAME,
+    ExportFailed,
+    Selection,
+    atomic_output,
+    protect_text,
+)
+from ictdesk.core.numbers import format_machine
+from ictdesk.core.periods import Period
+from ictdesk.core.store import ValueStore
+from ictdesk.core.units import Unit
+
+FORMATS = ("long", "wide", "dhis2", "xlsx")
+Progress = Callable[[int], None]  # called with the number of rows written so far
+
+
+def _where(store: ValueStore, selection: Selection) -> tuple[str, list]:
+    clauses, params = [], []
+    if selection.unit_code:
+        low, high = store.subtree_bounds(selection.unit_code)
+        clauses.append("u.path >= ? AND u.path < ?")
+        params += [low, high]
+    if selection.periods:
+        clauses.append(f"v.period IN ({','.join('?' * len(selection.periods))})")
+        params += selection.periods
+    if selection.indicators:
+        for code in selection.indicators:
+            store.catalogue[code]  # unknown codes raise UnknownIndicator
+        clauses.append(f"v.indicator_code IN ({','.join('?' * len(selection.indicators))})")
+        params += selection.indicators
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _value_rows(store: ValueStore, selection: Selection) -> Iterator[tuple]:
+    where, params = _where(store, selection)
+    return store.db.execute(
+        "SELECT v.unit_code, u.name, v.indicator_code, i.name_vi, v.period, v.value, v.comment,"
+        " v.stored_by, v.updated_at, v.followup"
+        " FROM data_values v JOIN units u ON u.code = v.unit_code"
+        " JOIN indicators i ON i.code = v.indicator_code"
+        f"{where} ORDER BY u.path, v.period, i.sort_order",
+        params,
+    )
+
+
+def export_long(
+    store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
+) -> int:
+    """The canonical lossless CSV (UTF-8 with BOM, CRLF, exact values); returns rows written."""
+    count = 0
+    with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
+        stream.write(BOM)
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(LONG_HEADER)
+        for row in _value_rows(store, selection):
+            writer.writerow(
+                (
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3],
+                    row[4],
+                    format_machine(row[5]),
+                    row[6] or "",
+                    row[7] or "",
+                    row[8] or "",
+                )
+            )
+            count += 1
+            if progress and count % 50000 == 0:
+                progress(count)
+    return count
+
+
+def export_dhis2(
+    store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
+) -> int:
+    """DHIS2 dataValueSets CSV with codes as identifiers (import with idScheme=code)."""
+    count = 0
+    with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(DHIS2_HEADER)
+        for row in _value_rows(store, selection):
+            if row[5] is None:
+                continue  # DHIS2 data values need a value; a bare comment has no place there
+            writer.writerow(
+                (
+                    row[2],
+                    row[4],
+                    row[0],
+                    "",
+                    "",
+                    format_machine(row[5]),
+                    row[7] or "",
+                    row[8] or "",
+                    row[6] or "",
+                    "true" if row[9] else "false",
+                )
+            )
+            count += 1
+            if progress and count % 50000 == 0:
+                progress(count)
+    return count
+
+
+def _wide_units(store: ValueStore, root: str | None, period: str) -> list[Unit]:
+    """The units of a wide table: every commune-level unit, and others that hold values."""
+    roots = [store.unit(root)] if root else store.root_units()
+    units: list[Unit] = []
+    for top in roots:
+        units.append(top)
+        pending = [top.code]
+        while pending:
+            children = store.children(pending.pop(0))
+            units += children
+            pending += [c.code for c in children]
+    with_values = {
+        r[0]
+        for r in store.db.execute(
+            "SELECT DISTINCT unit_code FROM data_values WHERE period = ?", [period]
+        )
+    }
+    return [u for u in units if u.code in with_values or not store.child_count(u.code)]
+
+
+def _wide_table(store: ValueStore, selection: Selection, period: str):
+    """(indicators, [(unit, {code: value})]) for one period, derived rates included."""
+    catalogue = store.catalogue
+    wanted = selection.indicators or [i.code for i in catalogue]
+    indicators = [catalogue[c] for c in wanted]
+    units = _wide_units(store, selection.unit_code, period)
+    values = store.values_for_units(period, [u.code for u in units])
+    rows = []
+    for unit in units:
+        entered = values[unit.code]
+        merged = dict(entered)
+        merged.update(catalogue.derived_values(entered))
+        rows.append((unit, merged))
+    return indicators, rows
+
+
+def _one_period(selection: Selection, fmt: str) -> str:
+    if len(selection.periods) != 1:
+        raise ExportFailed(f"the {fmt} format holds one period: give --period")
+    return selection.periods[0]
+
+
+def export_wide(
+    store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
+) -> int:
+    """One row per unit, one column per indicator, for one period; Vietnamese headers."""
+    period = _one_period(selection, "wide")
+    indicators, rows = _wide_table(store, selection, period)
+    with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
+        stream.write(BOM)
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(
+            [WIDE_UNIT_CODE, WIDE_UNIT_NAME, WIDE_PERIOD]
+            + [f"{i.name_vi} ({i.unit_vi}) [{i.code}]" for i in indicators]
+        )
+        for unit, values in rows:
+            cells = [protect_text(unit.code), protect_text(unit.name), period]
+            for indicator in indicators:
+                value = values.get(indicator.code)
+                if indicator.is_derived and value is not None:
+                    value = round(value, 2)
+                cells.append(format_machine(value))
+            writer.writerow(cells)
+    if progress:
+        progress(len(rows))
+    return len(rows)
+
+
+def export_xlsx(
+    store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
+) -> int:
+    """A workbook for people: a sheet per period, frozen header, numbers as numbers."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    periods = selection.periods or [
+        r[0] for r in store.db.execute("SELECT DISTINCT period FROM data_values ORDER BY period")
+    ]
+    if not periods:
+        raise ExportFailed("there are no values to export")
+    if len(periods) > 60:
+        raise ExportFailed("too many periods for one workbook: choose a range (--from/--to)")
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    total_fill = PatternFill("solid", fgColor="FFF2CC")
+    written = 0
+    for period in periods:
+        indicators, rows = _wide_table(
+            store, Selection(selection.unit_code, [period], selection.indicators), period
+        )
+        sheet = workbook.create_sheet(Period.parse(period).label("vi").replace("/", "-")[:31])
+        sheet.append(
+            [WIDE_UNIT_CODE, WIDE_UNIT_NAME] + [f"{i.name_vi} ({i.unit_vi})" for i in indicators]
+        )
+        for cell in sheet[1]:
+            cell.font = bold
+            cell.fill = header_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for unit, values in rows:
+            sheet.append(
+                [protect_text(unit.code), protect_text(unit.name)]
+                + [values.get(i.code) for i in indicators]
+            )
+            written += 1
+        if selection.unit_code:
+            totals = store.aggregates(selection.unit_code, period)
+            sheet.append(
+                ["", f"Tổng cộng {store.unit(selection.unit_code).name}"]
+                + [totals.get(i.code) for i in indicators]
+            )
+            for cell in sheet[sheet.max_row]:
+                cell.font = bold
+                cell.fill = total_fill
+        for column, indicator in enumerate(indicators, start=3):
+            fmt = "#,##0.0" if indicator.is_derived else "#,##0"
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                cell.number_format = fmt
+        sheet.freeze_panes = "C2"
+        sheet.column_dimensions["A"].width = 10
+        sheet.column_dimensions["B"].width = 28
+        for column in range(3, len(indicators) + 3):
+            sheet.column_dimensions[sheet.cell(1, column).column_letter].width = 16
+        sheet.row_dimensions[1].height = 60
+        if progress:
+            progress(written)
+    codes = workbook.create_sheet("Chỉ tiêu")
+    codes.append(["Mã", "Chỉ tiêu", "Đơn vị tính", "Cách tính"])
+    for indicator in store.catalogue:
+        formula = indicator.formula
+        codes.append(
+            [
+                indicator.code,
+                indicator.name_vi,
+                indicator.unit_vi,
+                f"{formula.numerator} / {formula.denominator} × {formula.multiplier:g}"
+                if formula
+                else "",
+            ]
+        )
+    for cell in codes[1]:
+        cell.font = bold
+    codes.column_dimensions["A"].width = 22
+    codes.column_dimensions["B"].width = 55
+    with atomic_output(path, "path") as temp:
+        workbook.save(temp)
+    return written
+
+
+EXPORTERS = {"long": export_long, "wide": export_wide, "dhis2": export_dhis2, "xlsx": export_xlsx}
+
+
+def export(
+    store: ValueStore,
+    fmt: str,
+    selection: Selection,
+    path: Path,
+    progress: Progress | None = None,
+) -> int:
+    """Write ``selection`` to ``path`` in ``fmt``; returns the number of rows written."""
+    if fmt not in EXPORTERS:
+        raise ExportFailed(f"unknown format {fmt}: choose one of {', '.join(FORMATS)}")
+    if selection.unit_code:
+        store.unit(selection.unit_code)
+    return EXPORTERS[fmt](store, selection, Path(path), progress)

@@ -1,0 +1,398 @@
+"""Exports, templates and imports: formats, round trips, all-or-nothing, merges, conflicts."""
+
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from ictdesk.core.errors import IctdeskError
+from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, Selection
+from ictdesk.core.exchange.export import export
+from ictdesk.core.exchange.importer import ImportRejected, detect_format, import_files
+from ictdesk.core.exchange.template import write_template
+from ictdesk.core.store import ValueStore
+from ictdesk.core.units import UnitLevel
+
+
+def read_csv(path):
+    text = path.read_bytes().decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    path = tmp_path / "fresh.db"
+    ValueStore.create(path, {"province_code": "25"})
+    store = ValueStore.open(path)
+    yield store
+    store.close()
+
+
+def test_long_export_round_trips_byte_for_byte(demo_store, fresh, tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    selection = Selection.build(unit="25", start="2024Q1", end="2025Q4")
+    rows = export(demo_store, "long", selection, first)
+    assert rows == 148 * 29 * 8
+    raw = first.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    report = import_files(fresh, [first])
+    assert report.added == rows and report.written
+    export(fresh, "long", selection, second)
+    assert second.read_bytes() == raw
+
+
+def test_long_header_and_a_known_row(demo_store, tmp_path):
+    path = tmp_path / "long.csv"
+    demo_store.save_value("08740", "BTS_TOTAL", "2025Q4", 36, comment="=SUM(A1)")
+    export(demo_store, "long", Selection.build(unit="08740", period="2025Q4"), path)
+    rows = read_csv(path)
+    assert tuple(rows[0]) == LONG_HEADER
+    row = next(r for r in rows if r[2] == "BTS_TOTAL")
+    assert row[:7] == [
+        "08740",
+        "Phường Phúc Yên",
+        "BTS_TOTAL",
+        "Tổng số trạm phát sóng (BTS)",
+        "2025Q4",
+        "36",
+        "=SUM(A1)",  # machine formats are never altered
+    ]
+    assert len(rows) == 1 + 29
+    assert not any(r[2].endswith("_PCT") for r in rows[1:])  # no derived rates in long
+
+
+def test_dhis2_export_uses_codes_and_dhis2_periods(demo_store, tmp_path):
+    path = tmp_path / "dhis2.csv"
+    demo_store.set_followup("08740", "BTS_TOTAL", "2025Q4", True)
+    export(demo_store, "dhis2", Selection.build(unit="08740", period="2025Q4"), path)
+    rows = read_csv(path)
+    assert tuple(rows[0]) == DHIS2_HEADER
+    row = next(r for r in rows if r[0] == "BTS_TOTAL")
+    assert row[1:6] == [
+        "2025Q4",
+        "08740",
+        "",
+        "",
+        str(demo_store.value("08740", "BTS_TOTAL", "2025Q4").value),
+    ]
+    assert row[9] == "true"
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_wide_export_has_vietnamese_headers_rates_and_protected_text(demo_store, tmp_path):
+    demo_store.add_unit(
+        "=cmd|' /C calc'!A0",
+        '=HYPERLINK("x")',
+        UnitLevel.VILLAGE,
+        "08740",
+    )
+    demo_store.save_value("=cmd|' /C calc'!A0", "BTS_TOTAL", "2025Q4", 1)
+    path = tmp_path / "wide.csv"
+    export(demo_store, "wide", Selection.build(unit="08740", period="2025Q4"), path)
+    rows = read_csv(path)
+    header = rows[0]
+    assert header[:3] == ["Mã đơn vị", "Tên đơn vị", "Kỳ báo cáo"]
+    assert "Tỷ lệ hộ có điện thoại thông minh (%) [SMARTPHONE_HH_PCT]" in header
+    commune = next(r for r in rows if r[0] == "08740")
+    hh = float(commune[header.index("Tổng số hộ gia đình (hộ) [HH_TOTAL]")])
+    smart = float(commune[header.index("Số hộ có điện thoại thông minh (hộ) [HH_SMARTPHONE]")])
+    rate = float(commune[header.index("Tỷ lệ hộ có điện thoại thông minh (%) [SMARTPHONE_HH_PCT]")])
+    assert rate == pytest.approx(round(smart / hh * 100, 2))
+    village = next(r for r in rows if "calc" in r[0])
+    assert village[0].startswith("'=") and village[1].startswith("'=")
+
+
+def test_wide_export_needs_one_period(demo_store, tmp_path):
+    with pytest.raises(IctdeskError, match="one period"):
+        export(demo_store, "wide", Selection.build(unit="25"), tmp_path / "w.csv")
+    assert not (tmp_path / "w.csv").exists()
+
+
+def test_xlsx_export_is_readable_with_numbers_as_numbers(demo_store, tmp_path):
+    path = tmp_path / "book.xlsx"
+    demo_store.add_unit(
+        "X-1",
+        "=1+1",
+        UnitLevel.VILLAGE,
+        "08740",
+    )
+    demo_store.save_value("X-1", "BTS_TOTAL", "2025Q4", 1)
+    export(demo_store, "xlsx", Selection.build(unit="25", start="2025Q3", end="2025Q4"), path)
+    book = load_workbook(path)
+    assert book.sheetnames == ["Quý III-2025", "Quý IV-2025", "Chỉ tiêu"]
+    sheet = book["Quý IV-2025"]
+    assert sheet.freeze_panes == "C2"
+    header = [c.value for c in sheet[1]]
+    assert header[:2] == ["Mã đơn vị", "Tên đơn vị"]
+    column = header.index("Tỷ lệ hộ có điện thoại thông minh (%)") + 1
+    total_row = sheet.max_row
+    assert sheet.cell(total_row, 2).value.startswith("Tổng cộng")
+    expected = demo_store.aggregate("SMARTPHONE_HH_PCT", "25", "2025Q4")
+    assert sheet.cell(total_row, column).value == pytest.approx(expected)
+    assert sheet.cell(2, 3).number_format == "#,##0"
+    assert isinstance(sheet.cell(2, 3).value, int)
+    names = [sheet.cell(r, 2).value for r in range(2, total_row)]
+    assert "'=1+1" in names
+
+
+def test_export_is_atomic_and_leaves_no_half_file(demo_store, tmp_path):
+    target = tmp_path / "out.csv"
+    target.write_text("previous export")
+    with pytest.raises(IctdeskError):
+        export(demo_store, "long", Selection(indicators=["NOT_A_CODE"]), target)
+    assert target.read_text() == "previous export"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def write_long(path, rows, header=LONG_HEADER, bom=True, newline="\r\n", delimiter=","):
+    text = delimiter.join(header) + newline
+    text += "".join(delimiter.join(map(str, r)) + newline for r in rows)
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def row(unit, code, period, value, comment="", who="", when=""):
+    return [unit, "", code, "", period, value, comment, who, when]
+
+
+def test_one_bad_row_writes_nothing_and_the_report_names_it(fresh, tmp_path):
+    path = write_long(
+        tmp_path / "bad.csv",
+        [
+            row("08740", "BTS_TOTAL", "2025Q4", 36),
+            row("08740", "BTS_4G", "2025Q4", "ba mươi"),
+            row("08740", "BTS_5G", "2025Q4", 10),
+        ],
+    )
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [path])
+    [problem] = caught.value.report.blocking
+    assert (problem.file, problem.location, problem.column) == ("bad.csv", "row 3", "value")
+    assert fresh.value_count() == 0
+    report_csv = tmp_path / "report.csv"
+    caught.value.report.write_csv(report_csv)
+    assert read_csv(report_csv)[1][:4] == ["bad.csv", "row 3", "value", "error"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (row("99999", "BTS_TOTAL", "2025Q4", 1), "unknown unit"),
+        (row("08740", "NOPE", "2025Q4", 1), "unknown indicator"),
+        (row("08740", "COV_4G_PCT", "2025Q4", 1), "computed"),
+        (row("08740", "BTS_TOTAL", "2025Q5", 1), "not a period"),
+        (row("08740", "BTS_TOTAL", "2025Q4", -1), "less than"),
+        (row("08740", "BTS_TOTAL", "2025Q4", 1.5), "whole number"),
+        (row("08740", "BTS_TOTAL", "2025Q4", "12.5.1"), "machine format"),
+    ],
+)
+def test_each_kind_of_bad_row_is_refused(fresh, tmp_path, bad, reason):
+    path = write_long(tmp_path / "x.csv", [row("08740", "BTS_4G", "2025Q4", 3), bad])
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [path])
+    assert reason in caught.value.report.blocking[0].reason
+    assert fresh.value_count() == 0
+
+
+def test_a_rule_violation_blocks_and_an_outlier_only_warns(fresh, tmp_path):
+    fresh.save_value("08740", "BTS_TOTAL", "2025Q3", 10)
+    breaking = write_long(
+        tmp_path / "rule.csv",
+        [row("08740", "BTS_TOTAL", "2025Q4", 40), row("08740", "BTS_5G", "2025Q4", 50)],
+    )
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [breaking])
+    assert "5G stations cannot exceed all stations" in caught.value.report.blocking[0].reason
+    fine = write_long(tmp_path / "ok.csv", [row("08740", "BTS_TOTAL", "2025Q4", 40)])
+    report = import_files(fresh, [fine])
+    assert report.written and fresh.value("08740", "BTS_TOTAL", "2025Q4").value == 40
+    assert [w.reason for w in report.warnings] and "changed by" in report.warnings[0].reason
+
+
+def test_duplicates_within_a_file_are_refused(fresh, tmp_path):
+    path = write_long(
+        tmp_path / "dup.csv",
+        [row("08740", "BTS_TOTAL", "2025Q4", 1), row("08740", "BTS_TOTAL", " 2025Q4", 2)],
+    )
+    with pytest.raises(ImportRejected, match="also given at dup.csv row 2"):
+        import_files(fresh, [path])
+
+
+def test_real_world_csv_variations_are_read(fresh, tmp_path):
+    header = list(LONG_HEADER) + [""]
+    rows = [
+        row("08740", "BTS_TOTAL", "2025Q4", 36) + [""],
+        row("07900", "BTS_TOTAL", "2025Q4", 12) + [""],
+    ]
+    path = write_long(
+        tmp_path / "excel.csv",
+        rows + [[""] * 10, [""] * 10],
+        header=header,
+        bom=False,
+        newline="\n",
+        delimiter=";",
+    )
+    assert detect_format(path) == "long"
+    report = import_files(fresh, [path])
+    assert report.added == 2
+    assert fresh.value("07900", "BTS_TOTAL", "2025Q4").value == 12
+
+
+def test_wide_csv_takes_vietnamese_numbers_and_refuses_ambiguous_ones(fresh, demo_store, tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "\ufeffMã đơn vị;Tên đơn vị;Kỳ báo cáo;Dân số (người) [POP_TOTAL];"
+        "Số hộ (hộ) [HH_TOTAL];Tỷ lệ [SMARTPHONE_HH_PCT]\n"
+        "08740;Phường Phúc Yên;2025Q4;12.500;3.100;83,6\n",
+        encoding="utf-8",
+    )
+    assert detect_format(path) == "wide"
+    report = import_files(fresh, [path])
+    assert fresh.value("08740", "POP_TOTAL", "2025Q4").value == 12500
+    assert fresh.value("08740", "HH_TOTAL", "2025Q4").value == 3100
+    assert fresh.value("08740", "SMARTPHONE_HH_PCT", "2025Q4") is None  # rates are recomputed
+    assert report.added == 2
+
+
+def test_unknown_files_are_refused_with_one_line(fresh, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("hello,world\n1,2\n")
+    with pytest.raises(IctdeskError, match="not a file ictdesk can import"):
+        import_files(fresh, [path])
+
+
+def commune_file(tmp_path, name, unit, value):
+    return write_long(
+        tmp_path / name,
+        [row(unit, "BTS_TOTAL", "2026Q1", value), row(unit, "BTS_4G", "2026Q1", value - 1)],
+    )
+
+
+def test_merging_three_commune_files_in_one_call(fresh, tmp_path):
+    files = [
+        commune_file(tmp_path, "phuc_yen.csv", "08740", 36),
+        commune_file(tmp_path, "viet_tri.csv", "07900", 20),
+        commune_file(tmp_path, "tan_hoa.csv", "04792", 15),
+    ]
+    report = import_files(fresh, files)
+    assert report.added == 6 and report.files == ["phuc_yen.csv", "viet_tri.csv", "tan_hoa.csv"]
+    assert fresh.aggregate("BTS_TOTAL", "25", "2026Q1") == 71
+    [audit] = fresh.history("07900", "BTS_TOTAL", "2026Q1")
+    assert (audit.source, audit.detail) == ("import", "viet_tri.csv")
+
+
+def test_conflict_modes(fresh, tmp_path):
+    fresh.save_value("08740", "BTS_TOTAL", "2025Q4", 30)  # stored now
+    old = write_long(
+        tmp_path / "old.csv",
+        [row("08740", "BTS_TOTAL", "2025Q4", 31, "", "xa", "2020-01-01T00:00:00Z")],
+    )
+    new = write_long(
+        tmp_path / "new.csv",
+        [row("08740", "BTS_TOTAL", "2025Q4", 32, "", "xa", "2099-01-01T00:00:00Z")],
+    )
+    report = import_files(fresh, [old])  # default newer: the stored value is newer
+    assert (report.skipped, report.changed) == (1, 0)
+    assert fresh.value("08740", "BTS_TOTAL", "2025Q4").value == 30
+    report = import_files(fresh, [old], on_conflict="keep")
+    assert report.skipped == 1
+    report = import_files(fresh, [old], on_conflict="overwrite")
+    assert report.changed == 1 and fresh.value("08740", "BTS_TOTAL", "2025Q4").value == 31
+    report = import_files(fresh, [new])
+    assert report.changed == 1 and fresh.value("08740", "BTS_TOTAL", "2025Q4").value == 32
+    assert import_files(fresh, [new]).unchanged == 1
+
+
+def test_dry_run_writes_nothing(fresh, tmp_path):
+    path = commune_file(tmp_path, "c.csv", "08740", 5)
+    report = import_files(fresh, [path], dry_run=True)
+    assert report.added == 2 and not report.written
+    assert fresh.value_count() == 0
+
+
+def test_template_has_a_sheet_per_commune_and_imports_back(demo_store, fresh, tmp_path):
+    path = tmp_path / "template.xlsx"
+    assert write_template(demo_store, "25", "2026Q1", path) == 148
+    book = load_workbook(path)
+    assert book["ictdesk"].sheet_state == "hidden"
+    sheet = book[book.sheetnames[1]]
+    assert sheet["D2"].value == "04792" and sheet["D3"].value == "2026Q1"
+    assert (
+        sheet.protection.sheet
+        and not sheet["F6"].protection.locked
+        and sheet["E6"].protection.locked
+    )
+    assert sheet["B6"].value == "POP_TOTAL"
+    assert sheet["E6"].value == demo_store.value("04792", "POP_TOTAL", "2025Q4").value
+    assert sheet.data_validations.dataValidation
+    sheet["F6"] = 36100
+    sheet["F7"] = "26.400"  # a number typed as Vietnamese text
+    sheet["G6"] = "Theo số liệu công an xã"
+    other = book[book.sheetnames[2]]
+    other["F10"] = 40
+    book.save(path)
+    assert detect_format(path) == "template"
+    report = import_files(fresh, [path])
+    assert report.added == 3
+    stored = fresh.value("04792", "POP_TOTAL", "2026Q1")
+    assert stored.value == 36100 and stored.comment == "Theo số liệu công an xã"
+    assert fresh.value("04792", "POP_ADULT", "2026Q1").value == 26400
+
+
+def test_a_template_sheet_cannot_write_another_communes_values(demo_store, fresh, tmp_path):
+    path = tmp_path / "template.xlsx"
+    write_template(demo_store, "25", "2026Q1", path)
+    book = load_workbook(path)
+    sheet = book[book.sheetnames[1]]
+    sheet["D2"] = "08740"  # someone retyped the unit code
+    sheet["F6"] = 100
+    book.save(path)
+    with pytest.raises(ImportRejected, match="made for unit 04792"):
+        import_files(fresh, [path])
+    assert fresh.value_count() == 0
+
+
+def run_cli(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "ictdesk", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_cli_export_import_and_report(demo_db, tmp_path):
+    out = tmp_path / "wide.csv"
+    done = run_cli(
+        "export",
+        "--db",
+        demo_db,
+        "--format",
+        "wide",
+        "--period",
+        "2025Q4",
+        "--unit",
+        "25",
+        "-o",
+        out,
+    )
+    assert done.returncode == 0, done.stderr
+    target = tmp_path / "t.db"
+    assert run_cli("init", "--db", target, "--province", "25").returncode == 0
+    bad = write_long(tmp_path / "bad.csv", [row("08740", "BTS_TOTAL", "2025Q4", "x")])
+    report = tmp_path / "problems.csv"
+    done = run_cli("import", bad, "--db", target, "--report", report)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("ictdesk: error: nothing imported")
+    assert "Traceback" not in done.stderr
+    assert read_csv(report)[1][:2] == ["bad.csv", "row 2"]
+    done = run_cli("import", out, "--db", target)
+    assert done.returncode == 0, done.stderr
+    assert "4292 added" in done.stdout
+    done = run_cli(
+        "template", "--db", target, "--unit", "25", "--period", "2026Q1", "-o", tmp_path / "t.xlsx"
+    )
+    assert done.returncode == 0 and (tmp_path / "t.xlsx").exists()
