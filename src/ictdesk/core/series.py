@@ -1,0 +1,376 @@
+"""Series of one indicator over time for several units, computed by aggregate SQL queries.
+
+The rules are those of :meth:`ValueStore.series` (and the two must agree):
+
+- over time, a stock (``last``) takes the value of its last sub-period holding one, a flow
+  (``sum``) the sum of its sub-periods; a value stored for the period itself wins, then the
+  halves, then the quarters, then the months;
+- up the tree, a unit's own value wins, otherwise its children's values are summed;
+- a rate is Σnumerator / Σdenominator over the units where both parts are known, never a
+  mean of rates;
+- a missing value is ``None``, never ``0``.
+
+Everything above is done by SQLite in one query per call (:func:`series_sql`), so a national
+series reads one row per unit and period bucket into Python, never the raw values. The query
+is exposed so that the bench can time the same SQL run bare.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from ictdesk.core.catalogue import Indicator, TimeAggregation
+from ictdesk.core.errors import IctdeskError, InvalidPeriod, UnknownUnit
+from ictdesk.core.numbers import format_machine
+from ictdesk.core.periods import Period, PeriodType, periods_of_year
+from ictdesk.core.store import ValueStore
+from ictdesk.core.units import Unit
+
+# Sub-period levels in the order ValueStore looks at them: the period itself, then halves,
+# quarters and months.
+_FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
+_UNIT_BLOCK = 500  # requested units per query, under SQLite's variable limit
+MAX_BUCKETS = 400  # periods per series (33 years of months)
+
+
+class SeriesError(IctdeskError, ValueError):
+    """A series was asked for something that cannot be computed (no periods, too many...)."""
+
+
+@dataclass
+class SeriesTable:
+    """One indicator for several units over the same periods (buckets) of one type.
+
+    ``values[unit_code]`` lists one value (or ``None``) per period of ``periods``.
+    """
+
+    indicator: Indicator
+    periods: list[Period]
+    values: dict[str, list[float | None]] = field(default_factory=dict)
+
+    def value(self, unit_code: str, period: Period | str) -> float | None:
+        """The value of one unit for one period of the table (``None`` if missing)."""
+        iso = period.iso if isinstance(period, Period) else period
+        for index, p in enumerate(self.periods):
+            if p.iso == iso:
+                return self.values[unit_code][index]
+        raise InvalidPeriod(f"{iso} is not a period of this series")
+
+    def as_dict(self) -> dict[str, dict[str, float | None]]:
+        """{unit: {period iso: value}}, the shape :meth:`ValueStore.series` returns per unit."""
+        return {
+            unit: {p.iso: v for p, v in zip(self.periods, values, strict=True)}
+            for unit, values in self.values.items()
+        }
+
+    def trimmed(self) -> SeriesTable:
+        """The same table without the leading and trailing periods where every unit is empty."""
+        filled = [
+            i
+            for i in range(len(self.periods))
+            if any(values[i] is not None for values in self.values.values())
+        ]
+        if not filled:
+            return SeriesTable(self.indicator, [], {u: [] for u in self.values})
+        first, last = filled[0], filled[-1] + 1
+        return SeriesTable(
+            self.indicator,
+            self.periods[first:last],
+            {u: values[first:last] for u, values in self.values.items()},
+        )
+
+
+def _period_map(periods: Sequence[Period]) -> list[tuple[str, str, int, int]]:
+    """(stored period, bucket, level, position) rows: which stored values make up a bucket."""
+    rows = []
+    for bucket in periods:
+        rows.append((bucket.iso, bucket.iso, 0, 0))
+        for level, ptype in enumerate(_FINER_TYPES, start=1):
+            if ptype.months < bucket.type.months:
+                for position, sub in enumerate(bucket.sub_periods(ptype)):
+                    rows.append((sub.iso, bucket.iso, level, position))
+    return rows
+
+
+def _time_column(indicator: Indicator) -> str:
+    return "total" if indicator.time_aggregation is TimeAggregation.SUM else "last"
+
+
+def series_sql(
+    store: ValueStore, indicator_code: str, unit_codes: Sequence[str], periods: Sequence[Period]
+) -> tuple[str, list]:
+    """The SQL (and its parameters) that computes a series; see :func:`compute_series`.
+
+    It returns rows ``(unit_code, period, numerator_sum, denominator_sum, units_counted)``;
+    for an entered indicator the denominator is ``NULL``. Periods or units with nothing known
+    have no row.
+    """
+    indicator = store.catalogue[indicator_code]
+    if indicator.formula is None:
+        parts = [indicator]
+    else:
+        catalogue = store.catalogue
+        parts = [catalogue[indicator.formula.numerator], catalogue[indicator.formula.denominator]]
+    mapping = _period_map(periods)
+    if len(parts) == 2:
+        # one row per unit and bucket holding both parts
+        own = (
+            "SELECT req, unit, path, bucket,"
+            f" max(CASE WHEN ind = ? THEN {_time_column(parts[0])} END) AS n,"
+            f" max(CASE WHEN ind = ? THEN {_time_column(parts[1])} END) AS d"
+            " FROM timed GROUP BY req, unit, bucket HAVING n IS NOT NULL AND d IS NOT NULL"
+        )
+    else:
+        own = f"SELECT req, unit, path, bucket, {_time_column(parts[0])} AS n, NULL AS d FROM timed"
+    sql = f"""
+WITH
+  m(period, bucket, lvl, pos) AS (VALUES {",".join(["(?, ?, ?, ?)"] * len(mapping))}),
+  req(code, lo, hi) AS (
+    SELECT code, path, substr(path, 1, length(path) - 1) || '0' FROM units
+    WHERE code IN ({",".join("?" * len(unit_codes))})),
+  members(req, unit, path) AS MATERIALIZED (
+    SELECT r.code, u.code, u.path FROM req r JOIN units u ON u.path >= r.lo AND u.path < r.hi),
+  raw AS (
+    SELECT mb.req AS req, mb.unit AS unit, mb.path AS path, d.indicator_code AS ind,
+           m.bucket AS bucket, m.lvl AS lvl, m.pos AS pos, d.value AS value
+    FROM m
+    JOIN data_values d ON d.period = m.period
+    JOIN members mb ON mb.unit = d.unit_code
+    WHERE d.indicator_code IN ({",".join("?" * len(parts))}) AND d.value IS NOT NULL),
+  timed AS (
+    SELECT req, unit, path, ind, bucket,
+           coalesce(sum(CASE WHEN lvl = 0 THEN value END), sum(CASE WHEN lvl = 1 THEN value END),
+                    sum(CASE WHEN lvl = 2 THEN value END), sum(CASE WHEN lvl = 3 THEN value END))
+             AS total,
+           value AS last, min(lvl * 1000 - pos)
+    FROM raw GROUP BY req, unit, ind, bucket),
+  own AS MATERIALIZED ({own}),
+  shadow AS MATERIALIZED (
+    SELECT req, bucket, path AS lo, substr(path, 1, length(path) - 1) || '0' AS hi
+    FROM own
+    WHERE unit IN (SELECT parent_code FROM units WHERE parent_code IS NOT NULL))
+SELECT o.req, o.bucket, sum(o.n), sum(o.d), count(*)
+FROM own o
+WHERE NOT EXISTS (
+  SELECT 1 FROM shadow s
+  WHERE s.req = o.req AND s.bucket = o.bucket AND o.path > s.lo AND o.path < s.hi)
+GROUP BY o.req, o.bucket
+"""
+    params: list = [x for row in mapping for x in row]
+    params += list(unit_codes)
+    params += [p.code for p in parts]
+    if len(parts) == 2:
+        params += [p.code for p in parts]  # the CASE expressions of n and d
+    return sql, params
+
+
+def compute_series(
+    store: ValueStore,
+    indicator_code: str,
+    unit_codes: Sequence[str],
+    periods: Sequence[Period | str],
+) -> SeriesTable:
+    """One indicator (entered or derived) for each of ``unit_codes`` over ``periods``.
+
+    Each unit's value covers its whole subtree (see the module docstring for the rules).
+    Raises :class:`UnknownUnit`, :class:`UnknownIndicator`, :class:`InvalidPeriod` or
+    :class:`SeriesError`.
+    """
+    indicator = store.catalogue[indicator_code]
+    parsed = [p if isinstance(p, Period) else Period.parse(p) for p in periods]
+    parsed = list(dict.fromkeys(parsed))  # once each, in the order given
+    if len(parsed) > MAX_BUCKETS:
+        raise SeriesError(f"too many periods for one series: {len(parsed)} > {MAX_BUCKETS}")
+    codes = list(dict.fromkeys(unit_codes))
+    table = SeriesTable(indicator, parsed, {code: [None] * len(parsed) for code in codes})
+    if not codes or not parsed:
+        return table
+    position = {p.iso: i for i, p in enumerate(parsed)}
+    found = set()
+    for start in range(0, len(codes), _UNIT_BLOCK):
+        block = codes[start : start + _UNIT_BLOCK]
+        found.update(
+            row[0]
+            for row in store.db.execute(
+                f"SELECT code FROM units WHERE code IN ({','.join('?' * len(block))})", block
+            )
+        )
+        sql, params = series_sql(store, indicator_code, block, parsed)
+        for unit, bucket, numerator, denominator, _count in store.db.execute(sql, params):
+            value = (
+                numerator
+                if indicator.formula is None
+                else indicator.formula.apply(numerator, denominator)
+            )
+            table.values[unit][position[bucket]] = value
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise UnknownUnit(f"unknown unit code: {missing[0]}")
+    return table
+
+
+def data_years(store: ValueStore, indicator_code: str) -> tuple[int, int] | None:
+    """The first and last year holding a value of the indicator (or of its parts), or None.
+
+    A few index look-ups: ``min``/``max`` over the covering index of ``data_values``.
+    """
+    indicator = store.catalogue[indicator_code]
+    codes = (
+        [indicator.code]
+        if indicator.formula is None
+        else [indicator.formula.numerator, indicator.formula.denominator]
+    )
+    years: list[int] = []
+    for code in codes:
+        low, high = store.db.execute(
+            "SELECT min(period), max(period) FROM data_values WHERE indicator_code = ?", [code]
+        ).fetchone()
+        if low is not None:
+            years += [int(low[:4]), int(high[:4])]
+    return (min(years), max(years)) if years else None
+
+
+def periods_between(first_year: int, last_year: int, ptype: PeriodType) -> list[Period]:
+    """Every period of type ``ptype`` from January of ``first_year`` to December of the last."""
+    periods: list[Period] = []
+    for year in range(first_year, last_year + 1):
+        periods += periods_of_year(year, ptype)
+    return periods
+
+
+def trend(
+    store: ValueStore, indicator_code: str, unit_codes: Sequence[str], ptype: PeriodType
+) -> SeriesTable:
+    """A chart's series: every period of ``ptype`` that holds data, for each unit.
+
+    The span runs over the years holding values of the indicator, trimmed to the first and
+    last period where any of the units has a value; gaps inside stay ``None``.
+    """
+    years = data_years(store, indicator_code)
+    if years is None:
+        return SeriesTable(store.catalogue[indicator_code], [], {u: [] for u in unit_codes})
+    periods = periods_between(*years, ptype)
+    while len(periods) > MAX_BUCKETS:  # keep the latest years
+        periods = periods[ptype.per_year :]
+    return compute_series(store, indicator_code, unit_codes, periods).trimmed()
+
+
+# ------------------------------------------------------------------- ranking
+@dataclass(frozen=True)
+class RankedUnit:
+    """One unit of a ranking: its value for the period and its rank (``None`` if no value)."""
+
+    unit: Unit
+    value: float | None
+    rank: int | None
+
+
+def ranking(
+    store: ValueStore, indicator_code: str, parent_code: str, period: Period | str
+) -> list[RankedUnit]:
+    """The children of ``parent_code`` for one period, highest value first.
+
+    Units without a value come last, by name. Equal values share a rank (1, 2, 2, 4).
+    """
+    period = period if isinstance(period, Period) else Period.parse(period)
+    units = store.children(parent_code)
+    table = compute_series(store, indicator_code, [u.code for u in units], [period])
+    with_values = [(u, table.values[u.code][0]) for u in units]
+    known = sorted(
+        ((u, v) for u, v in with_values if v is not None), key=lambda uv: (-uv[1], uv[0].name)
+    )
+    result: list[RankedUnit] = []
+    for index, (unit, value) in enumerate(known):
+        rank = result[-1].rank if result and result[-1].value == value else index + 1
+        result.append(RankedUnit(unit, value, rank))
+    empty = sorted((u for u, v in with_values if v is None), key=lambda u: u.name)
+    result += [RankedUnit(u, None, None) for u in empty]
+    return result
+
+
+def chart_parent(store: ValueStore, unit_code: str) -> str:
+    """The unit whose communes a chart compares: the unit itself, or a commune's parent."""
+    unit = store.unit(unit_code)
+    if store.child_count(unit_code) or unit.parent_code is None:
+        return unit_code
+    return unit.parent_code
+
+
+# ---------------------------------------------------------- progress to target
+class Progress(StrEnum):
+    """Where a value stands against its year's target."""
+
+    ACHIEVED = "achieved"  # at or above the target already
+    ON_TRACK = "on_track"  # at or above the straight line from last year's end to the target
+    BEHIND = "behind"  # below that line
+    NO_TARGET = "no_target"
+    NO_DATA = "no_data"
+
+
+def expected_by(period: Period, baseline: float | None, target: float) -> float:
+    """Where a unit should be at the end of ``period`` to reach ``target`` by year end.
+
+    The straight line from ``baseline`` (the value at the end of the previous year) to the
+    target; without a baseline, the target itself.
+    """
+    if baseline is None:
+        return target
+    return baseline + (target - baseline) * period.last_month / 12
+
+
+def target_progress(
+    value: float | None, target: float | None, baseline: float | None, period: Period
+) -> Progress:
+    """Achieved, on track or behind for a value against its (higher-is-better) target."""
+    if target is None:
+        return Progress.NO_TARGET
+    if value is None:
+        return Progress.NO_DATA
+    if value >= target:
+        return Progress.ACHIEVED
+    if value >= expected_by(period, baseline, target):
+        return Progress.ON_TRACK
+    return Progress.BEHIND
+
+
+def year_end(period: Period) -> Period:
+    """The last period of the same type in the year before ``period``'s year."""
+    return Period(period.year - 1, period.type, period.type.per_year)
+
+
+# ------------------------------------------------------------------- CSV out
+_INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return ""
+        return format_machine(value)
+    text = str(value)
+    return "'" + text if text.startswith(_INJECTION_STARTS) else text
+
+
+def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Write a CSV people open in Excel: UTF-8 with BOM, CRLF, machine numbers.
+
+    Numbers are exact with ``.`` decimals and no grouping; ``None`` is an empty cell; text
+    that Excel would run as a formula is prefixed with ``'``. Returns the number of rows.
+    """
+    count = 0
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([_cell(v) for v in row])
+            count += 1
+    return count

@@ -1,0 +1,381 @@
+"""Series by aggregate SQL: stocks, flows and rates over months, quarters, halves and years.
+
+Every result is checked against :meth:`ValueStore.series`, the in-memory reference.
+"""
+
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ictdesk.core.errors import UnknownIndicator, UnknownUnit
+from ictdesk.core.periods import Period, PeriodType, period_range
+from ictdesk.core.series import (
+    Progress,
+    SeriesTable,
+    chart_parent,
+    compute_series,
+    data_years,
+    expected_by,
+    periods_between,
+    ranking,
+    series_sql,
+    target_progress,
+    trend,
+    write_csv,
+)
+from ictdesk.core.store import ValueWrite
+from ictdesk.core.units import UnitLevel
+
+PROVINCE = "25"
+PHUC_YEN = "08740"
+OTHER = "07900"
+THIRD = "04792"
+
+
+def iso(text):
+    return Period.parse(text)
+
+
+def save(store, rows):
+    store.save_values([ValueWrite(u, c, p, v) for u, c, p, v in rows], source="import")
+
+
+def check_against_store(store, code, units, periods):
+    """compute_series agrees with ValueStore.series for every unit and period."""
+    table = compute_series(store, code, units, periods)
+    for unit in units:
+        expected = store.series(
+            code, unit, [p.iso if isinstance(p, Period) else p for p in periods]
+        )
+        got = table.as_dict()[unit]
+        assert got.keys() == expected.keys()
+        for period, value in expected.items():
+            assert got[period] == pytest.approx(value), (code, unit, period)
+            assert (got[period] is None) == (value is None)
+    return table
+
+
+# ------------------------------------------------------------------- stocks
+def test_a_stock_takes_the_last_month_that_holds_a_value(store):
+    save(
+        store,
+        [
+            (PHUC_YEN, "BTS_TOTAL", "202401", 10),
+            (PHUC_YEN, "BTS_TOTAL", "202402", 12),
+            (PHUC_YEN, "BTS_TOTAL", "202404", 13),
+            (PHUC_YEN, "BTS_TOTAL", "202405", 15),
+        ],
+    )
+    quarters = periods_between(2024, 2024, PeriodType.QUARTER)
+    table = check_against_store(store, "BTS_TOTAL", [PHUC_YEN, PROVINCE], quarters)
+    assert table.values[PHUC_YEN] == [12, 15, None, None]  # gaps are None, never 0
+    assert table.values[PROVINCE] == [12, 15, None, None]
+    years = check_against_store(store, "BTS_TOTAL", [PHUC_YEN], [iso("2024"), iso("2023")])
+    assert years.values[PHUC_YEN] == [15, None]
+    halves = check_against_store(store, "BTS_TOTAL", [PHUC_YEN], ["2024S1", "2024S2"])
+    assert halves.values[PHUC_YEN] == [15, None]
+
+
+def test_a_value_stored_for_the_period_itself_wins_over_its_months(store):
+    save(
+        store,
+        [
+            (PHUC_YEN, "BTS_TOTAL", "2024Q1", 20),
+            (PHUC_YEN, "BTS_TOTAL", "202403", 99),
+            (PHUC_YEN, "BTS_TOTAL", "2024Q2", 22),
+            (PHUC_YEN, "BTS_TOTAL", "202412", 30),  # months only count when no quarter is there
+        ],
+    )
+    table = check_against_store(
+        store, "BTS_TOTAL", [PHUC_YEN], ["2024Q1", "2024Q2", "2024Q4", "2024", "202403"]
+    )
+    # the year looks at halves, then quarters (Q2 is the last), before months
+    assert table.values[PHUC_YEN] == [20, 22, 30, 22, 99]
+
+
+# -------------------------------------------------------------------- flows
+def test_a_flow_sums_its_months_and_quarters(store):
+    save(
+        store,
+        [
+            (PHUC_YEN, "APPS_TOTAL", "202401", 100),
+            (PHUC_YEN, "APPS_TOTAL", "202402", 50),
+            (PHUC_YEN, "APPS_TOTAL", "202405", 70),
+            (OTHER, "APPS_TOTAL", "202401", 1),
+        ],
+    )
+    months = period_range(iso("202401"), iso("202406"))
+    table = check_against_store(store, "APPS_TOTAL", [PHUC_YEN, PROVINCE], months)
+    assert table.values[PHUC_YEN] == [100, 50, None, None, 70, None]
+    assert table.values[PROVINCE] == [101, 50, None, None, 70, None]
+    table = check_against_store(
+        store, "APPS_TOTAL", [PHUC_YEN, OTHER, PROVINCE], ["2024Q1", "2024Q2", "2024Q3", "2024"]
+    )
+    assert table.values[PHUC_YEN] == [150, 70, None, 220]
+    assert table.values[PROVINCE] == [151, 70, None, 221]
+
+
+# -------------------------------------------------------------------- rates
+def test_a_rate_is_the_sum_of_numerators_over_the_sum_of_denominators(store):
+    save(
+        store,
+        [
+            (PHUC_YEN, "HH_TOTAL", "2024Q1", 1000),
+            (PHUC_YEN, "HH_SMARTPHONE", "2024Q1", 900),
+            (OTHER, "HH_TOTAL", "2024Q1", 3000),
+            (OTHER, "HH_SMARTPHONE", "2024Q1", 1500),
+            (THIRD, "HH_SMARTPHONE", "2024Q1", 800),  # no denominator: left out, not a 0 %
+        ],
+    )
+    table = check_against_store(
+        store, "SMARTPHONE_HH_PCT", [PHUC_YEN, OTHER, THIRD, PROVINCE], ["2024Q1", "2024"]
+    )
+    assert table.values[PHUC_YEN] == [90.0, 90.0]
+    assert table.values[THIRD] == [None, None]
+    assert table.values[PROVINCE][0] == pytest.approx(60.0)  # not the mean of 90 and 50
+
+
+def test_a_rate_of_flows_sums_the_months_first(store):
+    save(
+        store,
+        [
+            (PHUC_YEN, "APPS_TOTAL", "202401", 100),
+            (PHUC_YEN, "APPS_ONLINE", "202401", 90),
+            (PHUC_YEN, "APPS_TOTAL", "202402", 300),
+            (PHUC_YEN, "APPS_ONLINE", "202402", 10),
+        ],
+    )
+    table = check_against_store(store, "APPS_ONLINE_PCT", [PHUC_YEN], ["2024Q1", "202401"])
+    assert table.values[PHUC_YEN] == [pytest.approx(25.0), pytest.approx(90.0)]
+
+
+def test_a_zero_denominator_gives_no_rate(store):
+    save(store, [(PHUC_YEN, "HH_TOTAL", "2024Q1", 0), (PHUC_YEN, "HH_SMARTPHONE", "2024Q1", 0)])
+    table = check_against_store(store, "SMARTPHONE_HH_PCT", [PHUC_YEN, PROVINCE], ["2024Q1"])
+    assert table.values == {PHUC_YEN: [None], PROVINCE: [None]}
+
+
+# ---------------------------------------------------------------- the tree
+def test_a_units_own_value_wins_over_its_children(store):
+    store.add_unit("0874001", "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
+    store.add_unit("0874002", "Thôn Hai", UnitLevel.VILLAGE, PHUC_YEN)
+    save(
+        store,
+        [
+            ("0874001", "BTS_TOTAL", "2024Q1", 3),
+            ("0874002", "BTS_TOTAL", "2024Q1", 4),
+            ("0874001", "BTS_TOTAL", "2024Q2", 5),
+            ("0874002", "BTS_TOTAL", "2024Q2", 6),
+            (PHUC_YEN, "BTS_TOTAL", "2024Q2", 40),  # the commune's own count for Q2
+            (OTHER, "BTS_TOTAL", "2024Q1", 100),
+            (OTHER, "BTS_TOTAL", "2024Q2", 100),
+        ],
+    )
+    units = [PHUC_YEN, "0874001", OTHER, PROVINCE]
+    table = check_against_store(store, "BTS_TOTAL", units, ["2024Q1", "2024Q2", "2024"])
+    assert table.values[PHUC_YEN] == [7, 40, 40]
+    assert table.values[PROVINCE] == [107, 140, 140]
+    save(store, [(PROVINCE, "BTS_TOTAL", "2024Q1", 1000)])
+    table = check_against_store(store, "BTS_TOTAL", [PROVINCE], ["2024Q1", "2024Q2"])
+    assert table.values[PROVINCE] == [1000, 140]
+
+
+def test_a_rate_uses_a_units_own_pair_only_when_both_parts_are_there(store):
+    store.add_unit("0874001", "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
+    save(
+        store,
+        [
+            ("0874001", "HH_TOTAL", "2024Q1", 100),
+            ("0874001", "HH_SMARTPHONE", "2024Q1", 50),
+            (PHUC_YEN, "HH_SMARTPHONE", "2024Q1", 900),  # no own denominator: villages count
+            (OTHER, "HH_TOTAL", "2024Q1", 400),
+            (OTHER, "HH_SMARTPHONE", "2024Q1", 400),
+        ],
+    )
+    table = check_against_store(store, "SMARTPHONE_HH_PCT", [PHUC_YEN, PROVINCE], ["2024Q1"])
+    assert table.values[PHUC_YEN] == [50.0]
+    assert table.values[PROVINCE] == [90.0]
+
+
+# ------------------------------------------------------- random cross-check
+CODES = ["BTS_TOTAL", "APPS_TOTAL", "APPS_ONLINE"]
+PLACES = [PHUC_YEN, OTHER, "0874001", PROVINCE]
+STORED_PERIODS = [
+    *(p.iso for p in period_range(iso("202310"), iso("202412"))),
+    "2023Q4",
+    "2024Q1",
+    "2024Q3",
+    "2024S2",
+    "2024",
+]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(PLACES),
+            st.sampled_from(CODES),
+            st.sampled_from(STORED_PERIODS),
+            st.integers(0, 1000),
+        ),
+        max_size=40,
+    )
+)
+def test_random_values_agree_with_the_store(store, rows):
+    if not store.has_unit("0874001"):
+        store.add_unit("0874001", "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
+    store.db.execute("DELETE FROM data_values")
+    save(store, [(u, c, p, v if c != "APPS_ONLINE" else v // 2) for u, c, p, v in rows])
+    wanted = ["2023Q4", "2024Q1", "2024Q2", "2024Q3", "2024Q4", "2024S1", "2024S2", "2024"]
+    wanted += ["202401", "202412"]
+    for code in ("BTS_TOTAL", "APPS_TOTAL", "APPS_ONLINE_PCT"):
+        check_against_store(store, code, PLACES, wanted)
+
+
+# ---------------------------------------------------------------- demo data
+@pytest.mark.parametrize("ptype", [PeriodType.QUARTER, PeriodType.HALF, PeriodType.YEAR])
+def test_demo_series_agree_with_the_store(demo_store, ptype):
+    store = demo_store
+    communes = [u.code for u in store.children(PROVINCE)]
+    units = [PROVINCE, *communes[:3], communes[-1]]
+    periods = periods_between(2021, 2025, ptype)
+    for indicator in store.catalogue:
+        table = check_against_store(store, indicator.code, units, periods)
+        assert all(v is not None for v in table.values[PROVINCE])
+
+
+def test_demo_province_agrees_with_the_store_aggregates(demo_store):
+    aggregates = demo_store.aggregates(PROVINCE, "2025Q4")
+    for code, value in aggregates.items():
+        table = compute_series(demo_store, code, [PROVINCE], ["2025Q4"])
+        assert table.values[PROVINCE][0] == pytest.approx(value), code
+
+
+def test_the_sql_runs_bare_and_gives_the_same_rows(demo_store, demo_db):
+    communes = [u.code for u in demo_store.children(PROVINCE)][:20]
+    periods = periods_between(2024, 2025, PeriodType.QUARTER)
+    sql, params = series_sql(demo_store, "VNEID_PCT", [PROVINCE, *communes], periods)
+    bare = sqlite3.connect(demo_db)
+    try:
+        rows = sorted(bare.execute(sql, params).fetchall())
+    finally:
+        bare.close()
+    assert len(rows) == 21 * 8
+    table = compute_series(demo_store, "VNEID_PCT", [PROVINCE, *communes], periods)
+    for unit, bucket, numerator, denominator, _count in rows:
+        assert table.value(unit, bucket) == pytest.approx(numerator / denominator * 100)
+
+
+# ------------------------------------------------------- spans and trends
+def test_trend_spans_the_years_with_data_and_trims_empty_ends(store):
+    save(
+        store,
+        [
+            (PHUC_YEN, "HH_TOTAL", "2023Q3", 100),
+            (PHUC_YEN, "HH_SMARTPHONE", "2023Q3", 50),
+            (PHUC_YEN, "HH_TOTAL", "2024Q2", 100),
+            (PHUC_YEN, "HH_SMARTPHONE", "2024Q2", 60),
+        ],
+    )
+    assert data_years(store, "SMARTPHONE_HH_PCT") == (2023, 2024)
+    table = trend(store, "SMARTPHONE_HH_PCT", [PHUC_YEN, OTHER], PeriodType.QUARTER)
+    assert [p.iso for p in table.periods] == ["2023Q3", "2023Q4", "2024Q1", "2024Q2"]
+    assert table.values[PHUC_YEN] == [50.0, None, None, 60.0]
+    assert table.values[OTHER] == [None] * 4
+    assert trend(store, "BTS_TOTAL", [PHUC_YEN], PeriodType.YEAR).periods == []
+
+
+def test_trimming_an_empty_table_leaves_no_periods(store):
+    table = SeriesTable(store.catalogue["BTS_TOTAL"], [iso("2024Q1")], {PHUC_YEN: [None]})
+    assert table.trimmed().periods == []
+
+
+def test_unknown_units_and_indicators_are_named_errors(store):
+    with pytest.raises(UnknownUnit):
+        compute_series(store, "BTS_TOTAL", ["99999"], ["2024Q1"])
+    with pytest.raises(UnknownIndicator):
+        compute_series(store, "NOPE", [PHUC_YEN], ["2024Q1"])
+
+
+def test_many_units_are_queried_in_blocks(store):
+    units = [u.code for u in store.children(PROVINCE)] * 1  # 148
+    everyone = units + [u.code for u in store.children("01")] + [PROVINCE]
+    save(store, [(units[0], "BTS_TOTAL", "2024Q1", 5)])
+    table = compute_series(store, "BTS_TOTAL", everyone, ["2024Q1"])
+    assert len(table.values) == len(set(everyone))
+    assert table.values[PROVINCE] == [5]
+
+
+# ------------------------------------------------------------------ ranking
+def test_ranking_sorts_communes_and_puts_the_empty_ones_last(store):
+    save(
+        store,
+        [
+            (PHUC_YEN, "BTS_TOTAL", "2024Q1", 30),
+            (OTHER, "BTS_TOTAL", "2024Q1", 50),
+            (THIRD, "BTS_TOTAL", "2024Q1", 30),
+        ],
+    )
+    ranked = ranking(store, "BTS_TOTAL", PROVINCE, "2024Q1")
+    assert len(ranked) == store.child_count(PROVINCE)
+    assert [(r.unit.code, r.value, r.rank) for r in ranked[:3]] == [
+        (OTHER, 50, 1),
+        *sorted([(PHUC_YEN, 30, 2), (THIRD, 30, 2)], key=lambda r: store.unit(r[0]).name),
+    ]
+    assert all(r.value is None and r.rank is None for r in ranked[3:])
+    names = [r.unit.name for r in ranked[3:]]
+    assert names == sorted(names)
+
+
+def test_demo_ranking_agrees_with_each_communes_aggregate(demo_store):
+    ranked = ranking(demo_store, "COV_5G_PCT", PROVINCE, "2025Q4")
+    values = [r.value for r in ranked]
+    assert values == sorted(values, reverse=True)
+    for entry in ranked[:5] + ranked[-5:]:
+        expected = demo_store.aggregate("COV_5G_PCT", entry.unit.code, "2025Q4")
+        assert entry.value == pytest.approx(expected)
+
+
+def test_chart_parent_is_the_unit_or_a_communes_parent(store):
+    assert chart_parent(store, PROVINCE) == PROVINCE
+    assert chart_parent(store, PHUC_YEN) == PROVINCE
+
+
+# ----------------------------------------------------------------- progress
+def test_progress_toward_a_target():
+    q2 = iso("2025Q2")
+    assert target_progress(None, 50, 10, q2) is Progress.NO_DATA
+    assert target_progress(40, None, 10, q2) is Progress.NO_TARGET
+    assert target_progress(50, 50, 10, q2) is Progress.ACHIEVED
+    assert expected_by(q2, 10, 50) == 30  # half-way through the year, half-way to the target
+    assert target_progress(30, 50, 10, q2) is Progress.ON_TRACK
+    assert target_progress(29.9, 50, 10, q2) is Progress.BEHIND
+    assert target_progress(49, 50, None, q2) is Progress.BEHIND
+
+
+# ---------------------------------------------------------------------- CSV
+def test_csv_is_utf8_with_bom_crlf_machine_numbers_and_no_formulas(tmp_path):
+    path = tmp_path / "out.csv"
+    count = write_csv(
+        path,
+        ["unit_name", "value", "other"],
+        [["Phường Phúc Yên", 12500, 83.6], ["=HYPERLINK(1)", None, 1234567.25], ["-x", 0.1, 7.0]],
+    )
+    assert count == 3
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    assert text.split("\r\n") == [
+        "unit_name,value,other",
+        "Phường Phúc Yên,12500,83.6",
+        "'=HYPERLINK(1),,1234567.25",
+        "'-x,0.1,7",
+        "",
+    ]
