@@ -59,6 +59,14 @@
     </message>
   </context>
   <context>
+    <name>BackgroundTask</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/background.py" line="56" />
+      <source>Cancel</source>
+      <translation>Hủy</translation>
+    </message>
+  </context>
+  <context>
     <name>CompletenessView</name>
     <message>
       <location filename="../../src/ictdesk/gui/review_views.py" line="149" />
@@ -202,89 +210,220 @@ Source: %3</source>
 Căn cứ: %3</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="440" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="449" />
       <source>not allowed</source>
       <translation>không hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="441" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="450" />
       <source>out of range</source>
       <translation>ngoài giới hạn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="442" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="451" />
       <source>breaks a rule</source>
       <translation>vi phạm quy tắc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="443" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="452" />
       <source>large change</source>
       <translation>biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="453" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="462" />
       <source>pts</source>
       <translation>điểm %</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="476" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="485" />
       <source>Comment: %1</source>
       <translation>Ghi chú: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="478" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="487" />
       <source>Marked for follow-up</source>
       <translation>Cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="491" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="500" />
       <source>Not a whole number</source>
       <translation>Không phải số nguyên</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="493" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="502" />
       <source>Not a number</source>
       <translation>Không phải là số</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="504" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="513" />
       <source>explained</source>
       <translation>đã giải trình</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="510" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="519" />
       <source>read as %1 (type %2 for the thousands)</source>
       <translation>hiểu là %1 (gõ %2 nếu là hàng nghìn)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="551" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="560" />
       <source>The value was not saved: it is not a valid number.</source>
       <translation>Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="578" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="587" />
       <source>Edit %1</source>
       <translation>sửa %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="648" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="657" />
       <source>Comment on %1</source>
       <translation>ghi chú %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="687" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="696" />
       <source>Comment…</source>
       <translation>Ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="689" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="698" />
       <source>Mark for follow-up</source>
       <translation>Đánh dấu cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="572" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="581" />
       <source>The value was not saved: %1</source>
       <translation>Chưa lưu giá trị: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeDialogs</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="404" />
+      <source>Save the template</source>
+      <translation>Lưu biểu mẫu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="414" />
+      <source>Writing the template…</source>
+      <translation>Đang tạo biểu mẫu…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="418" />
+      <source>Template failed</source>
+      <translation>Không tạo được biểu mẫu</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="74" />
+      <source>Export</source>
+      <translation>Xuất số liệu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="80" />
+      <source>Excel workbook (.xlsx), for people</source>
+      <translation>Tệp Excel (.xlsx) để đọc và in</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="81" />
+      <source>Wide CSV: a row per unit, a column per indicator</source>
+      <translation>CSV dạng bảng: mỗi đơn vị một dòng, mỗi chỉ tiêu một cột</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="82" />
+      <source>Long CSV: lossless, for ictdesk and other software</source>
+      <translation>CSV dạng dọc: đầy đủ, chính xác, cho ictdesk và phần mềm khác</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="83" />
+      <source>DHIS2 data values CSV (codes)</source>
+      <translation>CSV giá trị dữ liệu DHIS2 (theo mã)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="88" />
+      <source>%1 and the units under it</source>
+      <translation>%1 và các đơn vị trực thuộc</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="90" />
+      <source>Every unit in the database</source>
+      <translation>Tất cả đơn vị trong cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="96" />
+      <source>Every period of %1</source>
+      <translation>Tất cả các kỳ của năm %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="98" />
+      <source>All periods</source>
+      <translation>Tất cả các kỳ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="104" />
+      <source>All indicators</source>
+      <translation>Tất cả chỉ tiêu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="111" />
+      <source>Format:</source>
+      <translation>Định dạng:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="115" />
+      <source>Units:</source>
+      <translation>Đơn vị:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="119" />
+      <source>Periods:</source>
+      <translation>Kỳ báo cáo:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="120" />
+      <source>Indicators:</source>
+      <translation>Chỉ tiêu:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="123" />
+      <source>Export…</source>
+      <translation>Xuất…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="144" />
+      <source>A sheet per period, derived rates included, a total row per sheet.</source>
+      <translation>Mỗi kỳ một trang tính, có các tỷ lệ và dòng tổng cộng.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="145" />
+      <source>One period; derived rates included; opens in Excel and LibreOffice.</source>
+      <translation>Một kỳ; có các tỷ lệ; mở được bằng Excel và LibreOffice.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="146" />
+      <source>Entered values only, exact; import it back without loss.</source>
+      <translation>Chỉ số liệu nhập, chính xác; nhập lại không mất gì.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="147" />
+      <source>Entered values only; import into DHIS2 with idScheme=code.</source>
+      <translation>Chỉ số liệu nhập; nhập vào DHIS2 với idScheme=code.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="171" />
+      <source>Export to</source>
+      <translation>Xuất ra tệp</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="182" />
+      <source>Exporting…</source>
+      <translation>Đang xuất số liệu…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="185" />
+      <source>Export failed</source>
+      <translation>Không xuất được số liệu</translation>
     </message>
   </context>
   <context>
@@ -505,196 +644,365 @@ Căn cứ: %3</translation>
     </message>
   </context>
   <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="201" />
+      <source>Import files</source>
+      <translation>Nhập số liệu từ tệp</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="205" />
+      <source>No files chosen.</source>
+      <translation>Chưa chọn tệp nào.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="207" />
+      <source>Choose files…</source>
+      <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="211" />
+      <source>Keep the newer value (by time of entry)</source>
+      <translation>Giữ giá trị mới hơn (theo thời gian nhập)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="212" />
+      <source>Replace stored values</source>
+      <translation>Thay giá trị đã có</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="213" />
+      <source>Keep stored values</source>
+      <translation>Giữ giá trị đã có</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="226" />
+      <source>Import</source>
+      <translation>Nhập</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="237" />
+      <source>When a value is already stored:</source>
+      <translation>Khi giá trị đã có sẵn:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="249" />
+      <source>Files to import</source>
+      <translation>Chọn tệp để nhập</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="251" />
+      <source>Returned files (*.csv *.xlsx);;All files (*)</source>
+      <translation>Tệp gửi về (*.csv *.xlsx);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="277" />
+      <source>Checking the files…</source>
+      <translation>Đang kiểm tra các tệp…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="286" />
+      <source>These files cannot be imported: %1</source>
+      <translation>Không nhập được các tệp này: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="295" />
+      <source>%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
+      <translation>Đọc được %1 giá trị: %2 mới, %3 thay đổi, %4 không đổi, %5 bỏ qua.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="306" />
+      <source>%1 errors: nothing will be written until they are fixed.</source>
+      <translation>Có %1 lỗi: chưa ghi gì cho đến khi sửa xong.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="312" />
+      <source>%1 warnings.</source>
+      <translation>%1 cảnh báo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="317" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="341" />
+      <source>File</source>
+      <translation>Tệp</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="318" />
+      <source>Where</source>
+      <translation>Vị trí</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="319" />
+      <source>Column</source>
+      <translation>Cột</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="320" />
+      <source>Severity</source>
+      <translation>Mức độ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="321" />
+      <source>Problem</source>
+      <translation>Vấn đề</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="327" />
+      <source>error</source>
+      <translation>lỗi</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="327" />
+      <source>warning</source>
+      <translation>cảnh báo</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="337" />
+      <source>Unit</source>
+      <translation>Đơn vị</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="338" />
+      <source>Indicator</source>
+      <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="339" />
+      <source>Period</source>
+      <translation>Kỳ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="340" />
+      <source>Value</source>
+      <translation>Giá trị</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="374" />
+      <source>Importing…</source>
+      <translation>Đang nhập số liệu…</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="190" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="202" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="191" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="203" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="192" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="204" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="193" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="205" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="194" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="206" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="195" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="207" />
       <source>&amp;Check the period…</source>
       <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="196" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="208" />
+      <source>&amp;Export…</source>
+      <translation>&amp;Xuất số liệu…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="209" />
+      <source>&amp;Import files…</source>
+      <translation>&amp;Nhập số liệu từ tệp…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="210" />
+      <source>Fill-in &amp;template for communes…</source>
+      <translation>Tạo &amp;biểu mẫu gửi các xã…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="211" />
       <source>Large-change &amp;warning threshold…</source>
       <translation>&amp;Ngưỡng cảnh báo biến động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="200" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="215" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="201" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="216" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="202" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="217" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="203" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="218" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="206" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="221" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="207" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="222" />
       <source>Grid</source>
       <translation>Bảng số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="208" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="223" />
       <source>Reporting</source>
       <translation>Tiến độ báo cáo</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="220" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="235" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="221" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="236" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="227" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="242" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="300" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="315" />
       <source>This file is not an ictdesk database. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="303" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="318" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="306" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="321" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="309" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="324" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="321" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="336" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="323" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="338" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="337" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="347" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="352" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="362" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="339" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="354" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="349" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="364" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="373" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="388" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="383" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="398" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="385" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="400" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="441" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="463" />
+      <source>Exported %1 rows to %2</source>
+      <translation>Đã xuất %1 dòng ra %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="481" />
+      <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
+      <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="499" />
+      <source>Template with %1 sheets written to %2</source>
+      <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="512" />
       <source>Large-change warning</source>
       <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="442" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="514" />
       <source>Warn when a count moves by more than this share since the previous period (%):</source>
       <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="498" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="571" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="505" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="578" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="555" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="629" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="556" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="630" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="572" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="590" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="646" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="664" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="573" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="647" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="591" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="665" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>

@@ -303,6 +303,10 @@ class ValueStore:
         codes = [c for c in self._path(code).strip("/").split("/")][:-1]
         return [self.unit(c) for c in codes]
 
+    def subtree_bounds(self, code: str) -> tuple[str, str]:
+        """``(low, high)`` such that ``low <= units.path < high`` selects ``code``'s subtree."""
+        return _path_range(self._path(code))
+
     def _path(self, code: str) -> str:
         row = self.db.execute("SELECT path FROM units WHERE code = ?", [code]).fetchone()
         if row is None:

@@ -30,8 +30,10 @@ from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.add_unit_dialog import AddUnitDialog
+from ictdesk.gui.background import wait_for_background_work
 from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.entry_form import EntryForm
+from ictdesk.gui.exchange_dialogs import ExportDialog, ImportDialog, start_template
 from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.grid_view import GridView
 from ictdesk.gui.history_panel import HistoryPanel
@@ -46,6 +48,9 @@ MAX_RECENT = 8
 class ActionId(Enum):
     """Every menu action, declared once."""
 
+    EXPORT = "export"
+    IMPORT = "import"
+    TEMPLATE = "template"
     VALIDATE = "validate"
     OUTLIER_SHARE = "outlier_share"
     NEW = "new"
@@ -144,6 +149,9 @@ class MainWindow(QMainWindow):
             ActionId.QUIT: (QKeySequence.StandardKey.Quit, self.close),
             ActionId.ABOUT: (None, self.show_about),
             ActionId.VALIDATE: (QKeySequence("F7"), self.run_validation),
+            ActionId.EXPORT: (QKeySequence("Ctrl+E"), self.show_export),
+            ActionId.IMPORT: (QKeySequence("Ctrl+I"), self.show_import),
+            ActionId.TEMPLATE: (None, self.write_template),
             ActionId.OUTLIER_SHARE: (None, self.choose_outlier_share),
         }
         for action_id, (shortcut, slot) in specs.items():
@@ -164,6 +172,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addAction(self.actions_by_id[ActionId.OPEN_DEMO])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions_by_id[ActionId.IMPORT])
+        self.file_menu.addAction(self.actions_by_id[ActionId.EXPORT])
+        self.file_menu.addAction(self.actions_by_id[ActionId.TEMPLATE])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions_by_id[ActionId.QUIT])
         self.edit_menu = bar.addMenu("")
@@ -193,6 +205,9 @@ class MainWindow(QMainWindow):
             ActionId.QUIT: self.tr("&Quit"),
             ActionId.ABOUT: self.tr("&About ictdesk"),
             ActionId.VALIDATE: self.tr("&Check the period…"),
+            ActionId.EXPORT: self.tr("&Export…"),
+            ActionId.IMPORT: self.tr("&Import files…"),
+            ActionId.TEMPLATE: self.tr("Fill-in &template for communes…"),
             ActionId.OUTLIER_SHARE: self.tr("Large-change &warning threshold…"),
         }
         for action_id, text in texts.items():
@@ -432,6 +447,62 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def show_export(self) -> ExportDialog | None:
+        if self.store is None:
+            return None
+        self.entry_form.commit_pending()
+        dialog = ExportDialog(
+            self.store, self.unit_tree.current_code(), self.period_picker.period(), self
+        )
+        dialog.exported.connect(self._on_export_dialog_exported)
+        dialog.open()
+        return dialog
+
+    def _on_export_dialog_exported(self, path: str, rows: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Exported %1 rows to %2").replace("%1", str(rows)).replace("%2", path), 10000
+        )
+
+    def show_import(self) -> ImportDialog | None:
+        if self.store is None:
+            return None
+        self.entry_form.commit_pending()
+        dialog = ImportDialog(self.store, self)
+        dialog.imported.connect(self._on_import_dialog_imported)
+        dialog.open()
+        return dialog
+
+    def _on_import_dialog_imported(self, report) -> None:
+        self.entry_form.reload()
+        self.grid_view.model.refresh()
+        self._refresh_visible_tab()
+        self._update_status()
+        self.statusBar().showMessage(
+            self.tr("Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.")
+            .replace("%1", str(report.added))
+            .replace("%2", str(report.changed))
+            .replace("%3", str(report.unchanged))
+            .replace("%4", str(report.skipped)),
+            15000,
+        )
+
+    def write_template(self) -> None:
+        unit = self.unit_tree.current_code()
+        if self.store is None or unit is None:
+            return
+        start_template(
+            self,
+            self.store,
+            unit,
+            self.period_picker.period(),
+            lambda path, sheets: self.statusBar().showMessage(
+                self.tr("Template with %1 sheets written to %2")
+                .replace("%1", str(sheets))
+                .replace("%2", str(path)),
+                10000,
+            ),
+        )
+
     def choose_outlier_share(self) -> None:
         """Ask how far (in %) a stock may move between periods before a warning."""
         if self.store is None:
@@ -518,6 +589,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.entry_form.commit_pending()
+        wait_for_background_work()
         QSettings().setValue(f"geometry/{self.objectName()}", self.saveGeometry())
         self._remember_place()
         if self.store is not None:

@@ -1,0 +1,74 @@
+"""File > Export and File > Import in the window: work in the background, preview first."""
+
+import pytest
+
+from ictdesk.core.exchange.common import LONG_HEADER
+from ictdesk.core.periods import Period
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.app import make_application
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, empty_db):
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(empty_db))
+    qtbot.addWidget(win)
+    win.period_picker.set_period(Period.parse("2025Q4"))
+    win.unit_tree.select("08740")
+    yield win
+    win.close()
+
+
+def long_file(path, rows):
+    lines = [",".join(LONG_HEADER)] + [
+        ",".join([u, "", c, "", p, str(v), "", "", ""]) for u, c, p, v in rows
+    ]
+    path.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
+def test_import_previews_then_writes_and_the_form_shows_it(qtbot, window, tmp_path):
+    path = long_file(
+        tmp_path / "phuc_yen.csv",
+        [("08740", "BTS_TOTAL", "2025Q4", 36), ("08740", "BTS_4G", "2025Q4", 35)],
+    )
+    dialog = window.show_import()
+    dialog.set_files([path])
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert window.store.value_count() == 0  # the preview writes nothing
+    assert dialog.table.rowCount() == 2
+    assert dialog.import_button.isEnabled()
+    assert "2 mới" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.start_import()
+    assert window.entry_form.fields["BTS_TOTAL"].text() == "36"
+    assert "2" in window.statusBar().currentMessage()
+
+
+def test_import_with_errors_lists_them_and_cannot_be_confirmed(qtbot, window, tmp_path):
+    path = long_file(
+        tmp_path / "bad.csv",
+        [("08740", "BTS_TOTAL", "2025Q4", 36), ("99999", "BTS_4G", "2025Q4", 35)],
+    )
+    dialog = window.show_import()
+    dialog.set_files([path])
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.table.rowCount() == 1
+    assert "99999" in dialog.table.item(0, 4).text()
+    assert dialog.table.item(0, 1).text() == "row 3"
+    assert window.store.value_count() == 0
+
+
+def test_export_writes_the_file_in_the_background(qtbot, window, tmp_path):
+    window.store.save_value("08740", "BTS_TOTAL", "2025Q4", 36)
+    dialog = window.show_export()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("long"))
+    target = tmp_path / "out.csv"
+    with qtbot.waitSignal(dialog.exported, timeout=10000) as signal:
+        dialog.start_export(target)
+    assert signal.args == [str(target), 1]
+    assert "08740" in target.read_text(encoding="utf-8-sig")
