@@ -59,7 +59,8 @@ def test_import_with_errors_lists_them_and_cannot_be_confirmed(qtbot, window, tm
     assert not dialog.import_button.isEnabled()
     assert dialog.table.rowCount() == 1
     assert "99999" in dialog.table.item(0, 4).text()
-    assert dialog.table.item(0, 1).text() == "row 3"
+    assert dialog.table.item(0, 1).text() == "dòng 3"
+    assert "không tồn tại" in dialog.table.item(0, 4).text()
     assert window.store.value_count() == 0
 
 

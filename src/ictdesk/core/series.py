@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
 from ictdesk.core.errors import IctdeskError, InvalidPeriod, UnknownUnit
+from ictdesk.core.exchange.common import ExportFailed, atomic_output, protect_text
 from ictdesk.core.numbers import format_machine
 from ictdesk.core.periods import Period, PeriodType, periods_of_year
 from ictdesk.core.store import ValueStore
@@ -344,9 +345,6 @@ def year_end(period: Period) -> Period:
 
 
 # ------------------------------------------------------------------- CSV out
-_INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _cell(value: object) -> str:
     if value is None:
         return ""
@@ -356,21 +354,24 @@ def _cell(value: object) -> str:
         if isinstance(value, float) and not math.isfinite(value):
             return ""
         return format_machine(value)
-    text = str(value)
-    return "'" + text if text.startswith(_INJECTION_STARTS) else text
+    return protect_text(str(value))
 
 
 def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write a CSV people open in Excel: UTF-8 with BOM, CRLF, machine numbers.
+    """Write a CSV people open in Excel: UTF-8 with BOM, CRLF, machine numbers; atomically.
 
     Numbers are exact with ``.`` decimals and no grouping; ``None`` is an empty cell; text
     that Excel would run as a formula is prefixed with ``'``. Returns the number of rows.
+    Raises :class:`ExportFailed` (and leaves no partial file) if it cannot be written.
     """
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([_cell(v) for v in row])
-            count += 1
+    try:
+        with atomic_output(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow([_cell(v) for v in row])
+                count += 1
+    except OSError as exc:
+        raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from None
     return count

@@ -326,7 +326,13 @@ class ImportDialog(QDialog):
             for r, problem in enumerate(rows):
                 severity = self.tr("error") if problem.blocking else self.tr("warning")
                 for c, text in enumerate(
-                    (problem.file, problem.location, problem.column, severity, problem.reason)
+                    (
+                        problem.file,
+                        problem.where(language),
+                        problem.column,
+                        severity,
+                        problem.text(language),
+                    )
                 ):
                     item = QTableWidgetItem(text)
                     item.setBackground(QBrush(QColor("#f8d7da" if problem.blocking else "#fff3cd")))

@@ -62,14 +62,25 @@ class Problem:
     """One thing wrong with an imported file, located as precisely as the format allows."""
 
     file: str
-    location: str  # "row 12", "sheet 'X'!F9", "header"
+    location: str  # "row 12", "'sheet'!F9", "header"
     column: str
     reason: str
     blocking: bool = True
+    reason_vi: str = ""
 
     def describe(self) -> str:
         column = f", {self.column}" if self.column else ""
         return f"{self.file} {self.location}{column}: {self.reason}"
+
+    def text(self, language: str = "vi") -> str:
+        """The reason in the interface language."""
+        return self.reason_vi if language == "vi" and self.reason_vi else self.reason
+
+    def where(self, language: str = "vi") -> str:
+        """The location in the interface language: "row 12" is "dòng 12" in Vietnamese."""
+        if language != "vi":
+            return self.location
+        return self.location.replace("row ", "dòng ").replace("header", "dòng tiêu đề")
 
 
 @dataclass
@@ -133,6 +144,18 @@ class ImportReport:
                 writer.writerow(
                     [p.file, p.location, p.column, "error" if p.blocking else "warning", p.reason]
                 )
+
+
+def _not_a_number(file: str, location: str, column: str, raw, reason) -> Problem:
+    return Problem(
+        file,
+        location,
+        column,
+        f"{raw!r}: {reason}",
+        True,
+        f"{raw!r}: không phải là số hợp lệ (số nguyên dùng dấu chấm phân cách hàng nghìn,"
+        " số thập phân dùng dấu phẩy)",
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -219,7 +242,13 @@ def read_long(path: Path, problems: list[Problem]) -> list[Incoming]:
     for line, cells in rows:
         if len(cells) < 6 or len(cells) > len(LONG_HEADER):
             problems.append(
-                Problem(path.name, f"row {line}", "", f"expected {len(LONG_HEADER)} columns")
+                Problem(
+                    path.name,
+                    f"row {line}",
+                    "",
+                    f"expected {len(LONG_HEADER)} columns",
+                    reason_vi=f"cần {len(LONG_HEADER)} cột",
+                )
             )
             continue
         cells = cells + [""] * (len(LONG_HEADER) - len(cells))
@@ -229,7 +258,7 @@ def read_long(path: Path, problems: list[Problem]) -> list[Incoming]:
             try:
                 value = _machine_number(raw.strip())
             except InvalidNumber as exc:
-                problems.append(Problem(path.name, f"row {line}", "value", f"{raw!r}: {exc}"))
+                problems.append(_not_a_number(path.name, f"row {line}", "value", raw, exc))
                 continue
         found.append(
             Incoming(
@@ -257,11 +286,19 @@ def read_dhis2(path: Path, problems: list[Problem]) -> list[Incoming]:
         try:
             value = _machine_number(raw.strip())
         except InvalidNumber as exc:
-            problems.append(Problem(path.name, f"row {line}", "value", f"{raw!r}: {exc}"))
+            problems.append(_not_a_number(path.name, f"row {line}", "value", raw, exc))
             continue
         flag = followup.strip().lower()
         if flag not in ("", "true", "false"):
-            problems.append(Problem(path.name, f"row {line}", "followup", "true or false expected"))
+            problems.append(
+                Problem(
+                    path.name,
+                    f"row {line}",
+                    "followup",
+                    "true or false expected",
+                    reason_vi="cần true hoặc false",
+                )
+            )
             continue
         found.append(
             Incoming(
@@ -300,7 +337,15 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> list[In
         match = _CODE_IN_HEADER.search(title)
         code = match.group(1) if match else title.strip()
         if code not in catalogue:
-            problems.append(Problem(path.name, "header", title, "unknown indicator column"))
+            problems.append(
+                Problem(
+                    path.name,
+                    "header",
+                    title,
+                    "unknown indicator column",
+                    reason_vi="cột chỉ tiêu không có trong danh mục",
+                )
+            )
             continue
         if not catalogue[code].is_derived:  # rates are recomputed, never imported
             columns.append((index, code))
@@ -315,7 +360,7 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> list[In
             try:
                 value = _wide_number(raw, catalogue[code].value_type)
             except InvalidNumber as exc:
-                problems.append(Problem(path.name, f"row {line}", header[index], f"{raw!r}: {exc}"))
+                problems.append(_not_a_number(path.name, f"row {line}", header[index], raw, exc))
                 continue
             found.append(
                 Incoming(path.name, f"row {line}", header[index], unit, code, period, value)
@@ -341,7 +386,15 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> lis
         found = []
         for sheet_name, owner, *_ in meta[1:]:
             if sheet_name not in workbook.sheetnames:
-                problems.append(Problem(path.name, f"sheet '{sheet_name}'", "", "sheet missing"))
+                problems.append(
+                    Problem(
+                        path.name,
+                        f"'{sheet_name}'",
+                        "",
+                        "sheet missing",
+                        reason_vi="thiếu trang tính",
+                    )
+                )
                 continue
             sheet = workbook[sheet_name]
             cells = {
@@ -355,7 +408,11 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> lis
             if str(cells.get(period_cell) or "").strip() != period:
                 problems.append(
                     Problem(
-                        path.name, f"'{sheet_name}'!{PERIOD_CELL}", "", "the period was changed"
+                        path.name,
+                        f"'{sheet_name}'!{PERIOD_CELL}",
+                        "",
+                        "the period was changed",
+                        reason_vi="mã kỳ báo cáo đã bị sửa",
                     )
                 )
             row = FIRST_ROW
@@ -382,7 +439,7 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> lis
                         )
                     continue
                 if isinstance(raw, bool):
-                    problems.append(Problem(path.name, location, code, "not a number"))
+                    problems.append(_not_a_number(path.name, location, code, raw, "not a number"))
                     continue
                 if isinstance(raw, (int, float)):
                     value = int(raw) if float(raw).is_integer() else raw
@@ -393,7 +450,7 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> lis
                         try:
                             value = _wide_number(str(raw), catalogue[code].value_type)
                         except InvalidNumber as exc:
-                            problems.append(Problem(path.name, location, code, f"{raw!r}: {exc}"))
+                            problems.append(_not_a_number(path.name, location, code, raw, exc))
                             continue
                 found.append(
                     Incoming(
@@ -469,41 +526,58 @@ def _check(
     problems = report.problems
     for row in incoming:
 
-        def bad(reason: str, row=row) -> None:
-            problems.append(Problem(row.file, row.location, row.column, reason))
+        def bad(reason: str, reason_vi: str, row=row) -> None:
+            problems.append(Problem(row.file, row.location, row.column, reason, True, reason_vi))
 
         if row.unit_code not in units:
-            bad(f"unknown unit code {row.unit_code!r}")
+            bad(
+                f"unknown unit code {row.unit_code!r}", f"mã đơn vị {row.unit_code!r} không tồn tại"
+            )
             continue
         if row.owner is not None and row.unit_code != row.owner:
-            bad(f"this sheet was made for unit {row.owner}, not {row.unit_code}")
+            bad(
+                f"this sheet was made for unit {row.owner}, not {row.unit_code}",
+                f"trang tính này lập cho đơn vị {row.owner}, không phải {row.unit_code}",
+            )
             continue
         if row.indicator_code not in catalogue:
-            bad(f"unknown indicator code {row.indicator_code!r}")
+            bad(
+                f"unknown indicator code {row.indicator_code!r}",
+                f"mã chỉ tiêu {row.indicator_code!r} không có trong danh mục",
+            )
             continue
         indicator = catalogue[row.indicator_code]
         if indicator.is_derived:
-            bad(f"{row.indicator_code} is computed from other indicators; it cannot be imported")
+            bad(
+                f"{row.indicator_code} is computed from other indicators; it cannot be imported",
+                f"{row.indicator_code} được tính từ các chỉ tiêu khác, không nhập được",
+            )
             continue
         try:
             row.period = _canonical_period(row.period)
         except InvalidPeriod:
-            bad(f"not a period: {row.period!r} (use 2024, 2024S1, 2024Q1 or 202403)")
+            bad(
+                f"not a period: {row.period!r} (use 2024, 2024S1, 2024Q1 or 202403)",
+                f"kỳ báo cáo không hợp lệ: {row.period!r} (dùng 2024, 2024S1, 2024Q1, 202403)",
+            )
             continue
         if row.updated_at:
             try:
                 _timestamp(row.updated_at)
             except ValueError as exc:
-                bad(str(exc))
+                bad(str(exc), f"thời gian không hợp lệ: {row.updated_at}")
                 continue
         violations = check_value(indicator, row.value)
         if violations:
-            bad(violations[0].message_en)
+            bad(violations[0].message_en, violations[0].message_vi)
             continue
         key = (row.unit_code, row.indicator_code, row.period)
         if key in seen:
             first = seen[key]
-            bad(f"the same value is also given at {first.file} {first.location}")
+            bad(
+                f"the same value is also given at {first.file} {first.location}",
+                f"giá trị này đã có ở {first.file} {first.location.replace('row ', 'dòng ')}",
+            )
             continue
         seen[key] = row
         valid.append(row)
@@ -601,6 +675,7 @@ def _check_rules(store, writes, merged, by_key, report) -> None:
                     culprit.location,
                     culprit.column,
                     f"{unit} {period}: {violation.message_en}",
-                    blocking=violation.blocking,
+                    violation.blocking,
+                    f"{unit} {period}: {violation.message_vi}",
                 )
             )
