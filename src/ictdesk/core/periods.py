@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from ictdesk.core.errors import InvalidPeriod
 
@@ -176,6 +177,12 @@ _EN_MONTHS = [
     "November",
     "December",
 ]
+
+
+@lru_cache(maxsize=8192)
+def canonical_period(text: str) -> str:
+    """The DHIS2 ISO form of ``text`` (cached: imports repeat the same few periods)."""
+    return Period.parse(text).iso
 
 
 def period_range(start: Period, end: Period) -> list[Period]:

@@ -344,6 +344,72 @@ def year_end(period: Period) -> Period:
     return Period(period.year - 1, period.type, period.type.per_year)
 
 
+# ---------------------------------------------------------------- summaries
+@dataclass(frozen=True)
+class Summary:
+    """One indicator of one unit for a dashboard card: value, change, history, target."""
+
+    indicator: Indicator
+    period: Period
+    value: float | None
+    previous: float | None  # the period before
+    history: list[tuple[Period, float | None]]  # oldest first, ending with ``period``
+    target: float | None  # for ``period``'s year (the unit's own or its nearest ancestor's)
+    document: str  # where the target comes from
+    baseline: float | None  # the value at the end of the previous year
+    progress: Progress
+
+    @property
+    def change(self) -> float | None:
+        """Value minus previous value (points for a rate), or ``None``."""
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def expected(self) -> float | None:
+        """Where the value should be by now to reach the target at year end."""
+        if self.target is None:
+            return None
+        return expected_by(self.period, self.baseline, self.target)
+
+
+def summarize(
+    store: ValueStore,
+    indicator_codes: Sequence[str],
+    unit_code: str,
+    period: Period | str,
+    history: int = 8,
+) -> list[Summary]:
+    """A :class:`Summary` per indicator for one unit and period (one query per indicator)."""
+    period = period if isinstance(period, Period) else Period.parse(period)
+    periods = [period.shifted(-i) for i in range(max(history, 2) - 1, -1, -1)]
+    baseline_period = year_end(period)
+    wanted = periods if baseline_period in periods else [*periods, baseline_period]
+    targets = store.targets_for(unit_code, period.year)
+    result = []
+    for code in indicator_codes:
+        table = compute_series(store, code, [unit_code], wanted)
+        values = dict(zip(table.periods, table.values[unit_code], strict=True))
+        value = values[period]
+        target, document = targets.get(code, (None, ""))
+        baseline = values[baseline_period]
+        result.append(
+            Summary(
+                indicator=table.indicator,
+                period=period,
+                value=value,
+                previous=values[period.previous()],
+                history=[(p, values[p]) for p in periods[-history:]],
+                target=target,
+                document=document,
+                baseline=baseline,
+                progress=target_progress(value, target, baseline, period),
+            )
+        )
+    return result
+
+
 # ------------------------------------------------------------------- CSV out
 def _cell(value: object) -> str:
     if value is None:

@@ -16,7 +16,7 @@ from ictdesk.core.catalogue import Catalogue, Formula, Indicator, Pillar, TimeAg
 from ictdesk.core.database import create_database, open_database, unit_path
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
 from ictdesk.core.numbers import ValueType
-from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.periods import Period, PeriodType, canonical_period
 from ictdesk.core.units import Unit, UnitLevel, search_key
 from ictdesk.core.validation import (
     DEFAULT_OUTLIER_SHARE,
@@ -444,7 +444,7 @@ class ValueStore:
         indicator = self.catalogue[write.indicator_code]
         if indicator.is_derived:
             raise ValueRejected(f"{indicator.code} is computed, it cannot be typed")
-        period = Period.parse(write.period).iso  # canonical: " 2024Q1 " is stored as "2024Q1"
+        period = canonical_period(write.period)  # " 2024Q1 " is stored as "2024Q1"
         if write.unit_code not in self._unit_codes():
             raise UnknownUnit(f"unknown unit code: {write.unit_code}")
         value = write.value
@@ -610,14 +610,13 @@ class ValueStore:
         previous = self.values_for(unit_code, Period.parse(period).previous().iso)
         found: list[Violation] = []
         codes = [only] if only else [code for code in values if code in catalogue]
+        share = self.outlier_share
         for code in codes:
             indicator = catalogue[code]
             value = values.get(code)
             found += check_value(indicator, value)
             before = previous.get(code)
-            found += check_outlier(
-                indicator, value, before.value if before else None, self.outlier_share
-            )
+            found += check_outlier(indicator, value, before.value if before else None, share)
         found += check_rules(values, self.rules() if rules is None else rules, only)
         return [v.located(unit_code, period) for v in found]
 

@@ -34,7 +34,7 @@ from ictdesk.core.exchange.template import (
     VALUE_COLUMN,
 )
 from ictdesk.core.numbers import ValueType, parse_number
-from ictdesk.core.periods import Period
+from ictdesk.core.periods import canonical_period
 from ictdesk.core.store import ValueStore, ValueWrite
 from ictdesk.core.validation import check_value
 
@@ -158,11 +158,6 @@ def _not_a_number(file: str, location: str, column: str, raw, reason) -> Problem
     )
 
 
-@lru_cache(maxsize=4096)
-def _canonical_period(text: str) -> str:
-    return Period.parse(text).iso
-
-
 def _machine_number(text: str) -> int | float:
     """A number as machines write it: ``12500``, ``-3``, ``83.6``; anything else is refused."""
     if _INT.match(text):
@@ -172,6 +167,7 @@ def _machine_number(text: str) -> int | float:
     raise InvalidNumber("not a number in machine format (digits, '.' for decimals)")
 
 
+@lru_cache(maxsize=65536)  # values entered together share their time stamp
 def _timestamp(text: str) -> datetime | None:
     """An ISO 8601 time (``Z``, ``+07:00`` or DHIS2's ``+0000``), as UTC; None if empty."""
     if not text:
@@ -226,13 +222,11 @@ def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     header: list[str] | None = None
     for cells in reader:
         while cells and not cells[-1].strip():
-            cells.pop()  # trailing empty columns
+            cells.pop()  # trailing empty columns (and whole empty rows)
         if header is None:
             header = [c.strip() for c in cells]
-            continue
-        if not any(c.strip() for c in cells):
-            continue  # empty rows
-        rows.append((reader.line_num, cells))
+        elif cells:
+            rows.append((reader.line_num, cells))
     return header or [], rows
 
 
@@ -554,7 +548,7 @@ def _check(
             )
             continue
         try:
-            row.period = _canonical_period(row.period)
+            row.period = canonical_period(row.period)
         except InvalidPeriod:
             bad(
                 f"not a period: {row.period!r} (use 2024, 2024S1, 2024Q1 or 202403)",
