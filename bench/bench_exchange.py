@@ -1,0 +1,87 @@
+"""Import and export of a province's ten-plus years (721k values) against the sqlite3 CLI.
+
+Budgets (issue 5 / 8): import at least half as fast as ``sqlite3 .import`` of the same rows
+into the same table; long CSV export at least half as fast as ``sqlite3 -csv`` of the query.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from province import build_province
+from timing import HEADER, command, machine, median_seconds, row
+
+from ictdesk.core.store import ValueStore
+
+EXPORT_QUERY = (
+    "SELECT v.unit_code, u.name, v.indicator_code, i.name_vi, v.period, v.value, v.comment,"
+    " v.stored_by, v.updated_at FROM data_values v JOIN units u ON u.code = v.unit_code"
+    " JOIN indicators i ON i.code = v.indicator_code ORDER BY u.path, v.period, i.sort_order"
+)
+
+
+def main(repeat: int = 3) -> list[str]:
+    source = build_province()
+    work = Path(tempfile.mkdtemp(prefix="ictdesk-bench-"))
+    ictdesk = [sys.executable, "-m", "ictdesk"]
+    csv_path = work / "long.csv"
+    export_ours = median_seconds(
+        command(*ictdesk, "export", "--db", str(source), "--format", "long", "-o", str(csv_path)),
+        repeat,
+    )
+    export_ref = median_seconds(
+        command(f"sqlite3 -csv '{source}' \"{EXPORT_QUERY}\" > '{work / 'ref.csv'}'", shell=True),
+        repeat,
+    )
+    empty = work / "empty.db"
+    ValueStore.create(empty, {"province_code": "25"})
+    target = work / "target.db"
+
+    def fresh_target() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(empty, target)
+
+    import_ours = median_seconds(
+        command(*ictdesk, "import", str(csv_path), "--db", str(target)), repeat, fresh_target
+    )
+    staging = (
+        "CREATE TABLE incoming (unit_code, unit_name, indicator_code, indicator_name, period,"
+        " value, comment, stored_by, updated_at);"
+    )
+    import_ref = median_seconds(
+        command(
+            "sqlite3",
+            str(target),
+            staging,
+            f".import --csv --skip 1 '{csv_path}' incoming",
+        ),
+        repeat,
+        fresh_target,
+    )
+    shutil.rmtree(work, ignore_errors=True)
+    return [
+        row(
+            "long CSV export, 721k values (ictdesk export)",
+            export_ours,
+            export_ref,
+            "≤ 2× sqlite3 -csv",
+            export_ours <= 2 * export_ref,
+        ),
+        row(
+            "import of 721k values, validated (ictdesk import)",
+            import_ours,
+            import_ref,
+            "≤ 2× sqlite3 .import",
+            import_ours <= 2 * import_ref,
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    print(machine())
+    print(HEADER)
+    print("\n".join(main()))
