@@ -20,7 +20,8 @@ def machine() -> str:
             )
     except OSError:
         model = platform.processor()
-    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{model}, {os.cpu_count()} cores, {system}, Python {platform.python_version()}"
 
 
 def median_seconds(
