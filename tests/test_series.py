@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ictdesk.core.errors import UnknownIndicator, UnknownUnit
+from ictdesk.core.exchange.common import ExportFailed
 from ictdesk.core.periods import Period, PeriodType, period_range
 from ictdesk.core.series import (
     Progress,
@@ -21,6 +22,7 @@ from ictdesk.core.series import (
     periods_between,
     ranking,
     series_sql,
+    summarize,
     target_progress,
     trend,
     write_csv,
@@ -379,3 +381,40 @@ def test_csv_is_utf8_with_bom_crlf_machine_numbers_and_no_formulas(tmp_path):
         "'-x,0.1,7",
         "",
     ]
+
+
+def test_csv_into_a_missing_folder_is_a_named_error(tmp_path):
+    with pytest.raises(ExportFailed):
+        write_csv(tmp_path / "nope" / "out.csv", ["a"], [[1]])
+
+
+# ---------------------------------------------------------------- summaries
+def test_summaries_give_value_change_history_and_progress(demo_store):
+    store = demo_store
+    codes = ["BTS_TOTAL", "COV_5G_PCT", "VNEID_PCT"]
+    bts, cov5, vneid = summarize(store, codes, PROVINCE, "2025Q3")
+    aggregates = store.aggregates(PROVINCE, "2025Q3")
+    assert bts.value == aggregates["BTS_TOTAL"]
+    assert bts.previous == store.aggregate("BTS_TOTAL", PROVINCE, "2025Q2")
+    assert bts.change == bts.value - bts.previous
+    assert [p.iso for p, _ in bts.history] == [
+        p.iso for p in period_range(iso("2023Q4"), iso("2025Q3"))
+    ]
+    assert bts.target is None and bts.progress is Progress.NO_TARGET
+    assert cov5.value == pytest.approx(aggregates["COV_5G_PCT"])
+    assert cov5.target == 50.0
+    assert cov5.baseline == pytest.approx(store.aggregate("COV_5G_PCT", PROVINCE, "2024Q4"))
+    assert cov5.progress is Progress.ACHIEVED
+    assert vneid.target == 80.0
+    expected = vneid.baseline + (80.0 - vneid.baseline) * 9 / 12
+    assert vneid.expected == pytest.approx(expected)
+    assert vneid.progress is (Progress.ON_TRACK if vneid.value >= expected else Progress.BEHIND)
+
+
+def test_a_summary_of_an_empty_unit_has_no_data(store):
+    (summary,) = summarize(store, ["COV_5G_PCT"], PHUC_YEN, "2025Q4")
+    assert summary.value is None and summary.change is None
+    assert summary.progress is Progress.NO_TARGET
+    store.set_target("COV_5G_PCT", PROVINCE, 2025, 50)
+    (summary,) = summarize(store, ["COV_5G_PCT"], PHUC_YEN, "2025Q4")
+    assert summary.target == 50 and summary.progress is Progress.NO_DATA

@@ -1,0 +1,435 @@
+"""pyqtgraph charts of the Trends tab: lines over periods, and a ranking of communes.
+
+``import pyqtgraph`` costs about 0.7 s, so this module is imported only when a chart is first
+shown (see :class:`ictdesk.gui.trends.TrendsView`). The charts are dumb renderers: they get
+numbers, labels and colours, and keep their plot items between redraws (``setData``), so
+switching indicator or units never rebuilds the plot.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ictdesk.core.numbers import format_number
+
+# Tableau 10, readable on white and in print; the parent line is near-black.
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+)
+PARENT_COLOUR = "#222222"
+TARGET_COLOUR = "#c0392b"
+BAR_COLOUR = "#7fa7d3"
+BAR_SELECTED_COLOUR = "#ff7f0e"
+MANY_LINES = 12  # above this, lines get thinner, lose their symbols and leave the legend
+HOVER_PIXELS = 24  # how near the pointer must be to a point to describe it
+
+
+@dataclass(frozen=True)
+class Line:
+    """One unit's line: its name, values (``None`` for gaps) and whether it is the parent."""
+
+    key: str
+    name: str
+    values: Sequence[float | None]
+    is_parent: bool = False
+
+
+@dataclass(frozen=True)
+class TargetSegment:
+    """A target drawn over the periods ``first``–``last`` (x positions), labelled."""
+
+    first: int
+    last: int
+    value: float
+    label: str
+
+
+def _array(values: Sequence[float | None]) -> np.ndarray:
+    return np.array([math.nan if v is None else float(v) for v in values], dtype=float)
+
+
+def _decimals(spacing: float) -> int:
+    if spacing <= 0 or not math.isfinite(spacing):
+        return 0
+    return max(0, min(6, math.ceil(-math.log10(spacing) + 1e-9)))
+
+
+class NumberAxis(pg.AxisItem):
+    """A value axis whose numbers follow the interface language (12.500 / 83,6)."""
+
+    def __init__(self, orientation: str, language: Callable[[], str], **kwargs):
+        super().__init__(orientation, **kwargs)
+        self._language = language
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):
+        decimals = _decimals(spacing * scale)
+        return [format_number(v * scale, decimals, self._language()) for v in values]
+
+
+class LabelAxis(pg.AxisItem):
+    """An axis of categories (periods, or communes) at 0, 1, 2…, thinned to fit when zoomed."""
+
+    def __init__(self, orientation: str, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.labels: list[str] = []
+
+    def set_labels(self, labels: Sequence[str]) -> None:
+        self.labels = list(labels)
+        self.picture = None
+        self.update()
+
+    def tickValues(self, min_value, max_value, size):
+        if not self.labels:
+            return []
+        first = max(0, math.ceil(min_value))
+        last = min(len(self.labels) - 1, math.floor(max_value))
+        if last < first:
+            return []
+        horizontal = self.orientation in ("bottom", "top")
+        if horizontal:
+            widest = max(len(label) for label in self.labels[first : last + 1])
+            room = widest * 7 + 12
+        else:
+            room = 15
+        shown = last - first + 1
+        step = max(1, math.ceil(shown * room / max(size, 1)))
+        return [(step, list(range(first - first % step, last + 1, step)))]
+
+    def tickStrings(self, values, scale, spacing):
+        strings = []
+        for value in values:
+            index = int(round(value))
+            strings.append(self.labels[index] if 0 <= index < len(self.labels) else "")
+        return strings
+
+
+class TrendChart(pg.PlotWidget):
+    """Lines of one indicator over periods: a line per unit, the parent's bold, and targets.
+
+    Plot items are pooled: :meth:`set_lines` updates them with ``setData`` and only adds
+    items when more lines are shown than ever before.
+    """
+
+    def __init__(self, language: Callable[[], str], parent=None):
+        self.period_axis = LabelAxis("bottom")
+        self.value_axis = NumberAxis("left", language)
+        super().__init__(
+            parent, background="w", axisItems={"bottom": self.period_axis, "left": self.value_axis}
+        )
+        self.setObjectName("trendChart")
+        self._language = language
+        item = self.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.25)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        for axis in ("left", "bottom"):
+            item.getAxis(axis).setPen(pg.mkPen("#555"))
+            item.getAxis(axis).setTextPen(pg.mkPen("#333"))
+        self.legend = item.addLegend(offset=(10, 10), labelTextColor="#222", brush="#ffffffd8")
+        self.curves: list[pg.PlotDataItem] = []
+        self.lines: list[Line] = []
+        self.target_curve = pg.PlotDataItem(
+            pen=pg.mkPen(TARGET_COLOUR, width=2, style=Qt.PenStyle.DashLine), connect="finite"
+        )
+        self.target_curve.setZValue(5)
+        item.addItem(self.target_curve)
+        self.target_labels: list[pg.TextItem] = []
+        self.targets: list[TargetSegment] = []
+        self.hover_label = pg.TextItem(
+            "",
+            color="#111",
+            fill=pg.mkBrush("#fffbe6ee"),
+            border=pg.mkPen("#b8a96a"),
+            anchor=(0, 1),
+        )
+        self.hover_label.setZValue(20)
+        self.hover_label.hide()
+        item.addItem(self.hover_label, ignoreBounds=True)
+        self.hover_point = pg.ScatterPlotItem(
+            size=11, pen=pg.mkPen("#111", width=1.5), brush=pg.mkBrush(255, 255, 255, 0)
+        )
+        self.hover_point.setZValue(19)
+        item.addItem(self.hover_point, ignoreBounds=True)
+        # With many lines, one legend entry stands for all communes and hides them together.
+        self.group_proxy = pg.PlotDataItem(pen=pg.mkPen(QColor(PALETTE[0]), width=1.5))
+        self.legend.sigSampleClicked.connect(self._on_legend_sample_clicked)
+        self.hover_text = ""
+        self._describe: Callable[[int, int], str] | None = None
+        self._target_name = ""
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+
+    # ---------------------------------------------------------------- drawing
+    def set_lines(
+        self,
+        labels: Sequence[str],
+        lines: Sequence[Line],
+        targets: Sequence[TargetSegment],
+        target_name: str,
+        y_label: str,
+        describe: Callable[[int, int], str],
+        group_name: str = "",
+    ) -> None:
+        """Show ``lines`` over the periods ``labels``; targets as dashed segments.
+
+        ``describe(line_index, period_index)`` gives the hover text of one point. With more
+        than :data:`MANY_LINES` lines, the legend lists the parent and one entry,
+        ``group_name``, for all the others.
+        """
+        item = self.getPlotItem()
+        self.period_axis.set_labels(labels)
+        self.value_axis.setLabel(y_label)
+        self._describe = describe
+        self.lines = list(lines)
+        many = len(lines) > MANY_LINES
+        x = np.arange(len(labels), dtype=float)
+        while len(self.curves) < len(lines):
+            curve = pg.PlotDataItem(connect="finite")
+            item.addItem(curve)
+            self.curves.append(curve)
+        self.legend.clear()
+        colour_index = 0
+        for index, curve in enumerate(self.curves):
+            if index >= len(lines):
+                curve.setData([], [])
+                curve.hide()
+                continue
+            line = lines[index]
+            if line.is_parent:
+                colour, width, symbol_size, z = PARENT_COLOUR, 3.2, 7, 10
+            else:
+                colour = PALETTE[colour_index % len(PALETTE)]
+                colour_index += 1
+                width, symbol_size, z = (1.2, 0, 1) if many else (2.0, 5, 2)
+            pen_colour = QColor(colour)
+            if many and not line.is_parent:
+                pen_colour.setAlpha(150)
+            curve.setPen(pg.mkPen(pen_colour, width=width))
+            if symbol_size:
+                curve.setSymbol("o")
+                curve.setSymbolSize(symbol_size)
+                curve.setSymbolBrush(pg.mkBrush(colour))
+                curve.setSymbolPen(pg.mkPen("w", width=1))
+            else:
+                curve.setSymbol(None)
+            curve.setZValue(z)
+            curve.setData(x, _array(line.values))
+            curve.opts["name"] = line.name
+            curve.show()
+            if line.is_parent or not many:
+                self.legend.addItem(curve, line.name)
+        if many:
+            self.group_proxy.setVisible(True)
+            self.legend.addItem(self.group_proxy, group_name)
+        self._set_targets(targets, target_name)
+        self.hide_hover()
+        item.getViewBox().setLimits(xMin=-1, xMax=max(len(labels), 1))
+        self.reset_zoom()
+
+    def _set_targets(self, targets: Sequence[TargetSegment], name: str) -> None:
+        self.targets = list(targets)
+        self._target_name = name
+        xs: list[float] = []
+        ys: list[float] = []
+        for segment in targets:
+            xs += [segment.first - 0.4, segment.last + 0.4, math.nan]
+            ys += [segment.value, segment.value, math.nan]
+        self.target_curve.setData(np.array(xs, dtype=float), np.array(ys, dtype=float))
+        self.target_curve.setVisible(bool(targets))
+        if targets:
+            self.legend.addItem(self.target_curve, name)
+        while len(self.target_labels) < len(targets):
+            label = pg.TextItem(
+                "", color=TARGET_COLOUR, anchor=(1, 1), fill=pg.mkBrush("#ffffffc0")
+            )
+            font = QFont()
+            font.setPointSizeF(8.5)
+            label.setFont(font)
+            self.getPlotItem().addItem(label, ignoreBounds=True)
+            self.target_labels.append(label)
+        for index, label in enumerate(self.target_labels):
+            if index < len(targets):
+                segment = targets[index]
+                label.setText(segment.label)
+                label.setPos(segment.last + 0.4, segment.value)
+                label.show()
+            else:
+                label.hide()
+
+    def _on_legend_sample_clicked(self, item) -> None:
+        if item is self.group_proxy:
+            shown = item.isVisible()
+            for line, curve in zip(self.lines, self.curves, strict=False):
+                if not line.is_parent:
+                    curve.setVisible(shown)
+        self.hide_hover()
+
+    def reset_zoom(self) -> None:
+        """Show every line and target again after zooming or panning."""
+        # Auto-range stays on (it follows resizes) until the user zooms or pans.
+        self.getPlotItem().enableAutoRange()
+        self.getPlotItem().getViewBox().updateAutoRange()
+
+    def visible_curve_count(self) -> int:
+        return sum(1 for c in self.curves[: len(self.lines)] if c.isVisible())
+
+    # ------------------------------------------------------------------ hover
+    def hide_hover(self) -> None:
+        self.hover_text = ""
+        self.hover_label.hide()
+        self.hover_point.setData([], [])
+
+    def hover_at(self, x: float, y: float) -> str:
+        """Describe the point nearest to the view position (x, y); empty if none is near."""
+        if not self.lines or self._describe is None:
+            self.hide_hover()
+            return ""
+        index = int(round(x))
+        count = len(self.period_axis.labels)
+        if not 0 <= index < count:
+            self.hide_hover()
+            return ""
+        view = self.getPlotItem().getViewBox()
+        pixel = view.viewPixelSize()
+        best: tuple[float, int] | None = None
+        for line_index, curve in enumerate(self.curves[: len(self.lines)]):
+            if not curve.isVisible():
+                continue
+            values = self.lines[line_index].values
+            if index >= len(values) or values[index] is None:
+                continue
+            dx = (index - x) / pixel[0]
+            dy = (values[index] - y) / pixel[1]
+            distance = math.hypot(dx, dy)
+            if best is None or distance < best[0]:
+                best = (distance, line_index)
+        if best is None or best[0] > HOVER_PIXELS:
+            self.hide_hover()
+            return ""
+        line_index = best[1]
+        value = self.lines[line_index].values[index]
+        self.hover_text = self._describe(line_index, index)
+        self.hover_label.setHtml(
+            '<div style="padding:2px 4px">' + self.hover_text.replace("\n", "<br>") + "</div>"
+        )
+        self.hover_label.setAnchor((1, 1) if index > count / 2 else (0, 1))
+        self.hover_label.setPos(index, value)
+        self.hover_label.show()
+        self.hover_point.setData([index], [value])
+        return self.hover_text
+
+    def _on_scene_mouse_moved(self, position: QPointF) -> None:
+        view = self.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(position):
+            self.hide_hover()
+            return
+        point = view.mapSceneToView(position)
+        self.hover_at(point.x(), point.y())
+
+
+class RankingChart(pg.PlotWidget):
+    """Horizontal bars of the communes of a parent for one period, highest at the top."""
+
+    ROW_PIXELS = 17
+
+    def __init__(self, language: Callable[[], str], parent=None):
+        self.name_axis = LabelAxis("left")
+        self.value_axis = NumberAxis("bottom", language)
+        super().__init__(
+            parent, background="w", axisItems={"left": self.name_axis, "bottom": self.value_axis}
+        )
+        self.setObjectName("rankingChart")
+        item = self.getPlotItem()
+        item.showGrid(x=True, y=False, alpha=0.25)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        for axis in ("left", "bottom"):
+            item.getAxis(axis).setPen(pg.mkPen("#555"))
+            item.getAxis(axis).setTextPen(pg.mkPen("#333"))
+        self.name_axis.setWidth(230)
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.72, width=[], brush=BAR_COLOUR, pen=None)
+        self.selected_bars = pg.BarGraphItem(
+            x0=[], y=[], height=0.72, width=[], brush=BAR_SELECTED_COLOUR, pen=None
+        )
+        item.addItem(self.bars)
+        item.addItem(self.selected_bars)
+        self.target_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pg.mkPen(TARGET_COLOUR, width=2, style=Qt.PenStyle.DashLine),
+        )
+        self.target_line.setZValue(5)
+        item.addItem(self.target_line, ignoreBounds=True)
+        self.target_line.hide()
+        # the target's label sits in a row kept free above the first bar
+        self.target_label = pg.TextItem("", color=TARGET_COLOUR, anchor=(0, 0.5))
+        item.addItem(self.target_label, ignoreBounds=True)
+        self.target_label.hide()
+        self.values: list[float | None] = []
+        self.target: float | None = None
+
+    def set_bars(
+        self,
+        labels: Sequence[str],
+        values: Sequence[float | None],
+        selected: Sequence[bool],
+        target: float | None,
+        target_label: str,
+        x_label: str,
+    ) -> None:
+        """Bars top-down in the given order; ``None`` values get a row but no bar."""
+        count = len(values)
+        self.values = list(values)
+        self.target = target
+        # row 0 at the top: y = count - 1 - index
+        self.name_axis.set_labels(list(reversed(labels)))
+        self.value_axis.setLabel(x_label)
+        plain = [(i, v) for i, v in enumerate(values) if v is not None and not selected[i]]
+        chosen = [(i, v) for i, v in enumerate(values) if v is not None and selected[i]]
+        for bars, rows in ((self.bars, plain), (self.selected_bars, chosen)):
+            bars.setOpts(
+                x0=np.zeros(len(rows)),
+                y=np.array([count - 1 - i for i, _ in rows], dtype=float),
+                width=np.array([v for _, v in rows], dtype=float),
+                height=0.72,
+            )
+        if target is not None:
+            self.target_line.setValue(target)
+            self.target_line.show()
+            self.target_label.setText(" " + target_label)
+            self.target_label.setPos(target, count)
+            self.target_label.show()
+        else:
+            self.target_line.hide()
+            self.target_label.hide()
+        self.setMinimumHeight(max(220, (count + 1) * self.ROW_PIXELS + 70))
+        known = [v for v in values if v is not None]
+        top = max(known + ([target] if target is not None else []) + [0])
+        low = min(known + [0])
+        view = self.getPlotItem().getViewBox()
+        view.setRange(
+            xRange=(low, top * 1.04 if top > 0 else 1),
+            yRange=(-0.6, max(count, 1) + 0.6),
+            padding=0,
+        )
+
+    def bar_count(self) -> int:
+        """How many bars are drawn (communes with a value)."""
+        return len(self.bars.opts["width"]) + len(self.selected_bars.opts["width"])

@@ -1,0 +1,158 @@
+"""The Dashboard tab: key indicator cards, progress toward targets, reporting completeness."""
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from ictdesk.core.numbers import format_number
+from ictdesk.core.periods import Period
+from ictdesk.core.series import Progress
+from ictdesk.gui.app import make_application
+from ictdesk.gui.dashboard import KEY_INDICATORS, DashboardView
+from ictdesk.gui.i18n import install_language
+
+PROVINCE = "25"
+PHUC_YEN = "08740"
+
+
+@pytest.fixture
+def dashboard(qtbot, demo_store):
+    make_application()
+    install_language("vi")
+    widget = DashboardView()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.set_store(demo_store)
+    widget.show()
+    widget.show_place(PROVINCE, Period.parse("2025Q3"))
+    yield widget
+    install_language("vi")
+
+
+def test_every_key_indicator_has_a_card(dashboard):
+    assert list(dashboard.cards) == list(KEY_INDICATORS)
+    assert len(KEY_INDICATORS) == 8
+    assert all(card.isVisible() for card in dashboard.cards.values())
+    assert dashboard.title.text() == "Phú Thọ — Quý III/2025"
+
+
+def test_card_values_equal_the_store_aggregates(dashboard, demo_store):
+    aggregates = demo_store.aggregates(PROVINCE, "2025Q3")
+    for code, card in dashboard.cards.items():
+        assert card.summary.value == pytest.approx(aggregates[code]), code
+        decimals = None if code == "BTS_TOTAL" else 1
+        assert card.value_label.text().startswith(format_number(aggregates[code], decimals))
+    assert dashboard.cards["BTS_TOTAL"].value_label.text().endswith(" trạm")
+    assert dashboard.cards["COV_5G_PCT"].value_label.text().endswith("%")
+
+
+def test_cards_show_the_change_since_the_previous_period(dashboard, demo_store):
+    card = dashboard.cards["BTS_TOTAL"]
+    now = demo_store.aggregate("BTS_TOTAL", PROVINCE, "2025Q3")
+    before = demo_store.aggregate("BTS_TOTAL", PROVINCE, "2025Q2")
+    assert card.summary.change == now - before
+    assert f"+{format_number(now - before)}" in card.change_label.text()
+    assert "Quý II/2025" in card.change_label.text()
+    rate = dashboard.cards["VNEID_PCT"]
+    delta = rate.summary.value - rate.summary.previous
+    assert format_number(delta, 1) in rate.change_label.text()
+
+
+def test_sparklines_hold_the_last_eight_periods(dashboard, demo_store):
+    card = dashboard.cards["SMARTPHONE_HH_PCT"]
+    assert len(card.sparkline.values) == 8
+    assert card.sparkline.values[-1] == pytest.approx(card.summary.value)
+    first = demo_store.aggregate("SMARTPHONE_HH_PCT", PROVINCE, "2023Q4")
+    assert card.sparkline.values[0] == pytest.approx(first)
+    assert card.sparkline.target == 85.0
+    assert "Quý IV/2023" in card.sparkline.toolTip()
+
+
+def test_progress_toward_the_target(dashboard):
+    cov5 = dashboard.cards["COV_5G_PCT"]
+    assert cov5.summary.target == 50.0
+    assert cov5.summary.progress is Progress.ACHIEVED
+    assert cov5.progress_bar.isVisible() and cov5.progress_bar.value() == 100
+    assert "50,0%" in cov5.status_label.text()
+    bts = dashboard.cards["BTS_TOTAL"]
+    assert bts.summary.progress is Progress.NO_TARGET
+    assert not bts.progress_bar.isVisible()
+    assert "2025" in bts.status_label.text()
+    smartphone = dashboard.cards["SMARTPHONE_HH_PCT"]
+    expected = smartphone.summary.expected
+    if smartphone.summary.progress is Progress.BEHIND:
+        assert format_number(expected, 1) in smartphone.status_label.text()
+    assert smartphone.progress_bar.value() == round(smartphone.summary.value / 85.0 * 100)
+
+
+def test_a_behind_schedule_card_says_what_is_needed(dashboard, demo_store):
+    demo_store.set_target("DIGITAL_SKILLS_PCT", PROVINCE, 2025, 90.0)
+    dashboard.refresh()
+    card = dashboard.cards["DIGITAL_SKILLS_PCT"]
+    assert card.summary.progress is Progress.BEHIND
+    assert format_number(card.summary.expected, 1) in card.status_label.text()
+    assert "90,0%" in card.status_label.text()
+
+
+def test_clicking_a_card_emits_its_indicator(qtbot, dashboard):
+    card = dashboard.cards["APPS_ONLINE_PCT"]
+    with qtbot.waitSignal(dashboard.indicator_activated, timeout=1000) as blocker:
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton, pos=card.rect().center())
+    assert blocker.args == ["APPS_ONLINE_PCT"]
+    card.setFocus()
+    with qtbot.waitSignal(dashboard.indicator_activated, timeout=1000) as blocker:
+        qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert blocker.args == ["APPS_ONLINE_PCT"]
+
+
+def test_completeness_of_the_period_across_communes(dashboard, demo_store):
+    assert dashboard.counts == {"full": 148, "partial": 0, "none": 0}
+    assert dashboard.completeness_text.text().startswith("148")
+    demo_store.save_value(PHUC_YEN, "BTS_TOTAL", "2025Q3", None)
+    other = demo_store.children(PROVINCE)[0].code
+    codes = [i.code for i in demo_store.catalogue.entered]
+    for code in codes:
+        demo_store.save_value(other, code, "2025Q3", None)
+    dashboard.refresh()
+    assert dashboard.counts == {"full": 146, "partial": 1, "none": 1}
+    rows = dashboard.completeness_map.rows
+    assert len(rows) == 148
+    assert dashboard.completeness_bar.counts == (146, 1, 1)
+    # the heat map names a commune under the pointer
+    dashboard.completeness_map.tooltip_format = "%1: %2/%3"
+    index = [u.code for u, _f, _e in rows].index(PHUC_YEN)
+    per_line = dashboard.completeness_map._per_line()
+    step = dashboard.completeness_map.CELL + dashboard.completeness_map.GAP
+    pos = QPoint((index % per_line) * step + 3, (index // per_line) * step + 3)
+    assert dashboard.completeness_map.cell_at(pos.x(), pos.y()) == index
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, dashboard.completeness_map.mapToGlobal(pos))
+    QApplication.sendEvent(dashboard.completeness_map, event)
+    assert "Phường Phúc Yên: 28/29" in QToolTip.text()
+
+
+def test_a_commune_shows_its_own_values_and_its_siblings_reporting(dashboard, demo_store):
+    dashboard.show_place(PHUC_YEN, Period.parse("2025Q4"))
+    aggregates = demo_store.aggregates(PHUC_YEN, "2025Q4")
+    assert dashboard.cards["COV_4G_PCT"].summary.value == pytest.approx(aggregates["COV_4G_PCT"])
+    assert len(dashboard.completeness_map.rows) == 148
+    assert "Phường Phúc Yên" in dashboard.title.text()
+
+
+def test_english_cards(dashboard):
+    install_language("en")
+    dashboard.retranslate()
+    card = dashboard.cards["COV_5G_PCT"]
+    assert card.name_label.text() == "5G population coverage"
+    assert "Q2 2025" in card.change_label.text()
+    assert "." in card.value_label.text() and "," not in card.value_label.text()
+
+
+def test_no_database_shows_an_empty_dashboard(qtbot):
+    make_application()
+    install_language("vi")
+    widget = DashboardView()
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.summaries == []
+    assert widget.completeness_map.rows == []

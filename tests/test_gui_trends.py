@@ -1,0 +1,287 @@
+"""The Trends tab: lines per unit, targets, hover, legend, zoom, ranking, PNG and CSV export."""
+
+import csv
+import math
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from ictdesk.core.numbers import format_machine
+from ictdesk.core.periods import Period
+from ictdesk.gui.app import make_application
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.trends import TrendsView
+
+PROVINCE = "25"
+PHUC_YEN = "08740"
+
+
+@pytest.fixture
+def view(qtbot, demo_store):
+    make_application()
+    install_language("vi")
+    widget = TrendsView()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 650)
+    widget.set_store(demo_store)
+    widget.show_place(PHUC_YEN, Period.parse("2025Q4"))
+    widget.show()
+    widget.show_indicator("COV_5G_PCT")
+    widget.redraw()
+    QApplication.processEvents()
+    yield widget
+    install_language("vi")
+
+
+def communes(view):
+    return [view.unit_list.item(r).data(Qt.ItemDataRole.UserRole + 1) for r in range(1, 149)]
+
+
+def test_the_chart_shows_the_parent_and_the_selected_commune(view, demo_store):
+    chart = view.chart
+    assert view.parent_code == PROVINCE
+    assert view.checked_codes() == [PHUC_YEN]
+    assert chart.visible_curve_count() == 2
+    assert [line.key for line in chart.lines] == [PROVINCE, PHUC_YEN]
+    assert chart.lines[0].is_parent and chart.lines[0].name.startswith("Phú Thọ (")
+    labels = chart.period_axis.labels
+    assert labels[0] == "Q1/2021" and labels[19] == "Q4/2025"
+    # the 2026 target is ahead of the data: its year is added to the axis
+    assert labels[20:] == ["Q1/2026", "Q2/2026", "Q3/2026", "Q4/2026"]
+    parent_y = chart.curves[0].yData
+    expected = demo_store.series("COV_5G_PCT", PROVINCE, ["2025Q4"])["2025Q4"]
+    assert parent_y[19] == pytest.approx(expected)
+    assert all(math.isnan(v) for v in parent_y[20:])  # no data is a gap, never 0
+
+
+def test_target_lines_are_drawn_for_each_target_year(view):
+    chart = view.chart
+    assert [s.value for s in chart.targets] == [50.0, 65.0]
+    assert "2025: 50,0%" in chart.targets[0].label
+    assert chart.target_curve.isVisible()
+    assert "2026" in chart.targets[1].label and "65,0" in chart.targets[1].label
+    first, last = chart.targets[0].first, chart.targets[0].last
+    assert chart.period_axis.labels[first] == "Q1/2025"
+    assert chart.period_axis.labels[last] == "Q4/2025"
+    assert sum(1 for label in chart.target_labels if label.isVisible()) == 2
+
+
+def test_redraws_reuse_the_plot_items(view):
+    chart = view.chart
+    items_before = list(chart.getPlotItem().items)
+    curves_before = list(chart.curves)
+    view.show_indicator("SMARTPHONE_HH_PCT")
+    view.redraw()
+    view.set_checked([])
+    view.redraw()
+    assert chart.visible_curve_count() == 1
+    assert chart.curves[:2] == curves_before[:2]
+    assert chart.getPlotItem().items == items_before
+    assert view.chart is chart
+
+
+def test_a_missing_value_leaves_a_gap(view, demo_store):
+    demo_store.save_value(PHUC_YEN, "POP_COVERED_5G", "2025Q2", None)
+    view.redraw()
+    y = view.chart.curves[1].yData
+    index = view.chart.period_axis.labels.index("Q2/2025")
+    assert math.isnan(y[index])
+    assert not math.isnan(y[index - 1]) and not math.isnan(y[index + 1])
+    assert view.chart.curves[1].opts["connect"] == "finite"
+
+
+def test_many_communes_get_one_legend_entry(view):
+    view.set_checked(communes(view))
+    view.redraw()
+    chart = view.chart
+    assert chart.visible_curve_count() == 149
+    names = [label.text for _sample, label in chart.legend.items]
+    assert len(names) == 3  # the total, "148 communes", the target
+    assert "148" in names[1]
+    chart._on_legend_sample_clicked(chart.group_proxy)  # shown: nothing changes
+    chart.group_proxy.setVisible(False)
+    chart._on_legend_sample_clicked(chart.group_proxy)
+    assert chart.visible_curve_count() == 1
+
+
+def test_clicking_a_legend_entry_hides_its_line(qtbot, view):
+    chart = view.chart
+    sample, _label = chart.legend.items[1]
+    centre = sample.mapToScene(sample.boundingRect().center())
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.mapFromScene(centre))
+    assert not chart.curves[1].isVisible()
+    assert chart.curves[0].isVisible()
+
+
+def test_hover_describes_the_nearest_point_in_vietnamese_format(view, demo_store):
+    chart = view.chart
+    index = chart.period_axis.labels.index("Q3/2025")
+    value = chart.lines[0].values[index]
+    text = chart.hover_at(index + 0.1, value)
+    assert "Phú Thọ" in text and "Quý III/2025" in text
+    assert f"{value:.1f}".replace(".", ",") + "%" in text
+    assert chart.hover_label.isVisible()
+    assert chart.hover_at(index, value + 1000) == ""  # far from every point
+    assert not chart.hover_label.isVisible()
+
+
+def test_hover_follows_the_mouse(qtbot, view):
+    chart = view.chart
+    index = chart.period_axis.labels.index("Q4/2025")
+    value = chart.lines[0].values[index]
+    scene = chart.getPlotItem().getViewBox().mapViewToScene(QPointF(index, value))
+    chart.scene().sigMouseMoved.emit(scene)
+    assert "Quý IV/2025" in chart.hover_text
+
+
+def test_english_hover_uses_english_numbers(view):
+    install_language("en")
+    view.retranslate()
+    view.redraw()
+    chart = view.chart
+    index = chart.period_axis.labels.index("Q3/2025")
+    value = chart.lines[0].values[index]
+    text = chart.hover_at(index, value)
+    assert "Q3 2025" in text and f"{value:.1f}%" in text
+
+
+def test_zoom_can_be_reset(view):
+    view_box = view.chart.getPlotItem().getViewBox()
+    full = view_box.viewRange()
+    view_box.setRange(xRange=(5, 8), yRange=(10, 20), padding=0)
+    assert view_box.viewRange()[0] == pytest.approx([5, 8])
+    view.reset_button.click()
+    assert view_box.viewRange()[0] == pytest.approx(full[0])
+    assert view_box.viewRange()[1] == pytest.approx(full[1])
+
+
+def test_years_use_the_last_quarter_for_stocks_and_rates(view, demo_store):
+    view.type_box.setCurrentIndex(view.type_box.findData("year"))
+    view.show_indicator("BTS_TOTAL")
+    view.redraw()
+    chart = view.chart
+    assert chart.period_axis.labels == ["2021", "2022", "2023", "2024", "2025"]
+    assert chart.curves[0].yData[-1] == demo_store.aggregate("BTS_TOTAL", PROVINCE, "2025Q4")
+    assert chart.targets == []
+    assert not chart.target_curve.isVisible()
+
+
+def test_ranking_sorts_communes_with_the_target_line(view, demo_store):
+    view.set_mode("ranking")
+    view.redraw()
+    chart = view.ranking_chart
+    assert view.ranking_period.iso == "2025Q4"
+    assert chart.bar_count() == 148
+    values = [r.value for r in view.ranked]
+    assert values == sorted(values, reverse=True)
+    assert len(chart.selected_bars.opts["width"]) == 1  # the commune ticked in the list
+    assert chart.target_line.isVisible() and chart.target_line.value() == 50.0
+    assert view.ranked[0].value == pytest.approx(
+        demo_store.aggregate("COV_5G_PCT", view.ranked[0].unit.code, "2025Q4")
+    )
+    view.ranking_period_box.setCurrentIndex(view.ranking_period_box.findData("2024Q4"))
+    view.redraw()
+    assert view.ranking_period.iso == "2024Q4"
+    assert not chart.target_line.isVisible()  # no target for 2024
+
+
+def test_png_export_writes_a_picture_of_the_chart(view, tmp_path):
+    path = tmp_path / "chart.png"
+    assert view.export_png(path)
+    image = QImage(str(path))
+    assert image.width() == view.chart.width() and image.height() == view.chart.height()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    }
+    assert "#ffffff" in colours and len(colours) > 5
+    view.set_mode("ranking")
+    assert view.export_png(tmp_path / "ranking.png")
+    assert QImage(str(tmp_path / "ranking.png")).height() >= 148 * 17
+
+
+def test_csv_export_writes_the_plotted_numbers(view, tmp_path, demo_store):
+    path = tmp_path / "trend.csv"
+    assert view.export_csv(path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 2 * 20
+    assert list(rows[0]) == [
+        "unit_code",
+        "unit_name",
+        "indicator_code",
+        "indicator_name",
+        "period",
+        "value",
+        "target",
+    ]
+    by_key = {(r["unit_code"], r["period"]): r for r in rows}
+    expected = demo_store.series("COV_5G_PCT", PHUC_YEN, ["2025Q3"])["2025Q3"]
+    row = by_key[(PHUC_YEN, "2025Q3")]
+    assert row["value"] == format_machine(expected) and float(row["value"]) == expected
+    assert row["target"] == "50" and by_key[(PHUC_YEN, "2024Q3")]["target"] == ""
+    assert row["unit_name"] == "Phường Phúc Yên"
+
+
+def test_csv_export_of_the_ranking(view, tmp_path):
+    view.set_mode("ranking")
+    path = tmp_path / "ranking.csv"
+    assert view.export_csv(path)
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 148
+    assert [r["rank"] for r in rows[:3]] == ["1", "2", "3"]
+    assert float(rows[0]["value"]) >= float(rows[-1]["value"])
+    assert {r["period"] for r in rows} == {"2025Q4"} and rows[0]["target"] == "50"
+
+
+def test_an_empty_database_draws_no_lines(qtbot, store):
+    make_application()
+    install_language("vi")
+    widget = TrendsView()
+    qtbot.addWidget(widget)
+    widget.set_store(store)
+    widget.show_place(PROVINCE, Period.parse("2025Q4"))
+    widget.show()
+    widget.redraw()
+    assert widget.chart.period_axis.labels == []
+    assert widget.chart.visible_curve_count() == 1
+    assert widget.export_csv(widget.store.path.parent / "empty.csv")
+
+
+def test_pyqtgraph_is_imported_only_when_the_chart_is_first_shown(demo_db):
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from ictdesk.core.periods import Period
+        from ictdesk.core.store import ValueStore
+        from ictdesk.gui.app import make_application
+        from ictdesk.gui.dashboard import DashboardView
+        from ictdesk.gui.trends import TrendsView
+        app = make_application()
+        store = ValueStore.open({str(demo_db)!r})
+        trends, dashboard = TrendsView(), DashboardView()
+        for view in (trends, dashboard):
+            view.set_store(store)
+            view.show_place("25", Period.parse("2025Q4"))
+        dashboard.show()
+        trends.show_indicator("VNEID_PCT")
+        app.processEvents()
+        before = "pyqtgraph" in sys.modules
+        trends.show()
+        app.processEvents()
+        print(before, "pyqtgraph" in sys.modules, trends.chart_built)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True"]
