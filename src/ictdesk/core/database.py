@@ -12,6 +12,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ictdesk.core.errors import DatabaseTooNew, DatabaseUnavailable, NotAnIctdeskDatabase
+from ictdesk.core.filesystem import is_network_path
 from ictdesk.core.resources import resource_path
 from ictdesk.core.units import Unit, official_communes, official_provinces, search_key
 
@@ -309,13 +310,32 @@ def inspect_file(path: Path) -> None:
         )
 
 
-def open_database(path: str | os.PathLike) -> sqlite_utils.Database:
-    """Open an existing ictdesk database for writing, applying any pending migrations."""
+def open_database(path: str | os.PathLike, read_only: bool = False) -> sqlite_utils.Database:
+    """Open an existing ictdesk database, applying any pending migrations.
+
+    ``read_only`` (or a file the user may not write) opens it without any write: no
+    migration, no journal change. A file on a network share does not use WAL.
+    """
     path = Path(path)
     inspect_file(path)
+    if not read_only and not os.access(path, os.W_OK):
+        read_only = True
     try:
+        if read_only:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn.isolation_level = None
+            db = sqlite_utils.Database(conn)
+            conn.execute("PRAGMA busy_timeout = 5000")
+            if migrations.pending(db):
+                db.close()
+                raise DatabaseUnavailable(
+                    f"{path} must be upgraded before it can be read; open it once for writing"
+                )
+            return db
         db = sqlite_utils.Database(path)
-        _configure(db.conn)
+        _configure(db.conn, wal=not is_network_path(path))
+        if is_network_path(path):
+            db.conn.execute("PRAGMA journal_mode = DELETE")
         migrations.apply(db)
     except sqlite3.OperationalError as exc:
         raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
+import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,6 +17,7 @@ import sqlite_utils
 from ictdesk.core.catalogue import Catalogue, Formula, Indicator, Pillar, TimeAggregation
 from ictdesk.core.database import create_database, open_database, unit_path
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
+from ictdesk.core.filesystem import is_network_path
 from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import Period, PeriodType, canonical_period
 from ictdesk.core.units import Unit, UnitLevel, search_key
@@ -163,9 +166,13 @@ def _unit_from_row(row: dict) -> Unit:
 class ValueStore:
     """Units, catalogue, values, targets, settings and audit of one ictdesk database."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None = None):
+    def __init__(
+        self, db: sqlite_utils.Database, path: Path | None = None, read_only: bool = False
+    ):
         self.db = db
         self.path = path
+        self.read_only = read_only
+        self.on_network = bool(path) and is_network_path(path)
         self.stored_by = self.setting("stored_by") or default_user()
         self._catalogue: Catalogue | None = None
         self._unit_code_cache: set[str] | None = None
@@ -174,10 +181,14 @@ class ValueStore:
         db.execute(_TEMP_TABLES[1])
 
     @classmethod
-    def open(cls, path: str | Path) -> ValueStore:
-        """Open the ictdesk database at ``path`` (see :func:`open_database` for the errors)."""
+    def open(cls, path: str | Path, read_only: bool = False) -> ValueStore:
+        """Open the ictdesk database at ``path`` (see :func:`open_database` for the errors).
+
+        A file the user cannot write opens read-only; check :attr:`read_only`.
+        """
         try:
-            return cls(open_database(path), Path(path))
+            writable = not read_only and os.access(path, os.W_OK)
+            return cls(open_database(path, read_only=not writable), Path(path), not writable)
         except sqlite3.Error as exc:
             raise StorageError(f"cannot open {path}: {exc}") from exc
 
@@ -191,6 +202,14 @@ class ValueStore:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def _writing(self, what: str):
+        """Turn SQLite's refusals (read-only, disk full, locked) into a :class:`StorageError`."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StorageError(f"{what}: {exc}") from exc
 
     # ----------------------------------------------------------------- settings
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -330,7 +349,7 @@ class ValueStore:
             raise ValueRejected(f"unit code already exists: {code}")
         parent_path = self._path(parent_code) if parent_code else None
         self._unit_code_cache = None
-        with self.db.atomic():
+        with self._writing("the unit was not added"), self.db.atomic():
             self.db.execute(
                 "INSERT INTO units (code, name, level, parent_code, path, search_key, valid_from,"
                 " valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -498,6 +517,8 @@ class ValueStore:
         """
         if source not in SOURCES:
             raise ValueRejected(f"unknown source: {source}")
+        if self.read_only:
+            raise StorageError("the database is open read-only; nothing was saved")
         rows = {}
         for write in writes:
             row = self._check_write(write)
@@ -703,7 +724,7 @@ class ValueStore:
         self.catalogue[indicator_code]
         if not self.has_unit(unit_code):
             raise UnknownUnit(f"unknown unit code: {unit_code}")
-        with self.db.atomic():
+        with self._writing("the target was not saved"), self.db.atomic():
             self.db.execute(
                 "INSERT OR REPLACE INTO targets (indicator_code, unit_code, year, value, document)"
                 " VALUES (?, ?, ?, ?, ?)",
