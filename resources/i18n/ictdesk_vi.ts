@@ -153,144 +153,144 @@
   <context>
     <name>EntryForm</name>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="285" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="289" />
       <source>Check</source>
       <translation>Kiểm tra</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="286" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="290" />
       <source>Previous period</source>
       <translation>Kỳ trước</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="287" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="291" />
       <source>Change</source>
       <translation>Tăng/giảm</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="288" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="292" />
       <source>Target / progress</source>
       <translation>Kế hoạch / đạt</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="289" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="293" />
       <source>Sum of sub-units</source>
       <translation>Tổng các đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="301" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="305" />
       <source>No database is open.</source>
       <translation>Chưa mở cơ sở dữ liệu nào.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="303" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="307" />
       <source>Choose a unit in the tree to enter its values.</source>
       <translation>Chọn một đơn vị trong cây để nhập số liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="310" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="314" />
       <source>Reopen this period</source>
       <translation>Mở lại kỳ này</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="310" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="314" />
       <source>Mark period complete</source>
       <translation>Đánh dấu hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="314" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="318" />
       <source>This unit's period is marked complete; changes will ask for confirmation.</source>
       <translation>Kỳ báo cáo của đơn vị này đã hoàn thành; khi sửa số liệu sẽ được hỏi lại.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="425" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="429" />
       <source>Target for %1: %2
 Source: %3</source>
       <translation>Kế hoạch năm %1: %2
 Căn cứ: %3</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="449" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="453" />
       <source>not allowed</source>
       <translation>không hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="450" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="454" />
       <source>out of range</source>
       <translation>ngoài giới hạn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="451" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="455" />
       <source>breaks a rule</source>
       <translation>vi phạm quy tắc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="452" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="456" />
       <source>large change</source>
       <translation>biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="462" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="466" />
       <source>pts</source>
       <translation>điểm %</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="485" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="489" />
       <source>Comment: %1</source>
       <translation>Ghi chú: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="487" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="491" />
       <source>Marked for follow-up</source>
       <translation>Cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="500" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="504" />
       <source>Not a whole number</source>
       <translation>Không phải số nguyên</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="502" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="506" />
       <source>Not a number</source>
       <translation>Không phải là số</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="513" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="517" />
       <source>explained</source>
       <translation>đã giải trình</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="519" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="523" />
       <source>read as %1 (type %2 for the thousands)</source>
       <translation>hiểu là %1 (gõ %2 nếu là hàng nghìn)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="560" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="564" />
       <source>The value was not saved: it is not a valid number.</source>
       <translation>Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="587" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="591" />
       <source>Edit %1</source>
       <translation>sửa %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="657" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="661" />
       <source>Comment on %1</source>
       <translation>ghi chú %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="696" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="700" />
       <source>Comment…</source>
       <translation>Ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="698" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="702" />
       <source>Mark for follow-up</source>
       <translation>Đánh dấu cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="581" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="585" />
       <source>The value was not saved: %1</source>
       <translation>Chưa lưu giá trị: %1</translation>
     </message>
@@ -298,17 +298,17 @@ Căn cứ: %3</translation>
   <context>
     <name>ExchangeDialogs</name>
     <message>
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="404" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="410" />
       <source>Save the template</source>
       <translation>Lưu biểu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="414" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="420" />
       <source>Writing the template…</source>
       <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="418" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="424" />
       <source>Template failed</source>
       <translation>Không tạo được biểu mẫu</translation>
     </message>
@@ -487,37 +487,37 @@ Căn cứ: %3</translation>
       <translation>Tổng: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="247" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="248" />
       <source>Comment: %1</source>
       <translation>Ghi chú: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="249" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="250" />
       <source>Marked for follow-up</source>
       <translation>Cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="261" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="262" />
       <source>Edit in grid</source>
       <translation>sửa trong bảng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="276" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="277" />
       <source>This cell cannot be edited.</source>
       <translation>Ô này không sửa được.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="279" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="280" />
       <source>Rates are computed, not typed.</source>
       <translation>Tỷ lệ được tính tự động, không nhập tay.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="285" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="286" />
       <source>“%1” is not a valid number.</source>
       <translation>“%1” không phải là số hợp lệ.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="293" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="294" />
       <source>“%1” can be read two ways; type it unambiguously.</source>
       <translation>“%1” có thể hiểu theo hai cách; hãy nhập rõ ràng.</translation>
     </message>
@@ -525,62 +525,62 @@ Căn cứ: %3</translation>
   <context>
     <name>GridView</name>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="406" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="407" />
       <source>Indicators:</source>
       <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="407" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="408" />
       <source>Find:</source>
       <translation>Tìm:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="408" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="409" />
       <source>commune name or code</source>
       <translation>tên hoặc mã xã</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="411" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="412" />
       <source>Ctrl+C / Ctrl+V copy and paste blocks with Excel or LibreOffice.</source>
       <translation>Ctrl+C / Ctrl+V để sao chép và dán khối ô với Excel hoặc LibreOffice.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="419" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="420" />
       <source>All indicators</source>
       <translation>Tất cả chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="455" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="456" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="520" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="521" />
       <source>Paste %1 values</source>
       <translation>dán %1 giá trị</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="522" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="523" />
       <source>%1 values pasted.</source>
       <translation>Đã dán %1 giá trị.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="534" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="535" />
       <source>outside the table</source>
       <translation>ngoài bảng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="541" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="542" />
       <source>… and %1 more</source>
       <translation>… và %1 ô khác</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="545" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="546" />
       <source>Nothing was pasted</source>
       <translation>Chưa dán được</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/grid_view.py" line="547" />
+      <location filename="../../src/ictdesk/gui/grid_view.py" line="548" />
       <source>%1 cells cannot be saved, so nothing was written. Fix them and paste again.</source>
       <translation>Có %1 ô không lưu được nên chưa ghi gì. Hãy sửa các ô này rồi dán lại.</translation>
     </message>
@@ -722,7 +722,7 @@ Căn cứ: %3</translation>
     </message>
     <message>
       <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="317" />
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="341" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="347" />
       <source>File</source>
       <translation>Tệp</translation>
     </message>
@@ -757,27 +757,27 @@ Căn cứ: %3</translation>
       <translation>cảnh báo</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="337" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="343" />
       <source>Unit</source>
       <translation>Đơn vị</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="338" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="344" />
       <source>Indicator</source>
       <translation>Chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="339" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="345" />
       <source>Period</source>
       <translation>Kỳ</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="340" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="346" />
       <source>Value</source>
       <translation>Giá trị</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="374" />
+      <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="380" />
       <source>Importing…</source>
       <translation>Đang nhập số liệu…</translation>
     </message>
@@ -785,224 +785,299 @@ Căn cứ: %3</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="202" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="222" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="203" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="223" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="204" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="224" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="205" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="225" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="206" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="226" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="207" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="227" />
       <source>&amp;Check the period…</source>
       <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="208" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="228" />
       <source>&amp;Export…</source>
       <translation>&amp;Xuất số liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="209" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="229" />
+      <source>&amp;Back up now</source>
+      <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="230" />
+      <source>Restore from &amp;backup…</source>
+      <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="231" />
+      <source>Automatic &amp;backups…</source>
+      <translation>Sao lưu &amp;tự động…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="232" />
       <source>&amp;Import files…</source>
       <translation>&amp;Nhập số liệu từ tệp…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="210" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="233" />
       <source>Fill-in &amp;template for communes…</source>
       <translation>Tạo &amp;biểu mẫu gửi các xã…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="211" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="234" />
       <source>Large-change &amp;warning threshold…</source>
       <translation>&amp;Ngưỡng cảnh báo biến động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="215" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="238" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="216" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="239" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="217" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="240" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="218" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="241" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="221" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="244" />
+      <source>READ-ONLY</source>
+      <translation>CHỈ ĐỌC</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="245" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="222" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="246" />
       <source>Grid</source>
       <translation>Bảng số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="223" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="247" />
       <source>Reporting</source>
       <translation>Tiến độ báo cáo</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="235" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="236" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="260" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="242" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="266" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="315" />
-      <source>This file is not an ictdesk database. It was not changed.</source>
-      <translation>Tệp này không phải là cơ sở dữ liệu ictdesk. Tệp không bị thay đổi.</translation>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="362" />
+      <source>The database is in use</source>
+      <translation>Cơ sở dữ liệu đang được sử dụng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="318" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="364" />
+      <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
+      <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="371" />
+      <source>Only one person can change it at a time. You can open it read-only.</source>
+      <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="373" />
+      <source>Open read-only</source>
+      <translation>Mở chỉ đọc</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="382" />
+      <source>Database on a network share</source>
+      <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="384" />
+      <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer's own disk is safer and faster.</source>
+      <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="401" />
+      <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
+      <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="405" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="321" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="408" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="324" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="411" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="336" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="421" />
+      <source>Restore a backup…</source>
+      <translation>Khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="438" />
+      <source>Backed up to %1</source>
+      <translation>Đã sao lưu vào %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="466" />
+      <source>Restored the backup %1</source>
+      <translation>Đã khôi phục bản sao lưu %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="475" />
+      <source>Automatic backups</source>
+      <translation>Sao lưu tự động</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="476" />
+      <source>How many automatic backups to keep:</source>
+      <translation>Số bản sao lưu tự động được giữ lại:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="490" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="338" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="492" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="352" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="362" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="506" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="516" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="354" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="508" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="364" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="518" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="388" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="542" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="398" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="552" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="400" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="554" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="463" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="617" />
       <source>Exported %1 rows to %2</source>
       <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="481" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="635" />
       <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
       <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="499" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="653" />
       <source>Template with %1 sheets written to %2</source>
       <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="512" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="666" />
       <source>Large-change warning</source>
       <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="514" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="668" />
       <source>Warn when a count moves by more than this share since the previous period (%):</source>
       <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="571" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="725" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="578" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="732" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="629" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="788" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="630" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="789" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="646" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="664" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="805" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="823" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="647" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="806" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="665" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="824" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -1033,6 +1108,49 @@ Căn cứ: %3</translation>
       <location filename="../../src/ictdesk/gui/period_picker.py" line="47" />
       <source>Year</source>
       <translation>Năm</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/safety.py" line="83" />
+      <source>Restore from backup</source>
+      <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/safety.py" line="87" />
+      <source>Choose the backup to restore. The current file is backed up first, so a restore can itself be undone.</source>
+      <translation>Chọn bản sao lưu cần khôi phục. Tệp hiện tại sẽ được sao lưu trước, nên có thể hoàn tác việc khôi phục.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/safety.py" line="95" />
+      <source>Taken</source>
+      <translation>Thời điểm</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/safety.py" line="95" />
+      <source>Size</source>
+      <translation>Dung lượng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/safety.py" line="95" />
+      <source>Values</source>
+      <translation>Số giá trị</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/safety.py" line="109" />
+      <source>unreadable</source>
+      <translation>không đọc được</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/safety.py" line="120" />
+      <source>There are no backups of this database yet.</source>
+      <translation>Cơ sở dữ liệu này chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/safety.py" line="124" />
+      <source>Restore</source>
+      <translation>Khôi phục</translation>
     </message>
   </context>
   <context>

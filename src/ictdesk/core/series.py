@@ -228,11 +228,12 @@ def data_years(store: ValueStore, indicator_code: str) -> tuple[int, int] | None
     )
     years: list[int] = []
     for code in codes:
-        low, high = store.db.execute(
-            "SELECT min(period), max(period) FROM data_values WHERE indicator_code = ?", [code]
-        ).fetchone()
-        if low is not None:
-            years += [int(low[:4]), int(high[:4])]
+        for end in ("min", "max"):  # one aggregate per query, or SQLite scans the index
+            (period,) = store.db.execute(
+                f"SELECT {end}(period) FROM data_values WHERE indicator_code = ?", [code]
+            ).fetchone()
+            if period is not None:
+                years.append(int(period[:4]))
     return (min(years), max(years)) if years else None
 
 

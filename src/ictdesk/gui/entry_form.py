@@ -218,6 +218,10 @@ class EntryForm(QWidget):
         self._unit = None
         self._period = None
         self._build()
+        read_only = bool(store and store.read_only)
+        for field in self.fields.values():
+            field.setReadOnly(read_only)
+        self.complete_button.setDisabled(read_only)
         self.setEnabled(False)
         self.retranslate()
 

@@ -194,7 +194,8 @@ class GridModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         indicator = self.indicator_at(index.column())
-        if index.row() > 0 and indicator is not None and not indicator.is_derived:
+        writable = not self.store.read_only
+        if writable and index.row() > 0 and indicator is not None and not indicator.is_derived:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from enum import Enum
 from pathlib import Path
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ictdesk import __version__
+from ictdesk.core.backup import automatic_backup, list_backups, restore, rolling_backup, store_keep
 from ictdesk.core.demo import build_demo
 from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDatabase
 from ictdesk.core.paths import data_dir, demo_database_path
@@ -40,6 +43,7 @@ from ictdesk.gui.history_panel import HistoryPanel
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.review_views import CompletenessView, ValidationDialog
+from ictdesk.gui.safety import DatabaseLock, RestoreDialog
 from ictdesk.gui.unit_tree import UnitTree
 
 MAX_RECENT = 8
@@ -48,6 +52,9 @@ MAX_RECENT = 8
 class ActionId(Enum):
     """Every menu action, declared once."""
 
+    BACKUP = "backup"
+    RESTORE = "restore"
+    BACKUP_KEEP = "backup_keep"
     EXPORT = "export"
     IMPORT = "import"
     TEMPLATE = "template"
@@ -73,6 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.store: ValueStore | None = None
+        self._lock: DatabaseLock | None = None
         self._history_code: str | None = None
         self.actions_by_id: dict[ActionId, QAction] = {}
         self.unit_tree = UnitTree(self)
@@ -123,6 +131,11 @@ class MainWindow(QMainWindow):
         self.filled_label.setObjectName("filledLabel")
         for label in (self.db_label, self.unit_label, self.period_label):
             self.statusBar().addWidget(label)
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.read_only_label.setStyleSheet("color: #b36b00; font-weight: bold;")
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.filled_label)
         self._build_actions()
         self._build_menus()
@@ -150,6 +163,9 @@ class MainWindow(QMainWindow):
             ActionId.ABOUT: (None, self.show_about),
             ActionId.VALIDATE: (QKeySequence("F7"), self.run_validation),
             ActionId.EXPORT: (QKeySequence("Ctrl+E"), self.show_export),
+            ActionId.BACKUP: (None, self.backup_now),
+            ActionId.RESTORE: (None, self.restore_backup),
+            ActionId.BACKUP_KEEP: (None, self.choose_backup_keep),
             ActionId.IMPORT: (QKeySequence("Ctrl+I"), self.show_import),
             ActionId.TEMPLATE: (None, self.write_template),
             ActionId.OUTLIER_SHARE: (None, self.choose_outlier_share),
@@ -177,6 +193,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.actions_by_id[ActionId.EXPORT])
         self.file_menu.addAction(self.actions_by_id[ActionId.TEMPLATE])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions_by_id[ActionId.BACKUP])
+        self.file_menu.addAction(self.actions_by_id[ActionId.RESTORE])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions_by_id[ActionId.QUIT])
         self.edit_menu = bar.addMenu("")
         self.edit_menu.setObjectName("editMenu")
@@ -194,6 +213,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.actions_by_id[ActionId.VALIDATE])
         self.edit_menu.addAction(self.actions_by_id[ActionId.OUTLIER_SHARE])
+        self.edit_menu.addAction(self.actions_by_id[ActionId.BACKUP_KEEP])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.actions_by_id[ActionId.ABOUT])
 
@@ -206,6 +226,9 @@ class MainWindow(QMainWindow):
             ActionId.ABOUT: self.tr("&About ictdesk"),
             ActionId.VALIDATE: self.tr("&Check the period…"),
             ActionId.EXPORT: self.tr("&Export…"),
+            ActionId.BACKUP: self.tr("&Back up now"),
+            ActionId.RESTORE: self.tr("Restore from &backup…"),
+            ActionId.BACKUP_KEEP: self.tr("Automatic &backups…"),
             ActionId.IMPORT: self.tr("&Import files…"),
             ActionId.TEMPLATE: self.tr("Fill-in &template for communes…"),
             ActionId.OUTLIER_SHARE: self.tr("Large-change &warning threshold…"),
@@ -218,6 +241,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self._update_undo_actions()
         self.history_panel.retranslate()
+        self.read_only_label.setText(self.tr("READ-ONLY"))
         self.tabs.setTabText(0, self.tr("Data entry"))
         self.tabs.setTabText(1, self.tr("Grid"))
         self.tabs.setTabText(2, self.tr("Reporting"))
@@ -254,6 +278,10 @@ class MainWindow(QMainWindow):
             self.store.close()
         self.store = store
         self.session.store = store
+        read_only = bool(store and store.read_only)
+        self.read_only_label.setVisible(read_only)
+        for action_id in (ActionId.IMPORT, ActionId.RESTORE, ActionId.BACKUP_KEEP):
+            self.actions_by_id[action_id].setDisabled(read_only)
         self.undo_stack.clear()
         self.history_panel.show_history("", [])
         self.unit_tree.set_store(store)
@@ -300,19 +328,78 @@ class MainWindow(QMainWindow):
             settings.setValue(f"{key}/unit", self.entry_form.unit_code)
             settings.setValue(f"{key}/period", self.entry_form.period.iso)
 
-    def open_path(self, path: Path) -> bool:
-        """Open the database at ``path``; on failure tell the user and keep the current one."""
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
+        """Open the database at ``path``; on failure tell the user and keep the current one.
+
+        Another ictdesk holding the file is named, and the user may open it read-only.
+        """
+        path = Path(path)
+        lock = None
+        if not read_only and path.exists():
+            lock = DatabaseLock(path)
+            if not lock.acquire():
+                if not self.ask_open_read_only(path, lock.holder()):
+                    return False
+                lock, read_only = None, True
         try:
-            store = ValueStore.open(path)
+            store = ValueStore.open(path, read_only=read_only)
         except (IctdeskError, OSError) as exc:
+            if lock is not None:
+                lock.release()
             self._show_open_error(path, exc)
             return False
+        self._release_lock()
+        self._lock = lock
         self.set_store(store)
+        if store.on_network and not store.read_only:
+            self.warn_network(path)
         return True
+
+    def ask_open_read_only(self, path: Path, holder: dict) -> bool:
+        """Tell who holds ``path`` and ask whether to open it read-only."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("The database is in use"))
+        box.setText(
+            self.tr("%1 is open in ictdesk by %2 on %3 since %4.")
+            .replace("%1", path.name)
+            .replace("%2", holder.get("user", "?"))
+            .replace("%3", holder.get("host", "?"))
+            .replace("%4", holder.get("since", "?"))
+        )
+        box.setInformativeText(
+            self.tr("Only one person can change it at a time. You can open it read-only.")
+        )
+        read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is read_only
+
+    def warn_network(self, path: Path) -> None:
+        """Say, without blocking, that a database on a network share is safer copied locally."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Database on a network share"),
+            self.tr(
+                "%1 is on a network drive. ictdesk works on it safely but more slowly; a"
+                " working copy on this computer's own disk is safer and faster."
+            ).replace("%1", str(path)),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("networkWarning")
+        box.open()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def _show_open_error(self, path: Path, exc: Exception) -> None:
         if isinstance(exc, NotAnIctdeskDatabase):
-            text = self.tr("This file is not an ictdesk database. It was not changed.")
+            text = self.tr(
+                "This file is not an ictdesk database, or it is damaged. It was not changed."
+            )
         elif isinstance(exc, DatabaseTooNew):
             text = self.tr(
                 "This file was made by a newer version of ictdesk. Update ictdesk to open it."
@@ -328,7 +415,74 @@ class MainWindow(QMainWindow):
         )
         box.setInformativeText(str(path))
         box.setDetailedText(str(exc))
+        from_backup = None
+        if list_backups(path):
+            from_backup = box.addButton(
+                self.tr("Restore a backup…"), QMessageBox.ButtonRole.ActionRole
+            )
         box.exec()
+        if from_backup is not None and box.clickedButton() is from_backup:
+            self.restore_backup(path)
+
+    # ----------------------------------------------------------------- backups
+    def backup_now(self) -> Path | None:
+        """Write a rolling backup of the open database now."""
+        if self.store is None:
+            return None
+        self.entry_form.commit_pending()
+        try:
+            path = rolling_backup(self.store)
+        except IctdeskError as exc:
+            self._on_entry_form_save_failed(str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
+        return path
+
+    def restore_backup(self, db_path: Path | None = None) -> bool:
+        """Choose a backup of ``db_path`` (default: the open database) and restore it."""
+        db_path = Path(db_path or (self.store.path if self.store else ""))
+        if not str(db_path):
+            return False
+        dialog = RestoreDialog(db_path, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return False
+        return self.restore_from(dialog.chosen().path, db_path)
+
+    def restore_from(self, backup: Path, db_path: Path) -> bool:
+        """Replace ``db_path`` by ``backup`` (the current file is backed up first) and open it."""
+        reopen = self.store is not None and Path(self.store.path) == Path(db_path)
+        if reopen:
+            self.entry_form.commit_pending()
+            self.set_store(None)
+            self._release_lock()
+        try:
+            restore(backup, db_path)
+        except IctdeskError as exc:
+            self._show_open_error(db_path, exc)
+            return False
+        opened = self.open_path(db_path)
+        if opened:
+            self.statusBar().showMessage(
+                self.tr("Restored the backup %1").replace("%1", Path(backup).name), 10000
+            )
+        return opened
+
+    def choose_backup_keep(self) -> None:
+        if self.store is None:
+            return
+        keep, ok = QInputDialog.getInt(
+            self,
+            self.tr("Automatic backups"),
+            self.tr("How many automatic backups to keep:"),
+            store_keep(self.store),
+            1,
+            365,
+        )
+        if ok:
+            try:
+                self.store.set_setting("backup_keep", str(keep))
+            except IctdeskError as exc:
+                self._on_entry_form_save_failed(str(exc))
 
     def choose_and_open(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -593,8 +747,13 @@ class MainWindow(QMainWindow):
         QSettings().setValue(f"geometry/{self.objectName()}", self.saveGeometry())
         self._remember_place()
         if self.store is not None:
+            if not self.store.read_only:
+                # at most daily, the newest N kept; a failed backup must not stop the closing
+                with contextlib.suppress(IctdeskError):
+                    automatic_backup(self.store)
             self.store.close()
             self.store = None
+        self._release_lock()
         super().closeEvent(event)
 
 

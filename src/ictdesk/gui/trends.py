@@ -72,6 +72,7 @@ class TrendsView(QWidget):
         self._place_code: str | None = None
         self._auto_checked: str | None = None
         self._period: Period | None = None
+        self._shown_period: Period | None = None
         self.chart: TrendChart | None = None
         self.ranking_chart: RankingChart | None = None
         self.table: SeriesTable | None = None  # what the line chart shows
@@ -80,6 +81,8 @@ class TrendsView(QWidget):
         self.ranking_period: Period | None = None
         self._dirty = True
         self._filling = False
+        self._names: dict[str, str] = {}  # unit names of the list, read once per parent
+        self._ranking_key: tuple | None = None  # what the ranking period box was filled for
 
         self.indicator_label = QLabel(self)
         self.indicator_box = QComboBox(self)
@@ -213,7 +216,7 @@ class TrendsView(QWidget):
         self._fill_indicators()
         self._filling = False
         self._refresh_unit_names()
-        self._fill_ranking_periods()
+        self._ranking_key = None  # period names follow the language
         self.schedule_redraw()
 
     def _fill_indicators(self) -> None:
@@ -284,8 +287,11 @@ class TrendsView(QWidget):
                 item.setCheckState(Qt.CheckState.Checked)
                 self._auto_checked = unit_code
             self._filling = False
+        if period != self._shown_period:  # a new period in the main window: rank that one
+            self._shown_period = period
+            self.ranking_period_box.clear()
         self._place_code = unit_code
-        self._fill_ranking_periods()
+        self._ranking_key = None
         self.schedule_redraw()
 
     def show_indicator(self, code: str) -> None:
@@ -315,6 +321,8 @@ class TrendsView(QWidget):
         font.setBold(True)
         parent_item.setFont(font)
         children = sorted(self.store.children(parent), key=lambda u: search_key(u.name))
+        self._names = {u.code: u.name for u in children}
+        self._names[parent] = self.store.unit(parent).name
         for unit in children:
             item = QListWidgetItem(unit.name, self.unit_list)
             item.setData(_CODE, unit.code)
@@ -383,15 +391,14 @@ class TrendsView(QWidget):
             language = current_language()
             for period in reversed(periods.periods):
                 self.ranking_period_box.addItem(period.label(language), period.iso)
-            wanted = current
-            if self._period is not None:
-                containing = [p for p in periods.periods if p.contains(self._period)]
-                if self._period.type is self.period_type():
-                    containing = [p for p in periods.periods if p == self._period] or containing
-                if containing:
-                    wanted = containing[0].iso
-            index = self.ranking_period_box.findData(wanted)
-            self.ranking_period_box.setCurrentIndex(max(0, index))
+            candidates = [current]
+            if self._period is not None:  # else the period of the main window
+                same = [p.iso for p in periods.periods if p == self._period]
+                containing = [p.iso for p in periods.periods if p.contains(self._period)]
+                candidates += same + containing
+            found = [self.ranking_period_box.findData(c) for c in candidates if c]
+            index = next((i for i in found if i >= 0), 0)  # else the latest
+            self.ranking_period_box.setCurrentIndex(index)
         self.ranking_period_box.blockSignals(blocked)
 
     def _update_controls(self) -> None:
@@ -479,7 +486,7 @@ class TrendsView(QWidget):
             ahead = periods[-1].year + 1
             if ahead in self.targets:
                 periods += periods_of_year(ahead, self.period_type())
-        names = {code: store.unit(code).name for code in units}
+        names = {code: self._names.get(code) or store.unit(code).name for code in units}
         total_name = self.tr("%1 (total)").replace("%1", names[self.parent_code])
         lines = []
         for code in units:
@@ -533,10 +540,11 @@ class TrendsView(QWidget):
 
     def _draw_ranking(self, indicator: Indicator) -> None:
         language = current_language()
-        iso = self.ranking_period_box.currentData()
-        if iso is None:
+        key = (indicator.code, self.period_type(), self.parent_code, current_language())
+        if key != self._ranking_key:
             self._fill_ranking_periods()
-            iso = self.ranking_period_box.currentData()
+            self._ranking_key = key
+        iso = self.ranking_period_box.currentData()
         if iso is None:
             self.ranked = []
             self.ranking_period = None
@@ -662,12 +670,10 @@ class TrendsView(QWidget):
     # ---------------------------------------------------------------- slots
     def _on_indicator_box_changed(self, _index: int) -> None:
         if not self._filling:
-            self._fill_ranking_periods()
             self.schedule_redraw()
 
     def _on_type_box_changed(self, _index: int) -> None:
         if not self._filling:
-            self._fill_ranking_periods()
             self.schedule_redraw()
 
     def _on_view_box_changed(self, _index: int) -> None:
