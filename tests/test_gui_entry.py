@@ -222,3 +222,15 @@ def test_a_village_added_under_a_commune_appears_in_the_tree_and_adds_up(qtbot, 
     enter_value(qtbot, window.entry_form.fields["HH_TOTAL"], "250")
     assert window.store.aggregate("HH_TOTAL", "08740", window.entry_form.period.iso) == 250
     assert window.store.unit("08740-01").name == "Thôn Đồng Tâm"
+
+
+def test_language_menu_switches_without_restart_and_is_remembered(qtbot, window):
+    from PySide6.QtCore import QSettings
+
+    window.language_actions["en"].trigger()
+    assert window.file_menu.title() == "&File"
+    assert window.tabs.tabText(0) == "Data entry"
+    assert QSettings().value("language") == "en"
+    window.language_actions["vi"].trigger()
+    assert window.file_menu.title() == "&Tệp"
+    assert QSettings().value("language") == "vi"

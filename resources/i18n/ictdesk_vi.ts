@@ -785,299 +785,304 @@ Căn cứ: %3</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="222" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="234" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="223" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="235" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="224" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="236" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="225" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="237" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="226" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="238" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="227" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="239" />
       <source>&amp;Check the period…</source>
       <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="228" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="240" />
       <source>&amp;Export…</source>
       <translation>&amp;Xuất số liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="229" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="241" />
       <source>&amp;Back up now</source>
       <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="230" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="242" />
       <source>Restore from &amp;backup…</source>
       <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="231" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="243" />
       <source>Automatic &amp;backups…</source>
       <translation>Sao lưu &amp;tự động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="232" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="244" />
       <source>&amp;Import files…</source>
       <translation>&amp;Nhập số liệu từ tệp…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="233" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="245" />
       <source>Fill-in &amp;template for communes…</source>
       <translation>Tạo &amp;biểu mẫu gửi các xã…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="234" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="246" />
       <source>Large-change &amp;warning threshold…</source>
       <translation>&amp;Ngưỡng cảnh báo biến động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="238" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="250" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="239" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="251" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="240" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="252" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="241" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="253" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="244" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="254" />
+      <source>&amp;Language / Ngôn ngữ</source>
+      <translation>&amp;Ngôn ngữ / Language</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="258" />
       <source>READ-ONLY</source>
       <translation>CHỈ ĐỌC</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="245" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="246" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="260" />
       <source>Grid</source>
       <translation>Bảng số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="247" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="261" />
       <source>Reporting</source>
       <translation>Tiến độ báo cáo</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="279" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="260" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="280" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="266" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="286" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="362" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="382" />
       <source>The database is in use</source>
       <translation>Cơ sở dữ liệu đang được sử dụng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="364" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="384" />
       <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
       <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="371" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="391" />
       <source>Only one person can change it at a time. You can open it read-only.</source>
       <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="373" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="393" />
       <source>Open read-only</source>
       <translation>Mở chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="382" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="402" />
       <source>Database on a network share</source>
       <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="384" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="404" />
       <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer's own disk is safer and faster.</source>
       <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="401" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="421" />
       <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="405" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="425" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="408" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="428" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="411" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="431" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="421" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="441" />
       <source>Restore a backup…</source>
       <translation>Khôi phục bản sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="438" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="458" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="466" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="486" />
       <source>Restored the backup %1</source>
       <translation>Đã khôi phục bản sao lưu %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="475" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="495" />
       <source>Automatic backups</source>
       <translation>Sao lưu tự động</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="476" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="496" />
       <source>How many automatic backups to keep:</source>
       <translation>Số bản sao lưu tự động được giữ lại:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="490" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="510" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="492" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="512" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="506" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="516" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="526" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="536" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="508" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="528" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="518" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="538" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="542" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="562" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="552" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="572" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="554" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="574" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="617" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="637" />
       <source>Exported %1 rows to %2</source>
       <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="635" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="655" />
       <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
       <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="653" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="673" />
       <source>Template with %1 sheets written to %2</source>
       <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="666" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="686" />
       <source>Large-change warning</source>
       <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="668" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="688" />
       <source>Warn when a count moves by more than this share since the previous period (%):</source>
       <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="725" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="745" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="732" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="752" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="788" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="808" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="789" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="809" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="805" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="823" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="825" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="843" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="806" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="826" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="824" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="844" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>

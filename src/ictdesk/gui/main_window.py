@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -40,7 +40,7 @@ from ictdesk.gui.exchange_dialogs import ExportDialog, ImportDialog, start_templ
 from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.grid_view import GridView
 from ictdesk.gui.history_panel import HistoryPanel
-from ictdesk.gui.i18n import current_language
+from ictdesk.gui.i18n import current_language, install_language
 from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.review_views import CompletenessView, ValidationDialog
 from ictdesk.gui.safety import DatabaseLock, RestoreDialog
@@ -214,6 +214,18 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.actions_by_id[ActionId.VALIDATE])
         self.edit_menu.addAction(self.actions_by_id[ActionId.OUTLIER_SHARE])
         self.edit_menu.addAction(self.actions_by_id[ActionId.BACKUP_KEEP])
+        self.edit_menu.addSeparator()
+        self.language_menu = self.edit_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):  # each in its own language
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setObjectName(f"action_language_{code}")
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_actions[code] = action
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.actions_by_id[ActionId.ABOUT])
 
@@ -239,6 +251,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.edit_menu.setTitle(self.tr("&Edit"))
+        self.language_menu.setTitle(self.tr("&Language / Ngôn ngữ"))
+        self.language_actions[current_language()].setChecked(True)
         self._update_undo_actions()
         self.history_panel.retranslate()
         self.read_only_label.setText(self.tr("READ-ONLY"))
@@ -251,6 +265,12 @@ class MainWindow(QMainWindow):
         self.period_picker.retranslate()
         self.entry_form.retranslate()
         self._update_status()
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language now, and remember it for the next start."""
+        self.entry_form.commit_pending()
+        QSettings().setValue("language", install_language(language))
+        self.retranslate()
 
     def _update_undo_actions(self, *_args) -> None:
         stack = self.undo_stack
