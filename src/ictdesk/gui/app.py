@@ -6,11 +6,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ictdesk import __version__
 from ictdesk.core.errors import IctdeskError
 from ictdesk.core.paths import default_database_path
+from ictdesk.core.resources import resource_path
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.i18n import install_language, saved_language
@@ -23,6 +25,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("ictdesk")
     QCoreApplication.setApplicationName("ictdesk")
     QCoreApplication.setApplicationVersion(__version__)
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"ictdesk-{size}.png")))
+    app.setWindowIcon(icon)
     return app
 
 
