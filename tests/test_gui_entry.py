@@ -234,3 +234,10 @@ def test_language_menu_switches_without_restart_and_is_remembered(qtbot, window)
     window.language_actions["vi"].trigger()
     assert window.file_menu.title() == "&Tệp"
     assert QSettings().value("language") == "vi"
+
+
+def test_dashboard_card_opens_the_indicator_in_trends(qtbot, window):
+    window.tabs.setCurrentWidget(window.dashboard_view)
+    window.dashboard_view.indicator_activated.emit("COV_5G_PCT")
+    assert window.tabs.currentWidget() is window.trends_view
+    assert window.trends_view.indicator().code == "COV_5G_PCT"

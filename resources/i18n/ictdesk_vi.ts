@@ -785,304 +785,314 @@ Căn cứ: %3</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="234" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="242" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="235" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="243" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="236" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="244" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="237" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="245" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="238" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="246" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="239" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="247" />
       <source>&amp;Check the period…</source>
       <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="240" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="248" />
       <source>&amp;Export…</source>
       <translation>&amp;Xuất số liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="241" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="249" />
       <source>&amp;Back up now</source>
       <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="242" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="250" />
       <source>Restore from &amp;backup…</source>
       <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="243" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="251" />
       <source>Automatic &amp;backups…</source>
       <translation>Sao lưu &amp;tự động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="244" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="252" />
       <source>&amp;Import files…</source>
       <translation>&amp;Nhập số liệu từ tệp…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="245" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="253" />
       <source>Fill-in &amp;template for communes…</source>
       <translation>Tạo &amp;biểu mẫu gửi các xã…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="246" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="254" />
       <source>Large-change &amp;warning threshold…</source>
       <translation>&amp;Ngưỡng cảnh báo biến động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="250" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="258" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="251" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="252" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="260" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="253" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="261" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="254" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="262" />
       <source>&amp;Language / Ngôn ngữ</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="258" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="266" />
       <source>READ-ONLY</source>
       <translation>CHỈ ĐỌC</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="267" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="260" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="268" />
       <source>Grid</source>
       <translation>Bảng số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="261" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="269" />
       <source>Reporting</source>
       <translation>Tiến độ báo cáo</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="279" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="270" />
+      <source>Trends</source>
+      <translation>Xu hướng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="271" />
+      <source>Dashboard</source>
+      <translation>Tổng quan</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="291" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="280" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="292" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="286" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="298" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="382" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="396" />
       <source>The database is in use</source>
       <translation>Cơ sở dữ liệu đang được sử dụng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="384" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="398" />
       <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
       <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="391" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="405" />
       <source>Only one person can change it at a time. You can open it read-only.</source>
       <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="393" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="407" />
       <source>Open read-only</source>
       <translation>Mở chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="402" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="416" />
       <source>Database on a network share</source>
       <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="404" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="418" />
       <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer's own disk is safer and faster.</source>
       <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="421" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="435" />
       <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="425" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="439" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="428" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="442" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="431" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="445" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="441" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="455" />
       <source>Restore a backup…</source>
       <translation>Khôi phục bản sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="458" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="472" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="486" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="500" />
       <source>Restored the backup %1</source>
       <translation>Đã khôi phục bản sao lưu %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="495" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="509" />
       <source>Automatic backups</source>
       <translation>Sao lưu tự động</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="496" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="510" />
       <source>How many automatic backups to keep:</source>
       <translation>Số bản sao lưu tự động được giữ lại:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="510" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="524" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="512" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="526" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="526" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="536" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="540" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="550" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="528" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="542" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="538" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="552" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="562" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="576" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="572" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="586" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="574" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="588" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="637" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="661" />
       <source>Exported %1 rows to %2</source>
       <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="655" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="679" />
       <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
       <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="673" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="697" />
       <source>Template with %1 sheets written to %2</source>
       <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="686" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="710" />
       <source>Large-change warning</source>
       <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="688" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="712" />
       <source>Warn when a count moves by more than this share since the previous period (%):</source>
       <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="745" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="769" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="752" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="776" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="808" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="832" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="809" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="833" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="825" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="843" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="849" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="867" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="826" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="850" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="844" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="868" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>

@@ -34,6 +34,7 @@ from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.add_unit_dialog import AddUnitDialog
 from ictdesk.gui.background import wait_for_background_work
+from ictdesk.gui.dashboard import DashboardView
 from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.entry_form import EntryForm
 from ictdesk.gui.exchange_dialogs import ExportDialog, ImportDialog, start_template
@@ -44,6 +45,7 @@ from ictdesk.gui.i18n import current_language, install_language
 from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.review_views import CompletenessView, ValidationDialog
 from ictdesk.gui.safety import DatabaseLock, RestoreDialog
+from ictdesk.gui.trends import TrendsView
 from ictdesk.gui.unit_tree import UnitTree
 
 MAX_RECENT = 8
@@ -104,6 +106,12 @@ class MainWindow(QMainWindow):
         self.completeness_view = CompletenessView(self)
         self.tabs.addTab(self.completeness_view, "")
         self.completeness_view.unit_activated.connect(self._on_grid_unit_activated)
+        self.trends_view = TrendsView(self)
+        self.tabs.addTab(self.trends_view, "")
+        self.trends_view.message.connect(self._on_entry_form_save_failed)
+        self.dashboard_view = DashboardView(self)
+        self.tabs.addTab(self.dashboard_view, "")
+        self.dashboard_view.indicator_activated.connect(self._on_dashboard_indicator_activated)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.grid_view.unit_activated.connect(self._on_grid_unit_activated)
         self.grid_view.message.connect(self._on_entry_form_save_failed)
@@ -259,7 +267,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Data entry"))
         self.tabs.setTabText(1, self.tr("Grid"))
         self.tabs.setTabText(2, self.tr("Reporting"))
+        self.tabs.setTabText(3, self.tr("Trends"))
+        self.tabs.setTabText(4, self.tr("Dashboard"))
         self.completeness_view.retranslate()
+        self.trends_view.retranslate()
+        self.dashboard_view.retranslate()
         self.grid_view.retranslate()
         self.unit_tree.retranslate()
         self.period_picker.retranslate()
@@ -307,6 +319,8 @@ class MainWindow(QMainWindow):
         self.unit_tree.set_store(store)
         self.entry_form.set_store(store)
         self.grid_view.set_store(store, self.session)
+        self.trends_view.set_store(store)
+        self.dashboard_view.set_store(store)
         if store is not None:
             if store.path:
                 remember_recent(store.path)
@@ -593,10 +607,18 @@ class MainWindow(QMainWindow):
             self.grid_view.show_place(unit, period)
         elif self.tabs.currentWidget() is self.completeness_view:
             self.completeness_view.show_place(self.store, unit, period)
+        elif self.tabs.currentWidget() is self.trends_view:
+            self.trends_view.show_place(unit, period)
+        elif self.tabs.currentWidget() is self.dashboard_view:
+            self.dashboard_view.show_place(unit, period)
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self.entry_form.commit_pending()
         self._refresh_visible_tab()
+
+    def _on_dashboard_indicator_activated(self, code: str) -> None:
+        self.tabs.setCurrentWidget(self.trends_view)
+        self.trends_view.show_indicator(code)
 
     def _on_grid_unit_activated(self, code: str) -> None:
         self.jump_to(code)
@@ -604,6 +626,8 @@ class MainWindow(QMainWindow):
     def _on_session_values_changed(self, _places) -> None:
         if self.tabs.currentWidget() is self.grid_view:
             self.grid_view.model.refresh()
+        elif self.tabs.currentWidget() in (self.trends_view, self.dashboard_view):
+            self._refresh_visible_tab()
         self._update_status()
 
     def run_validation(self) -> ValidationDialog | None:
