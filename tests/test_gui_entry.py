@@ -241,3 +241,21 @@ def test_dashboard_card_opens_the_indicator_in_trends(qtbot, window):
     window.dashboard_view.indicator_activated.emit("COV_5G_PCT")
     assert window.tabs.currentWidget() is window.trends_view
     assert window.trends_view.indicator().code == "COV_5G_PCT"
+
+
+def test_user_guide_opens_in_the_interface_language_with_its_screenshots(qtbot, window):
+    dialog = window.show_user_guide()
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "Hướng dẫn sử dụng ictdesk" in text and "Dán từ Excel" in text
+    html = dialog.browser.toHtml()
+    assert "images/vi-entry-form.png" in html
+    image = dialog.browser.document().resource(3, "images/vi-entry-form.png")  # ImageResource
+    assert image is not None and not image.isNull()
+    dialog.close()
+    install_language("en")
+    dialog = window.show_user_guide()
+    qtbot.addWidget(dialog)
+    assert "ictdesk user guide" in dialog.browser.toPlainText()
+    dialog.close()
+    install_language("vi")

@@ -785,314 +785,319 @@ Căn cứ: %3</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="242" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="246" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="243" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="247" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="244" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="248" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="245" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="249" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="246" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="250" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="247" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="251" />
+      <source>&amp;User guide</source>
+      <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="252" />
       <source>&amp;Check the period…</source>
       <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="248" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="253" />
       <source>&amp;Export…</source>
       <translation>&amp;Xuất số liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="249" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="254" />
       <source>&amp;Back up now</source>
       <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="250" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="255" />
       <source>Restore from &amp;backup…</source>
       <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="251" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="256" />
       <source>Automatic &amp;backups…</source>
       <translation>Sao lưu &amp;tự động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="252" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="257" />
       <source>&amp;Import files…</source>
       <translation>&amp;Nhập số liệu từ tệp…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="253" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="258" />
       <source>Fill-in &amp;template for communes…</source>
       <translation>Tạo &amp;biểu mẫu gửi các xã…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="254" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
       <source>Large-change &amp;warning threshold…</source>
       <translation>&amp;Ngưỡng cảnh báo biến động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="258" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="263" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="264" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="260" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="265" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="261" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="266" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="262" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="267" />
       <source>&amp;Language / Ngôn ngữ</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="266" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="271" />
       <source>READ-ONLY</source>
       <translation>CHỈ ĐỌC</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="267" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="272" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="268" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="273" />
       <source>Grid</source>
       <translation>Bảng số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="269" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="274" />
       <source>Reporting</source>
       <translation>Tiến độ báo cáo</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="270" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="275" />
       <source>Trends</source>
       <translation>Xu hướng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="271" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="276" />
       <source>Dashboard</source>
       <translation>Tổng quan</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="291" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="296" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="292" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="297" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="298" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="303" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="396" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="401" />
       <source>The database is in use</source>
       <translation>Cơ sở dữ liệu đang được sử dụng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="398" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="403" />
       <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
       <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="405" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="410" />
       <source>Only one person can change it at a time. You can open it read-only.</source>
       <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="407" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="412" />
       <source>Open read-only</source>
       <translation>Mở chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="416" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="421" />
       <source>Database on a network share</source>
       <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="418" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="423" />
       <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer's own disk is safer and faster.</source>
       <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="435" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="440" />
       <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="439" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="444" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="442" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="447" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="445" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="450" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="455" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="460" />
       <source>Restore a backup…</source>
       <translation>Khôi phục bản sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="472" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="477" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="500" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="505" />
       <source>Restored the backup %1</source>
       <translation>Đã khôi phục bản sao lưu %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="509" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="514" />
       <source>Automatic backups</source>
       <translation>Sao lưu tự động</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="510" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="515" />
       <source>How many automatic backups to keep:</source>
       <translation>Số bản sao lưu tự động được giữ lại:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="524" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="529" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="526" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="531" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="540" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="550" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="545" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="555" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="542" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="547" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="552" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="557" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="576" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="581" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="586" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="596" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="588" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="598" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="661" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="671" />
       <source>Exported %1 rows to %2</source>
       <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="679" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="689" />
       <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
       <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="697" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="707" />
       <source>Template with %1 sheets written to %2</source>
       <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="710" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="720" />
       <source>Large-change warning</source>
       <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="712" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="722" />
       <source>Warn when a count moves by more than this share since the previous period (%):</source>
       <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="769" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="779" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="776" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="786" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="832" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="842" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="833" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="843" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="849" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="867" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="859" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="877" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="850" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="860" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="868" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="878" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -1179,6 +1184,14 @@ Căn cứ: %3</translation>
       <location filename="../../src/ictdesk/gui/unit_tree.py" line="250" />
       <source>Add a unit under %1…</source>
       <translation>Thêm đơn vị trực thuộc %1…</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserGuideDialog</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/user_guide.py" line="19" />
+      <source>User guide</source>
+      <translation>Hướng dẫn sử dụng</translation>
     </message>
   </context>
   <context>

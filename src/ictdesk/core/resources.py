@@ -18,3 +18,11 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of one shipped resource file."""
     return resources_dir().joinpath(*parts)
+
+
+def docs_dir() -> Path:
+    """The user guide folder: inside the installed package, or ``docs/`` in a checkout."""
+    for candidate in (_PACKAGE_DIR / "docs", _PACKAGE_DIR.parent.parent / "docs"):
+        if (candidate / "user-guide.md").is_file():
+            return candidate
+    raise FileNotFoundError("ictdesk user guide not found; the installation is incomplete")

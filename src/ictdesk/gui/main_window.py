@@ -47,6 +47,7 @@ from ictdesk.gui.review_views import CompletenessView, ValidationDialog
 from ictdesk.gui.safety import DatabaseLock, RestoreDialog
 from ictdesk.gui.trends import TrendsView
 from ictdesk.gui.unit_tree import UnitTree
+from ictdesk.gui.user_guide import UserGuideDialog
 
 MAX_RECENT = 8
 
@@ -67,6 +68,7 @@ class ActionId(Enum):
     OPEN_DEMO = "open_demo"
     QUIT = "quit"
     ABOUT = "about"
+    GUIDE = "guide"
 
 
 def default_period() -> Period:
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_DEMO: (None, self.open_demo),
             ActionId.QUIT: (QKeySequence.StandardKey.Quit, self.close),
             ActionId.ABOUT: (None, self.show_about),
+            ActionId.GUIDE: (QKeySequence.StandardKey.HelpContents, self.show_user_guide),
             ActionId.VALIDATE: (QKeySequence("F7"), self.run_validation),
             ActionId.EXPORT: (QKeySequence("Ctrl+E"), self.show_export),
             ActionId.BACKUP: (None, self.backup_now),
@@ -235,6 +238,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_actions[code] = action
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.actions_by_id[ActionId.GUIDE])
         self.help_menu.addAction(self.actions_by_id[ActionId.ABOUT])
 
     def retranslate(self) -> None:
@@ -244,6 +248,7 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_DEMO: self.tr("Open &demo data"),
             ActionId.QUIT: self.tr("&Quit"),
             ActionId.ABOUT: self.tr("&About ictdesk"),
+            ActionId.GUIDE: self.tr("&User guide"),
             ActionId.VALIDATE: self.tr("&Check the period…"),
             ActionId.EXPORT: self.tr("&Export…"),
             ActionId.BACKUP: self.tr("&Back up now"),
@@ -579,6 +584,11 @@ class MainWindow(QMainWindow):
             self.unit_tree.select(unit.code)
             return True
         return False
+
+    def show_user_guide(self) -> UserGuideDialog:
+        dialog = UserGuideDialog(self)
+        dialog.show()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(
