@@ -115,6 +115,99 @@
     </message>
   </context>
   <context>
+    <name>DashboardView</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="390" />
+      <source>%1: %2 of %3 indicators</source>
+      <translation>%1: %2/%3 chỉ tiêu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="393" />
+      <source>reported</source>
+      <translation>đã báo cáo đủ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="395" />
+      <source>partly reported</source>
+      <translation>báo cáo một phần</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="397" />
+      <source>not reported</source>
+      <translation>chưa báo cáo</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="429" />
+      <source>Open a database and choose a unit.</source>
+      <translation>Hãy mở một cơ sở dữ liệu và chọn đơn vị.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="440" />
+      <source>Compared with %1. Click a card to see its trend.</source>
+      <translation>So sánh với %1. Bấm vào một thẻ để xem diễn biến.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="465" />
+      <source>no value for %1</source>
+      <translation>chưa có số liệu %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="468" />
+      <source>unchanged since %1</source>
+      <translation>không đổi so với %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="475" />
+      <source>pts</source>
+      <translation>điểm %</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="481" />
+      <source>%1 since %2</source>
+      <translation>%1 so với %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="488" />
+      <source>Target %1 reached (%2)</source>
+      <translation>Đã đạt kế hoạch năm %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="491" />
+      <source>On track for the %1 target of %2</source>
+      <translation>Đúng tiến độ kế hoạch năm %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="495" />
+      <source>Behind: %1 needed by %2 for the %3 target of %4</source>
+      <translation>Chậm tiến độ: cần đạt %1 vào %2 để đạt kế hoạch năm %3 (%4)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="503" />
+      <source>No value yet; target %1: %2</source>
+      <translation>Chưa có số liệu; kế hoạch năm %1: %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="506" />
+      <source>No target for %1</source>
+      <translation>Chưa có kế hoạch năm %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="512" />
+      <source>Click to see the trend.</source>
+      <translation>Bấm để xem diễn biến.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="538" />
+      <source>Reporting of %1 across the communes of %2</source>
+      <translation>Tình hình báo cáo %1 của các xã, phường thuộc %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/dashboard.py" line="545" />
+      <source>%1 of %2 communes reported fully (%3%), %4 partly, %5 not yet.</source>
+      <translation>%1/%2 xã, phường đã báo cáo đủ (%3%), %4 báo cáo một phần, %5 chưa báo cáo.</translation>
+    </message>
+  </context>
+  <context>
     <name>DialogInteraction</name>
     <message>
       <location filename="../../src/ictdesk/gui/form_interaction.py" line="110" />
@@ -1171,6 +1264,193 @@ Căn cứ: %3</translation>
       <location filename="../../src/ictdesk/gui/safety.py" line="124" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendsView</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="185" />
+      <source>Indicator:</source>
+      <translation>Chỉ tiêu:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="186" />
+      <source>By:</source>
+      <translation>Theo:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="188" />
+      <source>month</source>
+      <translation>tháng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="189" />
+      <source>quarter</source>
+      <translation>quý</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="190" />
+      <source>half-year</source>
+      <translation>6 tháng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="191" />
+      <source>year</source>
+      <translation>năm</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="200" />
+      <source>Over time</source>
+      <translation>Diễn biến theo thời gian</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="201" />
+      <source>Ranking of communes</source>
+      <translation>Xếp hạng xã, phường</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="203" />
+      <source>Reset zoom</source>
+      <translation>Xem toàn bộ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="205" />
+      <source>Drag to move, use the wheel to zoom; this shows everything again.</source>
+      <translation>Kéo để di chuyển, lăn chuột để phóng to; nút này đưa biểu đồ về toàn cảnh.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="207" />
+      <source>Export PNG…</source>
+      <translation>Xuất ảnh PNG…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="208" />
+      <source>Export CSV…</source>
+      <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="209" />
+      <source>Save the chart as a picture</source>
+      <translation>Lưu biểu đồ thành ảnh</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="210" />
+      <source>Save the plotted numbers for Excel</source>
+      <translation>Lưu các số liệu trên biểu đồ để mở bằng Excel</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="211" />
+      <source>Units:</source>
+      <translation>Đơn vị:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="212" />
+      <source>commune name or code</source>
+      <translation>tên hoặc mã xã, phường</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="213" />
+      <source>All communes</source>
+      <translation>Tất cả xã</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="214" />
+      <source>Total only</source>
+      <translation>Chỉ số tổng</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="215" />
+      <source>Open a database and choose a unit to see trends.</source>
+      <translation>Hãy mở một cơ sở dữ liệu và chọn đơn vị để xem diễn biến.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="340" />
+      <location filename="../../src/ictdesk/gui/trends.py" line="490" />
+      <source>%1 (total)</source>
+      <translation>%1 (tổng)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="467" />
+      <source>The chart cannot be drawn: %1</source>
+      <translation>Không vẽ được biểu đồ: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="501" />
+      <location filename="../../src/ictdesk/gui/trends.py" line="516" />
+      <location filename="../../src/ictdesk/gui/trends.py" line="569" />
+      <source>Target %1: %2</source>
+      <translation>Kế hoạch %1: %2</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="525" />
+      <source>Target</source>
+      <translation>Kế hoạch</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="528" />
+      <source>%1 communes</source>
+      <translation>%1 xã, phường</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="534" />
+      <source>Drag to move, wheel to zoom; click a legend entry to hide its line.</source>
+      <translation>Kéo để di chuyển, lăn chuột để phóng to; bấm vào chú giải để ẩn hoặc hiện đường.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="538" />
+      <location filename="../../src/ictdesk/gui/trends.py" line="553" />
+      <source>No data for this indicator yet.</source>
+      <translation>Chỉ tiêu này chưa có số liệu.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="587" />
+      <source>%1 of %2 communes have a value.</source>
+      <translation>%1/%2 xã, phường có số liệu.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="593" />
+      <source>%1 have reached the target.</source>
+      <translation>%1 đơn vị đã đạt kế hoạch.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="606" />
+      <source>Chart saved: %1</source>
+      <translation>Đã lưu biểu đồ: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="606" />
+      <source>The chart was not saved: %1</source>
+      <translation>Chưa lưu được biểu đồ: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="653" />
+      <source>The numbers were not saved: %1</source>
+      <translation>Chưa lưu được số liệu: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="655" />
+      <source>Numbers saved: %1</source>
+      <translation>Đã lưu số liệu: %1</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="714" />
+      <source>Export chart</source>
+      <translation>Xuất biểu đồ</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="714" />
+      <source>PNG pictures (*.png)</source>
+      <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="719" />
+      <source>Export numbers</source>
+      <translation>Xuất số liệu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/trends.py" line="719" />
+      <source>CSV files (*.csv)</source>
+      <translation>Tệp CSV (*.csv)</translation>
     </message>
   </context>
   <context>
