@@ -73,6 +73,7 @@ def shoot(language: str, work: Path) -> list[Path]:
     save(window, "entry-form-error")
     field.setText(field.saved_text)
     form._on_field_text_edited("")
+    window.statusBar().clearMessage()
 
     window.unit_tree.select("25")
     window.tabs.setCurrentWidget(window.grid_view)
