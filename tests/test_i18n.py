@@ -33,3 +33,19 @@ def test_qt_standard_buttons_are_translated():
     messages = read_ts(resource_path("i18n", "qtbase_vi.ts"))
     assert messages[("QPlatformTheme", "Cancel")] == "Hủy"
     assert messages[("QPlatformTheme", "OK")] == "Đồng ý"
+
+
+def test_qt_file_and_print_dialogs_show_vietnamese(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from ictdesk.gui.app import make_application
+    from ictdesk.gui.i18n import install_language
+
+    make_application()
+    install_language("vi")
+    try:
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Tìm trong:"
+        assert QCoreApplication.translate("QFileSystemModel", "Date Modified") == "Ngày sửa"
+        assert QCoreApplication.translate("QPrintPreviewDialog", "Export to PDF") == "Xuất ra PDF"
+    finally:
+        install_language("vi")
