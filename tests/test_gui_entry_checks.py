@@ -37,6 +37,12 @@ class ScriptedInteraction(FormInteraction):
         self.asked.append(("comment", indicator.code, current))
         return "Số liệu theo báo cáo của thôn"
 
+    def confirm_discard(self, names):
+        self.asked.append(("discard", names))
+        return self.discard
+
+    discard = True
+
 
 @pytest.fixture
 def window(qtbot, empty_db):
@@ -49,6 +55,7 @@ def window(qtbot, empty_db):
     win.unit_tree.select("08740")
     win.period_picker.set_period(Period.parse("2024Q1"))
     yield win
+    win.entry_form.interaction = ScriptedInteraction()  # never block teardown
     win.close()
 
 
@@ -288,3 +295,20 @@ def test_an_explained_rule_reads_as_explained_on_both_sides(qtbot, window):
     field.selectAll()
     qtbot.keyClicks(field, "9")  # typing a new value reopens the question
     assert form.rows["BTS_TOTAL"].check.text().startswith("✖")
+
+
+def test_closing_with_an_invalid_value_asks_before_discarding_it(qtbot, window, empty_db):
+    form = window.entry_form
+    scripted = ScriptedInteraction()
+    scripted.discard = False
+    form.interaction = scripted
+    form.fields["BTS_TOTAL"].setText("ba mươi")
+    enter_value(qtbot, form.fields["BTS_4G"], "30")  # a valid edit is saved on the way
+    assert not window.close()  # the user chose to go back and fix it
+    assert window.isVisible()
+    assert scripted.asked[-1][0] == "discard" and "ba mươi" in scripted.asked[-1][1][0]
+    scripted.discard = True
+    assert window.close()
+    reopened = ValueStore.open(empty_db)
+    assert reopened.value("08740", "BTS_4G", "2024Q1").value == 30
+    reopened.close()

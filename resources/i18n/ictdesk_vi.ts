@@ -210,29 +210,39 @@
   <context>
     <name>DialogInteraction</name>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="110" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="114" />
       <source>Period marked complete</source>
       <translation>Kỳ báo cáo đã hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="111" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="115" />
       <source>%1 is marked complete. Change its values anyway?</source>
       <translation>%1 đã được đánh dấu hoàn thành. Vẫn sửa số liệu?</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="121" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="125" />
       <source>Which number did you mean?</source>
       <translation>Bạn muốn nhập số nào?</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="122" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="126" />
       <source>“%1” can be read two ways. Which did you mean?</source>
       <translation>“%1” có thể hiểu theo hai cách. Bạn muốn nhập số nào?</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="136" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="140" />
       <source>Comment</source>
       <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="149" />
+      <source>Values not saved</source>
+      <translation>Giá trị chưa được lưu</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="150" />
+      <source>These values are not valid and were not saved:</source>
+      <translation>Các giá trị sau không hợp lệ nên chưa được lưu:</translation>
     </message>
   </context>
   <context>
@@ -368,17 +378,17 @@ Căn cứ: %3</translation>
       <translation>sửa %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="661" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="670" />
       <source>Comment on %1</source>
       <translation>ghi chú %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="700" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="709" />
       <source>Comment…</source>
       <translation>Ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="702" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="711" />
       <source>Mark for follow-up</source>
       <translation>Đánh dấu cần theo dõi</translation>
     </message>
@@ -1169,28 +1179,28 @@ Căn cứ: %3</translation>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="842" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="845" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="843" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="846" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="859" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="877" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="862" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="880" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="860" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="863" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="878" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="881" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -1560,27 +1570,27 @@ Căn cứ: %3</translation>
   <context>
     <name>ViolationDialog</name>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="58" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="62" />
       <source>The value breaks a rule</source>
       <translation>Giá trị vi phạm quy tắc kiểm tra</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="60" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="64" />
       <source>%1 = %2 breaks these rules:</source>
       <translation>%1 = %2 vi phạm các quy tắc sau:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="70" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="74" />
       <source>Correct the value, or explain why it is right to save it anyway:</source>
       <translation>Hãy sửa lại giá trị, hoặc giải trình vì sao giá trị này đúng để vẫn lưu:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="77" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="81" />
       <source>Save with this explanation</source>
       <translation>Lưu kèm giải trình</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/form_interaction.py" line="80" />
+      <location filename="../../src/ictdesk/gui/form_interaction.py" line="84" />
       <source>Correct the value</source>
       <translation>Sửa lại giá trị</translation>
     </message>

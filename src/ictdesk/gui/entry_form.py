@@ -635,6 +635,15 @@ class EntryForm(QWidget):
                 ok = self.commit(field) and ok
         return ok
 
+    def unsaved_names(self) -> list[str]:
+        """Names of the indicators whose typed text is not saved."""
+        language = current_language()
+        return [
+            f"{f.indicator.name(language)}: {f.text()}"
+            for f in self.fields.values()
+            if f.text() != f.saved_text
+        ]
+
     def has_unsaved_text(self) -> bool:
         return any(f.text() != f.saved_text for f in self.fields.values())
 

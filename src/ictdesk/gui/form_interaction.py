@@ -47,6 +47,10 @@ class FormInteraction:
         """The new comment for a value, or None if cancelled."""
         raise NotImplementedError
 
+    def confirm_discard(self, names: list[str]) -> bool:
+        """Whether to close although the typed values of ``names`` cannot be saved."""
+        raise NotImplementedError
+
 
 class ViolationDialog(QDialog):
     """Lists the broken rules and asks for an explanation before saving anyway."""
@@ -138,3 +142,15 @@ class DialogInteraction(FormInteraction, QObject):
             current or "",
         )
         return text.strip() if ok else None
+
+    def confirm_discard(self, names):
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Values not saved"))
+        box.setText(self.tr("These values are not valid and were not saved:"))
+        box.setInformativeText("\n".join(names))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard

@@ -796,7 +796,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self.entry_form.commit_pending()
+        form = self.entry_form
+        if not form.commit_pending() and not form.interaction.confirm_discard(form.unsaved_names()):
+            event.ignore()  # the user goes back to fix the value
+            return
         wait_for_background_work()
         QSettings().setValue(f"geometry/{self.objectName()}", self.saveGeometry())
         self._remember_place()
