@@ -55,7 +55,7 @@ def _value_rows(store: ValueStore, selection: Selection) -> Iterator[tuple]:
         " v.stored_by, v.updated_at, v.followup"
         " FROM data_values v JOIN units u ON u.code = v.unit_code"
         " JOIN indicators i ON i.code = v.indicator_code"
-        f"{where} ORDER BY u.path, v.period, i.sort_order",
+        f"{where} ORDER BY v.unit_code, v.period, v.indicator_code",  # primary-key order: no sort
         params,
     )
 
@@ -64,27 +64,29 @@ def export_long(
     store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
 ) -> int:
     """The canonical lossless CSV (UTF-8 with BOM, CRLF, exact values); returns rows written."""
+    cursor = _value_rows(store, selection)
     count = 0
     with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
         stream.write(BOM)
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(LONG_HEADER)
-        for row in _value_rows(store, selection):
-            writer.writerow(
+        while block := cursor.fetchmany(20000):
+            writer.writerows(
                 (
-                    row[0],
-                    row[1],
-                    row[2],
-                    row[3],
-                    row[4],
-                    format_machine(row[5]),
-                    row[6] or "",
-                    row[7] or "",
-                    row[8] or "",
+                    unit,
+                    unit_name,
+                    code,
+                    name,
+                    period,
+                    str(value) if value.__class__ is int else format_machine(value),
+                    comment or "",
+                    who or "",
+                    when or "",
                 )
+                for unit, unit_name, code, name, period, value, comment, who, when, _ in block
             )
-            count += 1
-            if progress and count % 50000 == 0:
+            count += len(block)
+            if progress:
                 progress(count)
     return count
 
