@@ -34,15 +34,15 @@ from ictdesk.gui.i18n import current_language
 
 # column: (role, fixed width); the name column takes the rest, so every pillar lines up
 _COLUMNS = {
-    "value": (1, 110),
-    "unit": (2, 72),
-    "check": (3, 128),
-    "previous": (4, 88),
-    "change": (5, 112),
-    "target": (6, 104),
+    "value": (1, 104),
+    "unit": (2, 70),
+    "check": (3, 118),
+    "previous": (4, 84),
+    "change": (5, 106),
+    "target": (6, 100),
     "aggregate": (7, 96),
 }
-_NAME_MIN_WIDTH = 230
+_NAME_MIN_WIDTH = 210
 _STYLE = {
     "ok": "color: #2e7d32;",
     "info": "color: #555;",
@@ -251,6 +251,7 @@ class EntryForm(QWidget):
                 if key in ("value", "unit"):
                     continue
                 label = QLabel(group)
+                label.setWordWrap(True)
                 label.setStyleSheet("color: #555; font-size: 11px;")
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
                 grid.addWidget(label, 0, column)

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.unit_tree)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 1030])
+        splitter.setSizes([230, 1050])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.entry_form.unsaved_changed.connect(self.setWindowModified)
         self.entry_form.completion_changed.connect(self._update_status)
         self.retranslate()
-        self.resize(1200, 800)
+        self.resize(1280, 820)
         self._restore_geometry()
         self.set_store(store)
 
