@@ -170,6 +170,7 @@ class ValueStore:
         self, db: sqlite_utils.Database, path: Path | None = None, read_only: bool = False
     ):
         self.db = db
+        self._settings: dict[str, str | None] = {}
         self.path = path
         self.read_only = read_only
         self.on_network = bool(path) and is_network_path(path)
@@ -213,8 +214,12 @@ class ValueStore:
 
     # ----------------------------------------------------------------- settings
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        """A setting of this database (cached; :meth:`set_setting` keeps the cache right)."""
+        if key not in self._settings:
+            row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            self._settings[key] = row[0] if row else None
+        value = self._settings[key]
+        return default if value is None else value
 
     def set_setting(self, key: str, value: str | None) -> None:
         try:
@@ -226,6 +231,8 @@ class ValueStore:
                 )
         except sqlite3.Error as exc:
             raise StorageError(f"the setting was not saved: {exc}") from exc
+        finally:
+            self._settings.pop(key, None)
 
     @property
     def province_code(self) -> str | None:
@@ -621,14 +628,17 @@ class ValueStore:
         values: dict[str, float | None],
         only: str | None = None,
         rules: list[Rule] | None = None,
+        previous: dict[str, float | None] | None = None,
     ) -> list[Violation]:
         """Every violation of one unit-period's ``values`` (or only those of one indicator).
 
         Range and type per indicator, cross-indicator rules, and outliers against the previous
-        period's stored values.
+        period's stored values (read here unless given, see :meth:`previous_values`).
         """
         catalogue = self.catalogue
-        previous = self.values_for(unit_code, Period.parse(period).previous().iso)
+        if previous is None:
+            stored = self.values_for(unit_code, Period.parse(period).previous().iso)
+            previous = {code: v.value for code, v in stored.items()}
         found: list[Violation] = []
         codes = [only] if only else [code for code in values if code in catalogue]
         share = self.outlier_share
@@ -636,10 +646,29 @@ class ValueStore:
             indicator = catalogue[code]
             value = values.get(code)
             found += check_value(indicator, value)
-            before = previous.get(code)
-            found += check_outlier(indicator, value, before.value if before else None, share)
+            found += check_outlier(indicator, value, previous.get(code), share)
         found += check_rules(values, self.rules() if rules is None else rules, only)
         return [v.located(unit_code, period) for v in found]
+
+    def previous_values(
+        self, places: set[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, float | None]]:
+        """For many (unit, period): the values of the period before, read in a few queries."""
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for unit, period in places:
+            wanted[Period.parse(period).previous().iso].append(unit)
+        found: dict[tuple[str, str], dict[str, float | None]] = {place: {} for place in places}
+        previous_of = {Period.parse(p).previous().iso: p for _, p in places}
+        for before, units in wanted.items():
+            for start in range(0, len(units), 500):
+                block = units[start : start + 500]
+                for unit, code, value in self.db.execute(
+                    "SELECT unit_code, indicator_code, value FROM data_values"
+                    f" WHERE period = ? AND unit_code IN ({','.join('?' * len(block))})",
+                    [before, *block],
+                ):
+                    found[(unit, previous_of[before])][code] = value
+        return found
 
     def validate_period(self, period: str, root_code: str) -> list[Violation]:
         """Check every unit under ``root_code`` (itself included) that has values in ``period``."""

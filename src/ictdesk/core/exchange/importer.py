@@ -83,7 +83,7 @@ class Problem:
         return self.location.replace("row ", "dòng ").replace("header", "dòng tiêu đề")
 
 
-@dataclass
+@dataclass(slots=True)
 class Incoming:
     """One value read from a file, not yet checked against the database."""
 
@@ -648,9 +648,11 @@ def _check_rules(store, writes, merged, by_key, report) -> None:
     """Rules over each touched unit-period with the incoming values merged into the stored."""
     rules = store.rules()
     touched = {(w.unit_code, w.period) for w in writes}
+    previous = store.previous_values(touched)
     for unit, period in sorted(touched):
         values = {k: v for k, v in merged[(unit, period)].items() if v is not None}
-        for violation in store.check(unit, period, values, rules=rules):
+        before = previous[(unit, period)]
+        for violation in store.check(unit, period, values, rules=rules, previous=before):
             if violation.kind in ("type", "range"):
                 continue  # already reported per row
             culprit = next(
