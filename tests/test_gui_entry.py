@@ -260,3 +260,16 @@ def test_user_guide_opens_in_the_interface_language_with_its_screenshots(qtbot, 
     assert "ictdesk user guide" in dialog.browser.toPlainText()
     dialog.close()
     install_language("vi")
+
+
+def test_print_summary_opens_a_preview_and_saves_a_pdf(qtbot, window, tmp_path):
+    window.store.save_value("08740", "BTS_TOTAL", "2024Q1", 36)
+    window.period_picker.set_period(Period.parse("2024Q1"))
+    window.unit_tree.select("08740")
+    dialog = window.print_summary()
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "printPreview"
+    dialog.close()
+    path = window.save_summary_pdf("unit", tmp_path / "sheet.pdf")
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert "sheet.pdf" in window.statusBar().currentMessage()

@@ -256,144 +256,144 @@
   <context>
     <name>EntryForm</name>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="289" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="290" />
       <source>Check</source>
       <translation>Kiểm tra</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="290" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="291" />
       <source>Previous period</source>
       <translation>Kỳ trước</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="291" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="292" />
       <source>Change</source>
       <translation>Tăng/giảm</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="292" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="293" />
       <source>Target / progress</source>
       <translation>Kế hoạch / đạt</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="293" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="294" />
       <source>Sum of sub-units</source>
       <translation>Tổng các đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="305" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="306" />
       <source>No database is open.</source>
       <translation>Chưa mở cơ sở dữ liệu nào.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="307" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="308" />
       <source>Choose a unit in the tree to enter its values.</source>
       <translation>Chọn một đơn vị trong cây để nhập số liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="314" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="315" />
       <source>Reopen this period</source>
       <translation>Mở lại kỳ này</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="314" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="315" />
       <source>Mark period complete</source>
       <translation>Đánh dấu hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="318" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="319" />
       <source>This unit's period is marked complete; changes will ask for confirmation.</source>
       <translation>Kỳ báo cáo của đơn vị này đã hoàn thành; khi sửa số liệu sẽ được hỏi lại.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="429" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="430" />
       <source>Target for %1: %2
 Source: %3</source>
       <translation>Kế hoạch năm %1: %2
 Căn cứ: %3</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="453" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="454" />
       <source>not allowed</source>
       <translation>không hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="454" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="455" />
       <source>out of range</source>
       <translation>ngoài giới hạn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="455" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="456" />
       <source>breaks a rule</source>
       <translation>vi phạm quy tắc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="456" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="457" />
       <source>large change</source>
       <translation>biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="466" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="467" />
       <source>pts</source>
       <translation>điểm %</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="489" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="490" />
       <source>Comment: %1</source>
       <translation>Ghi chú: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="491" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="492" />
       <source>Marked for follow-up</source>
       <translation>Cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="504" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="505" />
       <source>Not a whole number</source>
       <translation>Không phải số nguyên</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="506" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="507" />
       <source>Not a number</source>
       <translation>Không phải là số</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="517" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="518" />
       <source>explained</source>
       <translation>đã giải trình</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="523" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="524" />
       <source>read as %1 (type %2 for the thousands)</source>
       <translation>hiểu là %1 (gõ %2 nếu là hàng nghìn)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="564" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="565" />
       <source>The value was not saved: it is not a valid number.</source>
       <translation>Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="591" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="592" />
       <source>Edit %1</source>
       <translation>sửa %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="670" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="671" />
       <source>Comment on %1</source>
       <translation>ghi chú %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="709" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="710" />
       <source>Comment…</source>
       <translation>Ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="711" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="712" />
       <source>Mark for follow-up</source>
       <translation>Đánh dấu cần theo dõi</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/entry_form.py" line="585" />
+      <location filename="../../src/ictdesk/gui/entry_form.py" line="586" />
       <source>The value was not saved: %1</source>
       <translation>Chưa lưu giá trị: %1</translation>
     </message>
@@ -888,319 +888,365 @@ Căn cứ: %3</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="246" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="258" />
       <source>&amp;New database…</source>
       <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="247" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
       <source>&amp;Open database…</source>
       <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="248" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="260" />
       <source>Open &amp;demo data</source>
       <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="249" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="261" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="250" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="262" />
       <source>&amp;About ictdesk</source>
       <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="251" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="263" />
       <source>&amp;User guide</source>
       <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="252" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="264" />
       <source>&amp;Check the period…</source>
       <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="253" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="265" />
       <source>&amp;Export…</source>
       <translation>&amp;Xuất số liệu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="254" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="266" />
+      <source>&amp;Print summary…</source>
+      <translation>&amp;In báo cáo tổng hợp…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="267" />
+      <source>Save summary as P&amp;DF…</source>
+      <translation>Lưu báo cáo thành &amp;PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="268" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Thiết lập…</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="269" />
       <source>&amp;Back up now</source>
       <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="255" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="270" />
       <source>Restore from &amp;backup…</source>
       <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="256" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="271" />
       <source>Automatic &amp;backups…</source>
       <translation>Sao lưu &amp;tự động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="257" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="272" />
       <source>&amp;Import files…</source>
       <translation>&amp;Nhập số liệu từ tệp…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="258" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="273" />
       <source>Fill-in &amp;template for communes…</source>
       <translation>Tạo &amp;biểu mẫu gửi các xã…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="259" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="274" />
       <source>Large-change &amp;warning threshold…</source>
       <translation>&amp;Ngưỡng cảnh báo biến động…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="263" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="278" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="264" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="279" />
       <source>Open &amp;recent</source>
       <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="265" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="280" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="266" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="281" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="267" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="282" />
       <source>&amp;Language / Ngôn ngữ</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="271" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="286" />
       <source>READ-ONLY</source>
       <translation>CHỈ ĐỌC</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="272" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="287" />
       <source>Data entry</source>
       <translation>Nhập số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="273" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="288" />
       <source>Grid</source>
       <translation>Bảng số liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="274" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="289" />
       <source>Reporting</source>
       <translation>Tiến độ báo cáo</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="275" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="290" />
       <source>Trends</source>
       <translation>Xu hướng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="276" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="291" />
       <source>Dashboard</source>
       <translation>Tổng quan</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="296" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="311" />
       <source>&amp;Undo %1</source>
       <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="297" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="312" />
       <source>&amp;Redo %1</source>
       <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="303" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="318" />
       <source>(no recent files)</source>
       <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="401" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="421" />
       <source>The database is in use</source>
       <translation>Cơ sở dữ liệu đang được sử dụng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="403" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="423" />
       <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
       <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="410" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="430" />
       <source>Only one person can change it at a time. You can open it read-only.</source>
       <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="412" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="432" />
       <source>Open read-only</source>
       <translation>Mở chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="421" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="441" />
       <source>Database on a network share</source>
       <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="423" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="443" />
       <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer's own disk is safer and faster.</source>
       <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="440" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="460" />
       <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
       <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="444" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="464" />
       <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
       <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="447" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="467" />
       <source>The database cannot be opened.</source>
       <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="450" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="470" />
       <source>Cannot open database</source>
       <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="460" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="480" />
       <source>Restore a backup…</source>
       <translation>Khôi phục bản sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="477" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="497" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="505" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="525" />
       <source>Restored the backup %1</source>
       <translation>Đã khôi phục bản sao lưu %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="514" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="541" />
+      <source>Print summary</source>
+      <translation>In báo cáo tổng hợp</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="542" />
+      <source>Which sheet?</source>
+      <translation>In biểu nào?</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="543" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="549" />
+      <source>This unit's indicators</source>
+      <translation>Các chỉ tiêu của đơn vị này</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="543" />
+      <source>Roll-up of its communes</source>
+      <translation>Tổng hợp các xã, phường trực thuộc</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="571" />
+      <source>Save summary as PDF</source>
+      <translation>Lưu báo cáo thành PDF</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="586" />
+      <source>Saved %1 (%2 pages)</source>
+      <translation>Đã lưu %1 (%2 trang)</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/main_window.py" line="604" />
       <source>Automatic backups</source>
       <translation>Sao lưu tự động</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="515" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="605" />
       <source>How many automatic backups to keep:</source>
       <translation>Số bản sao lưu tự động được giữ lại:</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="529" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="619" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="531" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="621" />
       <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="545" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="555" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="635" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="645" />
       <source>New database</source>
       <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="547" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="637" />
       <source>ictdesk databases (*.db)</source>
       <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="557" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="647" />
       <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
       <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="581" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="671" />
       <source>The unit was not added: %1</source>
       <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="596" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="686" />
       <source>About ictdesk</source>
       <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="598" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="688" />
       <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
       <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="671" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="761" />
       <source>Exported %1 rows to %2</source>
       <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="689" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="779" />
       <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
       <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="707" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="797" />
       <source>Template with %1 sheets written to %2</source>
       <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="720" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="810" />
       <source>Large-change warning</source>
       <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="722" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="812" />
       <source>Warn when a count moves by more than this share since the previous period (%):</source>
       <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="779" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="869" />
       <source>No database</source>
       <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="786" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="876" />
       <source>%1 of %2 indicators filled</source>
       <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="845" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="935" />
       <source>Cannot create database</source>
       <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="846" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="936" />
       <source>The database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="862" />
-      <location filename="../../src/ictdesk/gui/main_window.py" line="880" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="952" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="970" />
       <source>Demo data</source>
       <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="863" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="953" />
       <source>Creating the demo database…</source>
       <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../src/ictdesk/gui/main_window.py" line="881" />
+      <location filename="../../src/ictdesk/gui/main_window.py" line="971" />
       <source>The demo database could not be created.</source>
       <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -1274,6 +1320,59 @@ Căn cứ: %3</translation>
       <location filename="../../src/ictdesk/gui/safety.py" line="124" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="18" />
+      <source>Settings</source>
+      <translation>Thiết lập</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="21" />
+      <source>Parent agency:</source>
+      <translation>Cơ quan cấp trên:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="22" />
+      <source>Issuing agency:</source>
+      <translation>Cơ quan ban hành:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="23" />
+      <source>Place name (for the date line):</source>
+      <translation>Địa danh (ghi ở dòng ngày tháng):</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="24" />
+      <source>Prepared by (name):</source>
+      <translation>Người lập biểu (họ tên):</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="25" />
+      <source>Preparer's title:</source>
+      <translation>Chức danh người lập biểu:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="26" />
+      <source>Head of unit (name):</source>
+      <translation>Thủ trưởng đơn vị (họ tên):</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="27" />
+      <source>Head's title:</source>
+      <translation>Chức danh thủ trưởng:</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="32" />
+      <source>These appear on the printed summary sheets.</source>
+      <translation>Các thông tin này được in trên biểu báo cáo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/ictdesk/gui/settings_dialog.py" line="57" />
+      <source>Not saved: %1</source>
+      <translation>Chưa lưu: %1</translation>
     </message>
   </context>
   <context>

@@ -5,6 +5,6 @@ which returns the exit code and raises :class:`~ictdesk.core.errors.IctdeskError
 ``OSError``) for a one-line error. Heavy imports belong inside ``run``.
 """
 
-COMMANDS = ("init", "demo", "export", "import", "template", "backup", "check")
+COMMANDS = ("init", "demo", "export", "import", "template", "report", "backup", "check")
 # a command whose name is a Python keyword lives in a module with a trailing underscore
 MODULES = {"import": "import_"}

@@ -31,6 +31,7 @@ from ictdesk.core.demo import build_demo
 from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDatabase
 from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.report import rollup_sheet, unit_sheet
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.add_unit_dialog import AddUnitDialog
 from ictdesk.gui.background import wait_for_background_work
@@ -45,6 +46,7 @@ from ictdesk.gui.i18n import current_language, install_language
 from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.review_views import CompletenessView, ValidationDialog
 from ictdesk.gui.safety import DatabaseLock, RestoreDialog
+from ictdesk.gui.settings_dialog import SettingsDialog
 from ictdesk.gui.trends import TrendsView
 from ictdesk.gui.unit_tree import UnitTree
 from ictdesk.gui.user_guide import UserGuideDialog
@@ -55,6 +57,9 @@ MAX_RECENT = 8
 class ActionId(Enum):
     """Every menu action, declared once."""
 
+    PRINT = "print"
+    SAVE_PDF = "save_pdf"
+    SETTINGS = "settings"
     BACKUP = "backup"
     RESTORE = "restore"
     BACKUP_KEEP = "backup_keep"
@@ -174,6 +179,9 @@ class MainWindow(QMainWindow):
             ActionId.GUIDE: (QKeySequence.StandardKey.HelpContents, self.show_user_guide),
             ActionId.VALIDATE: (QKeySequence("F7"), self.run_validation),
             ActionId.EXPORT: (QKeySequence("Ctrl+E"), self.show_export),
+            ActionId.PRINT: (QKeySequence.StandardKey.Print, self.print_summary),
+            ActionId.SAVE_PDF: (None, self.save_summary_pdf),
+            ActionId.SETTINGS: (None, self.show_settings),
             ActionId.BACKUP: (None, self.backup_now),
             ActionId.RESTORE: (None, self.restore_backup),
             ActionId.BACKUP_KEEP: (None, self.choose_backup_keep),
@@ -204,6 +212,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.actions_by_id[ActionId.EXPORT])
         self.file_menu.addAction(self.actions_by_id[ActionId.TEMPLATE])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.actions_by_id[ActionId.PRINT])
+        self.file_menu.addAction(self.actions_by_id[ActionId.SAVE_PDF])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.actions_by_id[ActionId.BACKUP])
         self.file_menu.addAction(self.actions_by_id[ActionId.RESTORE])
         self.file_menu.addSeparator()
@@ -226,6 +237,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.actions_by_id[ActionId.OUTLIER_SHARE])
         self.edit_menu.addAction(self.actions_by_id[ActionId.BACKUP_KEEP])
         self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.actions_by_id[ActionId.SETTINGS])
         self.language_menu = self.edit_menu.addMenu("")
         self.language_menu.setObjectName("languageMenu")
         self.language_actions: dict[str, QAction] = {}
@@ -251,6 +263,9 @@ class MainWindow(QMainWindow):
             ActionId.GUIDE: self.tr("&User guide"),
             ActionId.VALIDATE: self.tr("&Check the period…"),
             ActionId.EXPORT: self.tr("&Export…"),
+            ActionId.PRINT: self.tr("&Print summary…"),
+            ActionId.SAVE_PDF: self.tr("Save summary as P&DF…"),
+            ActionId.SETTINGS: self.tr("&Settings…"),
             ActionId.BACKUP: self.tr("&Back up now"),
             ActionId.RESTORE: self.tr("Restore from &backup…"),
             ActionId.BACKUP_KEEP: self.tr("Automatic &backups…"),
@@ -317,7 +332,12 @@ class MainWindow(QMainWindow):
         self.session.store = store
         read_only = bool(store and store.read_only)
         self.read_only_label.setVisible(read_only)
-        for action_id in (ActionId.IMPORT, ActionId.RESTORE, ActionId.BACKUP_KEEP):
+        for action_id in (
+            ActionId.IMPORT,
+            ActionId.RESTORE,
+            ActionId.BACKUP_KEEP,
+            ActionId.SETTINGS,
+        ):
             self.actions_by_id[action_id].setDisabled(read_only)
         self.undo_stack.clear()
         self.history_panel.show_history("", [])
@@ -505,6 +525,76 @@ class MainWindow(QMainWindow):
                 self.tr("Restored the backup %1").replace("%1", Path(backup).name), 10000
             )
         return opened
+
+    # ---------------------------------------------------------------- printing
+    def summary_sheet(self, kind: str | None = None):
+        """The summary sheet of the selected unit and period (asking unit or roll-up)."""
+        unit = self.unit_tree.current_code()
+        if self.store is None or unit is None:
+            return None
+        self.entry_form.commit_pending()
+        if kind is None:
+            kind = "unit"
+            if self.store.child_count(unit):
+                choice, ok = QInputDialog.getItem(
+                    self,
+                    self.tr("Print summary"),
+                    self.tr("Which sheet?"),
+                    [self.tr("This unit's indicators"), self.tr("Roll-up of its communes")],
+                    0,
+                    False,
+                )
+                if not ok:
+                    return None
+                kind = "unit" if choice == self.tr("This unit's indicators") else "rollup"
+        build = rollup_sheet if kind == "rollup" else unit_sheet
+        return build(self.store, unit, self.period_picker.period().iso)
+
+    def print_summary(self, kind: str | None = None):
+        """Print preview of the summary sheet (Print and Export to PDF are on its toolbar)."""
+        sheet = self.summary_sheet(kind)
+        if sheet is None:
+            return None
+        from ictdesk.gui.printing import preview  # QtPrintSupport only when printing
+
+        dialog = preview(sheet, self)
+        dialog.open()
+        return dialog
+
+    def save_summary_pdf(self, kind: str | None = None, path: Path | None = None) -> Path | None:
+        sheet = self.summary_sheet(kind)
+        if sheet is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save summary as PDF"),
+                str(Path.home() / f"bao-cao-{self.period_picker.period().iso}.pdf"),
+                "PDF (*.pdf)",
+            )
+            if not name:
+                return None
+            path = Path(name)
+        from ictdesk.gui.printing import write_pdf
+
+        try:
+            pages = write_pdf(sheet, path)
+        except IctdeskError as exc:
+            self._on_entry_form_save_failed(str(exc))
+            return None
+        self.statusBar().showMessage(
+            self.tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages)),
+            10000,
+        )
+        return path
+
+    def show_settings(self) -> SettingsDialog | None:
+        unit = self.unit_tree.current_code()
+        if self.store is None or unit is None:
+            return None
+        dialog = SettingsDialog(self.store, unit, self)
+        dialog.open()
+        return dialog
 
     def choose_backup_keep(self) -> None:
         if self.store is None:

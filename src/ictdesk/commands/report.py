@@ -1,0 +1,45 @@
+"""``ictdesk report``: the printed summary sheet as a PDF, headless."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+HELP = "write the summary sheet of a unit (or the roll-up of its communes) as a PDF"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, required=True, help="the database to read")
+    parser.add_argument("--unit", required=True, help="unit code, e.g. 25 or 08740")
+    parser.add_argument("--period", required=True, help="period, e.g. 2025Q4")
+    parser.add_argument(
+        "--kind",
+        choices=("unit", "rollup"),
+        default="unit",
+        help="unit: every indicator of the unit; rollup: a row per commune (default: unit)",
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ictdesk.core.periods import Period
+    from ictdesk.core.report import rollup_sheet, unit_sheet
+    from ictdesk.core.store import ValueStore
+
+    Period.parse(args.period)
+    store = ValueStore.open(args.db, read_only=True)
+    try:
+        store.unit(args.unit)
+        build = rollup_sheet if args.kind == "rollup" else unit_sheet
+        sheet = build(store, args.unit, args.period)
+    finally:
+        store.close()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
+    from ictdesk.gui.app import make_application
+    from ictdesk.gui.printing import write_pdf
+
+    make_application()
+    pages = write_pdf(sheet, args.output)
+    print(f"wrote {args.output} ({pages} pages)")
+    return 0
