@@ -19,7 +19,8 @@ from ictdesk.core.store import ValueStore
 EXPORT_QUERY = (
     "SELECT v.unit_code, u.name, v.indicator_code, i.name_vi, v.period, v.value, v.comment,"
     " v.stored_by, v.updated_at FROM data_values v JOIN units u ON u.code = v.unit_code"
-    " JOIN indicators i ON i.code = v.indicator_code ORDER BY v.unit_code, v.period, v.indicator_code"
+    " JOIN indicators i ON i.code = v.indicator_code"
+    " ORDER BY v.unit_code, v.period, v.indicator_code"
 )
 
 
