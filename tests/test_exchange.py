@@ -396,3 +396,13 @@ def test_cli_export_import_and_report(demo_db, tmp_path):
         "template", "--db", target, "--unit", "25", "--period", "2026Q1", "-o", tmp_path / "t.xlsx"
     )
     assert done.returncode == 0 and (tmp_path / "t.xlsx").exists()
+
+
+def test_unit_codes_that_lost_their_leading_zero_in_a_spreadsheet_are_recognised(fresh, tmp_path):
+    path = tmp_path / "resaved.csv"
+    path.write_text(
+        "Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Số trạm [BTS_TOTAL]\n4792,Phường Tân Hòa,2025Q4,32\n",
+        encoding="utf-8",
+    )
+    import_files(fresh, [path])
+    assert fresh.value("04792", "BTS_TOTAL", "2025Q4").value == 32

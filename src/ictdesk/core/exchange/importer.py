@@ -523,6 +523,12 @@ def _check(
         def bad(reason: str, reason_vi: str, row=row) -> None:
             problems.append(Problem(row.file, row.location, row.column, reason, True, reason_vi))
 
+        if row.unit_code not in units and row.unit_code.isdigit():
+            # a spreadsheet turned "04792" into 4792: GSO codes are 2 or 5 digits wide
+            for width in (5, 2):
+                if row.unit_code.zfill(width) in units:
+                    row.unit_code = row.unit_code.zfill(width)
+                    break
         if row.unit_code not in units:
             bad(
                 f"unknown unit code {row.unit_code!r}", f"mã đơn vị {row.unit_code!r} không tồn tại"
