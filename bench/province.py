@@ -34,7 +34,10 @@ def build_province(path: Path = PROVINCE_DB) -> Path:
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     partial.rename(path)
-    print(f"built {path.name}: {count} values in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(
+        f"built {path.name}: {count} values in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     return path
 
 
