@@ -110,6 +110,13 @@ def shoot(language: str, work: Path) -> list[Path]:
     exporter = window.show_export()
     save(exporter, "export")
     exporter.reject()
+
+    window.unit_tree.select("08740")
+    preview = window.print_summary("unit")
+    preview.resize(1000, 760)
+    pump(app, 40)
+    save(preview, "print-preview")
+    preview.close()
     window.close()
     return saved
 
