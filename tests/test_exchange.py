@@ -187,6 +187,7 @@ def test_one_bad_row_writes_nothing_and_the_report_names_it(fresh, tmp_path):
         (row("08740", "BTS_TOTAL", "2025Q4", -1), "less than"),
         (row("08740", "BTS_TOTAL", "2025Q4", 1.5), "whole number"),
         (row("08740", "BTS_TOTAL", "2025Q4", "12.5.1"), "machine format"),
+        (row("08740", "BTS_TOTAL", "2025Q4", "1" + "0" * 21), "too large"),
     ],
 )
 def test_each_kind_of_bad_row_is_refused(fresh, tmp_path, bad, reason):

@@ -69,7 +69,7 @@ def rolling_backup(store: ValueStore, keep: int | None = None) -> Path:
     target = folder / f"{store.path.stem}-{stamp}.db"
     backup_to(store, target)
     keep = keep if keep is not None else store_keep(store)
-    for old in list_backups(store.path)[keep:]:
+    for old in list_backups(store.path, counts=False)[keep:]:
         old.path.unlink(missing_ok=True)
     return target
 
@@ -86,7 +86,7 @@ def automatic_backup(store: ValueStore, now: datetime | None = None) -> Path | N
     """Back up if the newest rolling backup is more than a day old (or there is none)."""
     if store.path is None:
         return None
-    backups = list_backups(store.path)
+    backups = list_backups(store.path, counts=False)
     now = now or datetime.now()
     if backups and now - backups[0].taken < timedelta(days=1):
         return None
@@ -95,7 +95,7 @@ def automatic_backup(store: ValueStore, now: datetime | None = None) -> Path | N
 
 def _count_values(path: Path) -> int | None:
     try:
-        inspect_file(path)
+        inspect_file(path, full=False)
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             return conn.execute("SELECT count(*) FROM data_values").fetchone()[0]
@@ -105,8 +105,8 @@ def _count_values(path: Path) -> int | None:
         return None
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """The rolling backups of ``db_path``, newest first."""
+def list_backups(db_path: Path, counts: bool = True) -> list[BackupInfo]:
+    """The rolling backups of ``db_path``, newest first (``counts``: read each one's size)."""
     folder = backup_folder(db_path)
     if not folder.is_dir():
         return []
@@ -116,7 +116,8 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
         if not match:
             continue
         taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(path, taken, path.stat().st_size, _count_values(path)))
+        values = _count_values(path) if counts else None
+        found.append(BackupInfo(path, taken, path.stat().st_size, values))
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import os
 import sqlite3
@@ -256,8 +257,16 @@ def _configure(conn: sqlite3.Connection, *, wal: bool = True) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def inspect_file(path: Path) -> None:
+CHECKED_KEY = "last_integrity_check"  # settings key: the day PRAGMA quick_check last passed
+
+
+def inspect_file(path: Path, full: bool | None = None) -> bool:
     """Check, without writing a byte, that ``path`` is an ictdesk database this version reads.
+
+    Header, size, application id and schema are always checked. ``PRAGMA quick_check``
+    (which reads the whole file: seconds for a national database) runs when ``full`` is True,
+    or, by default, when the file was not closed cleanly (a write-ahead log is left) or was
+    not checked yet today. Returns whether the full check ran.
 
     Raises :class:`DatabaseUnavailable`, :class:`NotAnIctdeskDatabase` or
     :class:`DatabaseTooNew`.
@@ -289,9 +298,15 @@ def inspect_file(path: Path) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise NotAnIctdeskDatabase(f"not an ictdesk database: {path}")
-        damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if damage != "ok":
-            raise NotAnIctdeskDatabase(f"the database file is damaged ({damage}): {path}")
+        if full is None:
+            checked = conn.execute(
+                "SELECT value FROM settings WHERE key = ?", [CHECKED_KEY]
+            ).fetchone()
+            full = wal.exists() or not checked or checked[0] != datetime.date.today().isoformat()
+        if full:
+            damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if damage != "ok":
+                raise NotAnIctdeskDatabase(f"the database file is damaged ({damage}): {path}")
         applied = {
             row[0]
             for row in conn.execute(
@@ -308,6 +323,7 @@ def inspect_file(path: Path) -> None:
         raise DatabaseTooNew(
             f"{path} was written by a newer ictdesk (schema {sorted(unknown)[-1]}); update ictdesk"
         )
+    return full
 
 
 def open_database(path: str | os.PathLike, read_only: bool = False) -> sqlite_utils.Database:
@@ -317,7 +333,7 @@ def open_database(path: str | os.PathLike, read_only: bool = False) -> sqlite_ut
     migration, no journal change. A file on a network share does not use WAL.
     """
     path = Path(path)
-    inspect_file(path)
+    checked = inspect_file(path)
     if not read_only and not os.access(path, os.W_OK):
         read_only = True
     try:
@@ -337,6 +353,12 @@ def open_database(path: str | os.PathLike, read_only: bool = False) -> sqlite_ut
         if is_network_path(path):
             db.conn.execute("PRAGMA journal_mode = DELETE")
         migrations.apply(db)
+        if checked:
+            with db.atomic():
+                db.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                    [CHECKED_KEY, datetime.date.today().isoformat()],
+                )
     except sqlite3.OperationalError as exc:
         raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None
     return db

@@ -23,6 +23,7 @@ from ictdesk.core.periods import Period, PeriodType, canonical_period
 from ictdesk.core.units import Unit, UnitLevel, search_key
 from ictdesk.core.validation import (
     DEFAULT_OUTLIER_SHARE,
+    LARGEST_EXACT,
     Importance,
     Rule,
     Violation,
@@ -479,6 +480,8 @@ class ValueStore:
                 raise ValueRejected(f"{indicator.code}: not a number: {value!r}")
             if value != value or value in (float("inf"), float("-inf")):
                 raise ValueRejected(f"{indicator.code}: not a finite number")
+            if abs(value) > LARGEST_EXACT:
+                raise ValueRejected(f"{indicator.code}: the number is too large")
             if indicator.value_type is ValueType.INTEGER:
                 if not float(value).is_integer():
                     raise ValueRejected(f"{indicator.code}: a whole number is expected")

@@ -25,6 +25,7 @@ OPERATORS = {
 }
 _BROKEN = {"<=": ">", "<": "≥", ">=": "<", ">": "≤", "==": "≠", "!=": "="}  # shown when failing
 DEFAULT_OUTLIER_SHARE = 0.5  # a stock moving by more than half since the previous period
+LARGEST_EXACT = 2**53 - 1  # beyond this a count cannot be stored exactly
 OUTLIER_MIN_CHANGE = 10  # small counts (2 → 5 stations) move a lot without being suspicious
 
 
@@ -108,6 +109,16 @@ def check_value(indicator: Indicator, value: float | None) -> list[Violation]:
                 f"{indicator.name_en}: must be a whole number.",
             )
         )
+    if abs(value) > LARGEST_EXACT:
+        return [
+            Violation(
+                "range",
+                code,
+                Importance.HIGH,
+                f"{indicator.name_vi}: số quá lớn ({value:g}).",
+                f"{indicator.name_en}: the number is too large ({value:g}).",
+            )
+        ]
     low, high = indicator.minimum, indicator.maximum
     if indicator.value_type is ValueType.PERCENT:
         low = 0 if low is None else low

@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText(str(path))
         box.setDetailedText(str(exc))
         from_backup = None
-        if list_backups(path):
+        if list_backups(path, counts=False):
             from_backup = box.addButton(
                 self.tr("Restore a backup…"), QMessageBox.ButtonRole.ActionRole
             )
