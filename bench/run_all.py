@@ -1,0 +1,49 @@
+"""Run every benchmark and write bench/RESULTS.md (figure, median, reference, ratio, budget).
+
+python3 bench/run_all.py        (builds the province database on first use; the national
+                                 one, for the trends bench, takes several minutes)
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import sys
+import time
+from pathlib import Path
+
+from timing import HEADER, machine
+
+HERE = Path(__file__).resolve().parent
+BENCHES = ("bench_startup", "bench_exchange", "bench_report", "bench_trends")
+
+
+def main() -> int:
+    lines = []
+    for name in BENCHES:
+        if not (HERE / f"{name}.py").exists():
+            continue
+        started = time.perf_counter()
+        print(f"running {name}…", file=sys.stderr)
+        lines += importlib.import_module(name).main()
+        print(f"  {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    text = "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            f"Measured {datetime.date.today().isoformat()} on: {machine()}.",
+            "Medians of several runs; every reference is measured in the same run.",
+            "",
+            HEADER,
+            *lines,
+            "",
+        ]
+    )
+    (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    sys.exit(main())
