@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ictdesk.core.catalogue import Catalogue, Formula, Indicator, Pillar, TimeAggregation
+from ictdesk.core.catalogue import Catalogue, Indicator, TimeAggregation
 from ictdesk.core.database import create_database, open_database, unit_path
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
 from ictdesk.core.filesystem import is_network_path
@@ -245,37 +245,19 @@ class ValueStore:
     def catalogue(self) -> Catalogue:
         """The indicator catalogue stored in this database (shipped plus custom indicators)."""
         if self._catalogue is None:
-            pillars = [
-                Pillar(r["code"], r["name_vi"], r["name_en"])
-                for r in self.db.query("SELECT * FROM pillars ORDER BY sort_order")
-            ]
+            pillars = list(self.db.query("SELECT * FROM pillars ORDER BY sort_order"))
             indicators = []
             for r in self.db.query("SELECT * FROM indicators ORDER BY sort_order, code"):
-                formula = None
+                record = dict(r, min=r["min_value"], max=r["max_value"])
                 if r["formula_numerator"]:
-                    formula = Formula(
-                        r["formula_numerator"],
-                        r["formula_denominator"],
-                        r["formula_multiplier"] or 100.0,
-                    )
-                indicators.append(
-                    Indicator(
-                        code=r["code"],
-                        pillar=r["pillar"],
-                        name_vi=r["name_vi"],
-                        name_en=r["name_en"],
-                        unit_vi=r["unit_vi"],
-                        unit_en=r["unit_en"],
-                        value_type=ValueType(r["value_type"]),
-                        time_aggregation=TimeAggregation(r["time_aggregation"]),
-                        minimum=r["min_value"],
-                        maximum=r["max_value"],
-                        definition_vi=r["definition_vi"],
-                        formula=formula,
-                        sort_order=r["sort_order"],
-                    )
-                )
-            self._catalogue = Catalogue(pillars, indicators)
+                    record["formula"] = {
+                        "numerator": r["formula_numerator"],
+                        "denominator": r["formula_denominator"],
+                        "multiplier": r["formula_multiplier"] or 100.0,
+                    }
+                indicators.append(record)
+            # the same reader as the shipped catalogue file: one place knows the fields
+            self._catalogue = Catalogue.from_dict({"pillars": pillars, "indicators": indicators})
         return self._catalogue
 
     # -------------------------------------------------------------------- units

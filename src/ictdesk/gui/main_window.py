@@ -930,17 +930,21 @@ def create_from_dialog(parent: QWidget | None, dialog: FirstRunDialog, path: Pat
         path.parent.mkdir(parents=True, exist_ok=True)
         ValueStore.create(path, settings)
     except (IctdeskError, OSError) as exc:
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
+        _show_failure(
+            parent,
             QCoreApplication.translate("MainWindow", "Cannot create database"),
             QCoreApplication.translate("MainWindow", "The database could not be created."),
-            QMessageBox.StandardButton.Ok,
-            parent,
+            exc,
         )
-        box.setDetailedText(str(exc))
-        box.exec()
         return False
     return True
+
+
+def _show_failure(parent: QWidget | None, title: str, text: str, exc: Exception) -> None:
+    """A critical message with the technical reason under "Show Details"."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(str(exc))
+    box.exec()
 
 
 def ensure_demo(parent: QWidget | None) -> Path | None:
@@ -965,15 +969,12 @@ def ensure_demo(parent: QWidget | None) -> Path | None:
         build_demo(path, report)
     except (IctdeskError, OSError) as exc:
         progress.close()
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
+        _show_failure(
+            parent,
             QCoreApplication.translate("MainWindow", "Demo data"),
             QCoreApplication.translate("MainWindow", "The demo database could not be created."),
-            QMessageBox.StandardButton.Ok,
-            parent,
+            exc,
         )
-        box.setDetailedText(str(exc))
-        box.exec()
         return None
     progress.setValue(100)
     progress.close()
