@@ -19,13 +19,18 @@ BENCHES = ("bench_startup", "bench_exchange", "bench_report", "bench_trends")
 
 
 def main() -> int:
-    lines = []
+    lines, notes = [], []
     for name in BENCHES:
         if not (HERE / f"{name}.py").exists():
             continue
         started = time.perf_counter()
         print(f"running {name}…", file=sys.stderr)
-        lines += importlib.import_module(name).main()
+        for line in importlib.import_module(name).main():
+            if line.startswith("|"):
+                if line not in HEADER.splitlines():
+                    lines.append(line)
+            else:
+                notes.append(f"- {line}")
         print(f"  {time.perf_counter() - started:.0f} s", file=sys.stderr)
     text = "\n".join(
         [
@@ -33,6 +38,8 @@ def main() -> int:
             "",
             f"Measured {datetime.date.today().isoformat()} on: {machine()}.",
             "Medians of several runs; every reference is measured in the same run.",
+            "",
+            *notes,
             "",
             HEADER,
             *lines,

@@ -285,3 +285,17 @@ def test_pyqtgraph_is_imported_only_when_the_chart_is_first_shown(demo_db):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True"]
+
+
+def test_the_ranking_follows_the_period_type_and_the_main_window(view):
+    view.set_mode("ranking")
+    view.redraw()
+    view.type_box.setCurrentIndex(view.type_box.findData("year"))
+    view.redraw()
+    assert view.ranking_period.iso == "2025"
+    assert view.ranking_chart.target_line.value() == 50.0
+    view.type_box.setCurrentIndex(view.type_box.findData("quarter"))
+    view.show_place("25", Period.parse("2024Q2"))
+    view.redraw()
+    assert view.ranking_period.iso == "2024Q2"
+    assert view.checked_codes() == [PHUC_YEN]  # ticks made before stay

@@ -18,10 +18,14 @@ from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.i18n import install_language, saved_language
 from ictdesk.gui.main_window import MainWindow, create_from_dialog, ensure_demo
 
+_application: QApplication | None = None
+
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with ictdesk's names set, so QSettings finds its file."""
+    global _application
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    _application = app  # one owner for the process: the app must outlive every widget
     QCoreApplication.setOrganizationName("ictdesk")
     QCoreApplication.setApplicationName("ictdesk")
     QCoreApplication.setApplicationVersion(__version__)
