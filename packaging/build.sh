@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install -q 'pyinstaller>=6.10'
+# Compile the translations for the bundle (the .ts files stay the only committed source).
+pyside6-lrelease -silent resources/i18n/*.ts
 python3 -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath build/dist --workpath build/work packaging/ictdesk.spec
 app=build/dist/ictdesk/ictdesk

@@ -49,3 +49,24 @@ def test_qt_file_and_print_dialogs_show_vietnamese(qtbot):
         assert QCoreApplication.translate("QPrintPreviewDialog", "Export to PDF") == "Xuất ra PDF"
     finally:
         install_language("vi")
+
+
+def test_a_compiled_catalogue_is_used_only_when_it_is_not_stale(tmp_path, qtbot):
+    import os
+    import subprocess as sp
+
+    from PySide6.QtCore import QTranslator
+
+    from ictdesk.gui.app import make_application
+    from ictdesk.gui.i18n import TsTranslator, _translator_for
+
+    make_application()
+    ts = tmp_path / "ictdesk_vi.ts"
+    ts.write_bytes(catalogue_path("vi").read_bytes())
+    assert isinstance(_translator_for(ts, None), TsTranslator)  # no .qm: read the .ts
+    sp.run(["pyside6-lrelease", "-silent", str(ts)], check=True)
+    compiled = _translator_for(ts, None)
+    assert type(compiled) is QTranslator
+    assert compiled.translate("MainWindow", "&File") == "&Tệp"
+    os.utime(ts, (ts.stat().st_atime, ts.with_suffix(".qm").stat().st_mtime + 10))
+    assert isinstance(_translator_for(ts, None), TsTranslator)  # .ts edited since: stale .qm

@@ -1,7 +1,8 @@
 """Interface language: Vietnamese first, English too, from Qt Linguist ``.ts`` catalogues.
 
-The ``.ts`` files under ``resources/i18n/`` are the single source of translations. They are
-read directly at start-up (a few milliseconds), so no compiled ``.qm`` can go stale.
+The ``.ts`` files under ``resources/i18n/`` are the single source of translations. A build
+compiles them to ``.qm`` (``pyside6-lrelease``); a checkout without ``.qm`` files reads the
+``.ts`` directly (a few milliseconds), so a stale binary is never used.
 """
 
 from __future__ import annotations
@@ -51,6 +52,20 @@ class TsTranslator(QTranslator):
         return not self._messages
 
 
+def _translator_for(ts: Path, parent) -> QTranslator:
+    """The compiled ``.qm`` beside ``ts`` if the build made one from it, else the ``.ts`` itself.
+
+    ``pyside6-lrelease resources/i18n/*.ts`` (run by packaging/build.sh) writes the ``.qm``
+    files; they are never committed, and one older than its ``.ts`` is ignored as stale.
+    """
+    compiled = ts.with_suffix(".qm")
+    if compiled.is_file() and compiled.stat().st_mtime >= ts.stat().st_mtime:
+        translator = QTranslator(parent)
+        if translator.load(str(compiled)):
+            return translator
+    return TsTranslator(read_ts(ts), parent)
+
+
 def saved_language() -> str:
     value = QSettings().value("language", DEFAULT_LANGUAGE)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
@@ -64,12 +79,10 @@ def install_language(language: str) -> str:
     _installed.clear()
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     if language != "en":
-        messages: dict[tuple[str, str], str] = {}
         for path in sorted(resource_path("i18n").glob(f"*_{language}.ts")):
-            messages.update(read_ts(path))  # ictdesk's own texts and Qt's dialogs and buttons
-        translator = TsTranslator(messages, app)
-        app.installTranslator(translator)
-        _installed.append(translator)
+            translator = _translator_for(path, app)  # ictdesk's texts, and Qt's dialogs
+            app.installTranslator(translator)
+            _installed.append(translator)
     if language == "vi":
         locale = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
     else:
