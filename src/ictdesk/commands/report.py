@@ -36,10 +36,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
-    from ictdesk.gui.app import make_application
+    from PySide6.QtWidgets import QApplication  # only printing: not the whole window's modules
+
     from ictdesk.gui.printing import write_pdf
 
-    make_application()
+    app = QApplication.instance() or QApplication(["ictdesk"])
     pages = write_pdf(sheet, args.output)
+    del app
     print(f"wrote {args.output} ({pages} pages)")
     return 0

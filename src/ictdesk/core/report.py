@@ -227,8 +227,16 @@ def rollup_sheet(
     catalogue = store.catalogue
     indicators = [catalogue[c] for c in ROLLUP_INDICATORS if c in catalogue]
     rows: list[SheetRow] = []
-    for number, child in enumerate(store.children(unit_code), start=1):
-        values = store.aggregates(child.code, target_period.iso)
+    children = store.children(unit_code)
+    # A commune without villages holds its own values: read them all in one query, and
+    # aggregate up the tree only for the few units that have units under them.
+    own = store.values_for_units(target_period.iso, [c.code for c in children])
+    for number, child in enumerate(children, start=1):
+        if store.child_count(child.code):
+            values = store.aggregates(child.code, target_period.iso)
+        else:
+            values = dict(own[child.code])
+            values.update(catalogue.derived_values(own[child.code]))
         rows.append(
             SheetRow(
                 str(number),
