@@ -25,7 +25,7 @@ def main() -> int:
             continue
         started = time.perf_counter()
         print(f"running {name}…", file=sys.stderr)
-        for line in importlib.import_module(name).main():
+        for line in "\n".join(importlib.import_module(name).main()).splitlines():
             if line.startswith("|"):
                 if line not in HEADER.splitlines():
                     lines.append(line)
