@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from ictdesk.core.backup import automatic_backup, backup_to, list_backups, restore, rolling_backup
 from ictdesk.core.errors import IctdeskError, StorageError
-from ictdesk.core.exchange.common import LONG_HEADER, Selection
+from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, Selection
 from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import import_files
 from ictdesk.core.filesystem import is_network_path
@@ -239,18 +239,7 @@ csv_cells = st.one_of(
         [
             list(LONG_HEADER),
             ["Mã đơn vị", "Tên đơn vị", "Kỳ báo cáo", "X [BTS_TOTAL]"],
-            [
-                "dataelement",
-                "period",
-                "orgunit",
-                "catoptcombo",
-                "attroptcombo",
-                "value",
-                "storedby",
-                "lastupdated",
-                "comment",
-                "followup",
-            ],
+            list(DHIS2_HEADER),
             ["a", "b"],
         ]
     ),

@@ -416,31 +416,19 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> lis
                 comment = cells.get((row, COMMENT_COLUMN))
                 location = f"'{sheet_name}'!F{row}"
                 row += 1
-                if raw is None or (isinstance(raw, str) and not raw.strip()):
-                    if comment:
-                        found.append(
-                            Incoming(
-                                path.name,
-                                location,
-                                code,
-                                unit,
-                                code,
-                                period,
-                                None,
-                                str(comment),
-                                owner=str(owner),
-                            )
+                empty = raw is None or (isinstance(raw, str) and not raw.strip())
+                if empty and not comment:
+                    continue
+                value = None
+                if not empty:
+                    if isinstance(raw, bool):
+                        problems.append(
+                            _not_a_number(path.name, location, code, raw, "not a number")
                         )
-                    continue
-                if isinstance(raw, bool):
-                    problems.append(_not_a_number(path.name, location, code, raw, "not a number"))
-                    continue
-                if isinstance(raw, (int, float)):
-                    value = int(raw) if float(raw).is_integer() else raw
-                else:
-                    if code not in catalogue:
-                        value = None
-                    else:
+                        continue
+                    if isinstance(raw, (int, float)):
+                        value = int(raw) if float(raw).is_integer() else raw
+                    elif code in catalogue:
                         try:
                             value = _wide_number(str(raw), catalogue[code].value_type)
                         except InvalidNumber as exc:
