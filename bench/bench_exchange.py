@@ -2,6 +2,12 @@
 
 Budgets (issue 5 / 8): import at least half as fast as ``sqlite3 .import`` of the same rows
 into the same table; long CSV export at least half as fast as ``sqlite3 -csv`` of the query.
+
+The import reference is the sqlite3 CLI putting the rows into ``data_values``, the table
+ictdesk writes (with its primary key and by-indicator index). ``.import`` needs a table shaped
+like the file, so the CLI reads the CSV into a TEMP table and copies it over in the same run,
+as anyone loading this file by hand would. The bare ``.import`` into an untyped, unindexed
+table is shown too, for comparison.
 """
 
 from __future__ import annotations
@@ -50,16 +56,20 @@ def main(repeat: int = 3) -> list[str]:
         command(*ictdesk, "import", str(csv_path), "--db", str(target)), repeat, fresh_target
     )
     staging = (
-        "CREATE TABLE incoming (unit_code, unit_name, indicator_code, indicator_name, period,"
-        " value, comment, stored_by, updated_at);"
+        "CREATE TEMP TABLE incoming (unit_code, unit_name, indicator_code, indicator_name,"
+        " period, value, comment, stored_by, updated_at);"
     )
+    into_values = (
+        "INSERT INTO data_values (unit_code, indicator_code, period, value, comment, stored_by,"
+        " updated_at) SELECT unit_code, indicator_code, period, value, NULLIF(comment, ''),"
+        " stored_by, updated_at FROM incoming;"
+    )
+    cli_import = f".import --csv --skip 1 '{csv_path}' incoming"
     import_ref = median_seconds(
-        command(
-            "sqlite3",
-            str(target),
-            staging,
-            f".import --csv --skip 1 '{csv_path}' incoming",
-        ),
+        command("sqlite3", str(target), staging, cli_import, into_values), repeat, fresh_target
+    )
+    bare_ref = median_seconds(
+        command("sqlite3", str(target), staging.replace("TEMP ", ""), cli_import),
         repeat,
         fresh_target,
     )
@@ -76,8 +86,15 @@ def main(repeat: int = 3) -> list[str]:
             "import of 721k values, validated (ictdesk import)",
             import_ours,
             import_ref,
-            "≤ 2× sqlite3 .import",
+            "≤ 2× sqlite3 .import into data_values",
             import_ours <= 2 * import_ref,
+        ),
+        row(
+            "  for comparison: bare .import into an unindexed table",
+            import_ours,
+            bare_ref,
+            "-",
+            True,
         ),
     ]
 

@@ -407,3 +407,110 @@ def test_unit_codes_that_lost_their_leading_zero_in_a_spreadsheet_are_recognised
     )
     import_files(fresh, [path])
     assert fresh.value("04792", "BTS_TOTAL", "2025Q4").value == 32
+
+
+def test_a_value_given_in_two_commune_files_is_refused_at_the_second(fresh, tmp_path):
+    first = write_long(tmp_path / "a.csv", [row("08740", "BTS_TOTAL", "2025Q4", 1)])
+    second = write_long(
+        tmp_path / "b.csv",
+        [row("07900", "BTS_TOTAL", "2025Q4", 3), row("08740", "BTS_TOTAL", "2025Q4 ", 2)],
+    )
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [first, second])
+    [problem] = caught.value.report.blocking
+    assert (problem.file, problem.location) == ("b.csv", "row 3")
+    assert "also given at a.csv row 2" in problem.reason
+    assert fresh.value_count() == 0
+
+
+def test_rules_see_the_stored_values_the_file_does_not_replace(fresh, tmp_path):
+    fresh.save_value("08740", "BTS_TOTAL", "2025Q4", 10)
+    too_many = write_long(tmp_path / "5g.csv", [row("08740", "BTS_5G", "2025Q4", 20)])
+    with pytest.raises(ImportRejected, match="5G stations cannot exceed all stations"):
+        import_files(fresh, [too_many])
+    both = write_long(
+        tmp_path / "both.csv",
+        [row("08740", "BTS_TOTAL", "2025Q4", 40), row("08740", "BTS_5G", "2025Q4", 20)],
+    )
+    report = import_files(fresh, [both], on_conflict="overwrite")
+    assert (report.added, report.changed) == (1, 1)
+    assert fresh.value("08740", "BTS_5G", "2025Q4").value == 20
+
+
+def test_importing_the_same_file_again_changes_nothing(fresh, tmp_path):
+    path = commune_file(tmp_path, "c.csv", "08740", 5)
+    import_files(fresh, [path])
+    audit_rows = len(fresh.history("08740", "BTS_TOTAL", "2026Q1"))
+    report = import_files(fresh, [path])
+    assert (report.added, report.changed, report.unchanged) == (0, 0, 2)
+    assert report.summary().startswith("imported:") and not report.written
+    assert len(fresh.history("08740", "BTS_TOTAL", "2026Q1")) == audit_rows
+
+
+def test_a_rejected_import_leaves_nothing_staged_for_the_next_save(fresh, tmp_path):
+    path = write_long(
+        tmp_path / "bad.csv",
+        [row("08740", "BTS_TOTAL", "2025Q4", 36), row("08740", "BTS_4G", "2025Q4", "x")],
+    )
+    with pytest.raises(ImportRejected):
+        import_files(fresh, [path])
+    fresh.save_value("07900", "BTS_TOTAL", "2025Q4", 3)
+    assert fresh.value_count() == 1 and fresh.value("08740", "BTS_TOTAL", "2025Q4") is None
+
+
+def test_a_bulk_import_rebuilds_the_by_indicator_index(fresh, tmp_path, monkeypatch):
+    import ictdesk.core.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_WRITE", 2)
+    path = commune_file(tmp_path, "c.csv", "08740", 5)
+    assert import_files(fresh, [path]).added == 2
+    [count] = fresh.db.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'data_values_by_indicator'"
+    ).fetchone()
+    assert count == 1
+    assert fresh.aggregate("BTS_4G", "25", "2026Q1") == 4
+    assert fresh.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_preview_lists_what_would_be_written(fresh, tmp_path):
+    path = commune_file(tmp_path, "c.csv", "08740", 5)
+    report = import_files(fresh, [path], dry_run=True)
+    assert [(i.indicator_code, i.value, i.location) for i in report.preview] == [
+        ("BTS_4G", 4, "row 3"),
+        ("BTS_TOTAL", 5, "row 2"),
+    ]
+
+
+def test_long_export_quotes_text_exactly_as_the_csv_module_does(fresh, tmp_path):
+    from ictdesk.core.store import ValueWrite
+
+    fresh.stored_by = 'Nguyễn, "Bé"'
+    fresh.save_values(
+        [
+            ValueWrite("08740", "BTS_TOTAL", "2025Q4", 3, 'a, b "c"\r\nd'),
+            ValueWrite("08740", "BTS_4G", "2025Q4", 2, "line\nbreak"),
+            ValueWrite("08740", "BTS_5G", "2025Q4", None, "only a comment"),
+        ],
+        source="form",
+    )
+    path = tmp_path / "long.csv"
+    assert export(fresh, "long", Selection(), path) == 3
+    expected = io.StringIO(newline="")
+    writer = csv.writer(expected, lineterminator="\r\n")
+    writer.writerow(LONG_HEADER)
+    for unit, code, period, value, comment, who, when in fresh.db.execute(
+        "SELECT unit_code, indicator_code, period, value, comment, stored_by, updated_at"
+        " FROM data_values ORDER BY unit_code, period, indicator_code"
+    ):
+        name = fresh.catalogue[code].name_vi
+        writer.writerow([unit, "Phường Phúc Yên", code, name, period, value, comment, who, when])
+    assert path.read_bytes() == ("\ufeff" + expected.getvalue()).encode("utf-8")
+    again = tmp_path / "again.db"
+    ValueStore.create(again, {"province_code": "25"})
+    copy = ValueStore.open(again)
+    try:
+        assert import_files(copy, [path]).added == 3
+        assert copy.value("08740", "BTS_TOTAL", "2025Q4").comment == 'a, b "c"\r\nd'
+        assert copy.value("08740", "BTS_5G", "2025Q4").value is None
+    finally:
+        copy.close()

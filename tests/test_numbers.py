@@ -178,6 +178,13 @@ def test_format_machine_is_exact_and_plain():
     assert format_machine(83.6) == "83.6"
     assert format_machine(12.0) == "12"
     assert format_machine(None) == ""
+    assert format_machine(0.00005) == "0.00005"  # never 5e-05, which imports refuse
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15))
+def test_machine_format_reads_back_as_the_same_float_without_an_exponent(x):
+    text = format_machine(x)
+    assert "e" not in text and float(text) == x
 
 
 @given(st.integers(min_value=-(10**15), max_value=10**15))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from ictdesk.core.errors import InvalidNumber
@@ -142,6 +143,9 @@ def format_machine(value: int | float | None) -> str:
     """Format for files read by machines: ``.`` decimals, no grouping, exact; empty for None."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        text = repr(value)  # the shortest text that reads back as the same float
+        return format(Decimal(text), "f") if "e" in text else text  # 5e-05 → 0.00005
+    return str(value)

@@ -33,6 +33,7 @@ from ictdesk.core.validation import (
 )
 
 SOURCES = ("form", "grid", "import", "undo", "demo")
+VALUES_BY_INDICATOR = "data_values_by_indicator"
 _FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 
 
@@ -84,13 +85,29 @@ class ValueWrite:
 
 
 _TEMP_TABLES = (
-    "CREATE TEMP TABLE IF NOT EXISTS incoming_values (unit_code TEXT, indicator_code TEXT,"
-    " period TEXT, value NUMERIC, comment TEXT, stored_by TEXT, updated_at TEXT, detail TEXT,"
-    " followup INTEGER)",
+    # The batch being written. ``place`` says where an imported value came from; a key staged
+    # twice keeps its first row and lists the later places in ``dup_at`` (see stage_values).
+    "CREATE TEMP TABLE IF NOT EXISTS incoming_values (unit_code TEXT NOT NULL,"
+    " indicator_code TEXT NOT NULL, period TEXT NOT NULL, value NUMERIC, comment TEXT,"
+    " stored_by TEXT, updated_at TEXT, detail TEXT, followup INTEGER, place, label TEXT,"
+    " dup_at TEXT, PRIMARY KEY (unit_code, period, indicator_code)) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS value_changes (unit_code TEXT, indicator_code TEXT,"
     " period TEXT, old_value NUMERIC, new_value NUMERIC, old_comment TEXT, new_comment TEXT,"
     " stored_by TEXT, updated_at TEXT, detail TEXT)",
 )
+STAGED_COLUMNS = (
+    "unit_code, indicator_code, period, value, comment, stored_by, updated_at, detail,"
+    " followup, place, label"
+)
+DUP_SEPARATOR, DUP_FIELD = "\x1e", "\x1f"
+_STAGE = f"""
+INSERT INTO temp.incoming_values ({STAGED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (unit_code, period, indicator_code) DO UPDATE SET dup_at =
+    COALESCE(dup_at || '{DUP_SEPARATOR}', '')
+    || excluded.detail || '{DUP_FIELD}' || excluded.place || '{DUP_FIELD}'
+    || COALESCE(excluded.label, '')
+"""
+BULK_WRITE = 50_000  # from this many changes on, the by-indicator index is rebuilt, not updated
 # The changes a batch makes, computed once before anything is written.
 _COLLECT_CHANGES = """
 INSERT INTO temp.value_changes
@@ -524,24 +541,62 @@ class ValueStore:
 
     def _write_batch(self, rows, source: str) -> int:
         with self.db.atomic():
-            self.db.execute("DELETE FROM temp.incoming_values")
-            self.db.conn.executemany(
-                "INSERT INTO temp.incoming_values (unit_code, indicator_code, period, value,"
-                " comment, stored_by, updated_at, detail, followup)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            self.db.execute("DELETE FROM temp.value_changes")
-            self.db.execute(_COLLECT_CHANGES)
-            changed = self.db.execute("SELECT count(*) FROM temp.value_changes").fetchone()[0]
-            if changed:
-                stamp = now_iso()
-                self.db.execute(_AUDIT_CHANGES, [self.stored_by, stamp, source])
-                self.db.execute(_DELETE_CLEARED)
-                self.db.execute(_UPSERT_CHANGES, [self.stored_by, stamp])
-            self.db.execute(_APPLY_FOLLOWUP)
-            self.db.execute("DELETE FROM temp.incoming_values")
+            self.clear_staged()
+            self.stage_values(row + (None, None) for row in rows)
+            changed = self.write_staged(source)
+            self.clear_staged()
         return changed
+
+    # ------------------------------------------------------------ staged batches
+    def clear_staged(self) -> None:
+        """Forget the batch being prepared (nothing stored is touched)."""
+        self.db.execute("DELETE FROM temp.incoming_values")
+
+    def stage_values(self, rows: Iterable[tuple]) -> None:
+        """Add checked rows to the batch being prepared, streaming; nothing is stored yet.
+
+        Each row is (unit, indicator, canonical period, value, comment, stored_by, updated_at,
+        detail, followup, place, label), already checked by the caller (as
+        :meth:`save_values` does, or an import). A key staged twice keeps its first row; the
+        later ones are listed in ``dup_at`` (detail, place and label of each).
+        """
+        self.db.conn.executemany(_STAGE, rows)
+
+    def write_staged(self, source: str) -> int:
+        """Store the staged batch, auditing each change; return how many values changed.
+
+        Call inside ``db.atomic()``. A large batch rebuilds the by-indicator index once
+        instead of updating it row by row (about twice as fast for a province's import).
+        """
+        if source not in SOURCES:
+            raise ValueRejected(f"unknown source: {source}")
+        if self.read_only:
+            raise StorageError("the database is open read-only; nothing was saved")
+        self.db.execute("DELETE FROM temp.value_changes")
+        self.db.execute(_COLLECT_CHANGES)
+        changed = self.db.execute("SELECT count(*) FROM temp.value_changes").fetchone()[0]
+        if changed:
+            stamp = now_iso()
+            self.db.execute(_AUDIT_CHANGES, [self.stored_by, stamp, source])
+            self.db.execute(_DELETE_CLEARED)
+            rebuilt = self._drop_index_for_bulk(changed)
+            self.db.execute(_UPSERT_CHANGES, [self.stored_by, stamp])
+            if rebuilt:
+                self.db.execute(rebuilt)
+        self.db.execute(_APPLY_FOLLOWUP)
+        return changed
+
+    def _drop_index_for_bulk(self, changed: int) -> str | None:
+        """Drop the by-indicator index when rebuilding it is cheaper; return its SQL."""
+        if changed < BULK_WRITE or changed * 2 < self.value_count():
+            return None
+        [sql] = self.db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+            [VALUES_BY_INDICATOR],
+        ).fetchone() or [None]
+        if sql:
+            self.db.execute(f"DROP INDEX {VALUES_BY_INDICATOR}")
+        return sql
 
     def set_followup(self, unit_code: str, indicator_code: str, period: str, flag: bool) -> None:
         """Flag (or unflag) a stored value for follow-up, as DHIS2 does."""

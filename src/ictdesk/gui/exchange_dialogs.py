@@ -347,7 +347,7 @@ class ImportDialog(QDialog):
                     self.tr("File"),
                 ]
             )
-            rows = report.incoming[:2000]
+            rows = report.preview
             self.table.setRowCount(len(rows))
             for r, incoming in enumerate(rows):
                 cells = (

@@ -8,15 +8,16 @@ returned files of many communes is one run.
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections import defaultdict
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from ictdesk.core.errors import IctdeskError, InvalidNumber, InvalidPeriod
+from ictdesk.core.errors import IctdeskError, InvalidNumber, InvalidPeriod, StorageError
 from ictdesk.core.exchange.common import (
     BOM,
     DHIS2_HEADER,
@@ -34,9 +35,16 @@ from ictdesk.core.exchange.template import (
     VALUE_COLUMN,
 )
 from ictdesk.core.numbers import ValueType, parse_number
-from ictdesk.core.periods import canonical_period
-from ictdesk.core.store import ValueStore, ValueWrite
-from ictdesk.core.validation import check_value
+from ictdesk.core.periods import Period, canonical_period
+from ictdesk.core.store import DUP_FIELD, DUP_SEPARATOR, ValueStore
+from ictdesk.core.validation import (
+    LARGEST_EXACT,
+    OPERATORS,
+    OUTLIER_MIN_CHANGE,
+    check_outlier,
+    check_rules,
+    check_value,
+)
 
 CONFLICT_MODES = ("overwrite", "keep", "newer")
 _INT = re.compile(r"^-?[0-9]+$")
@@ -83,9 +91,9 @@ class Problem:
         return self.location.replace("row ", "dòng ").replace("header", "dòng tiêu đề")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Incoming:
-    """One value read from a file, not yet checked against the database."""
+    """One value an import would write, as shown in the preview."""
 
     file: str
     location: str
@@ -94,11 +102,6 @@ class Incoming:
     indicator_code: str
     period: str
     value: int | float | None
-    comment: str | None = None
-    stored_by: str | None = None
-    updated_at: str | None = None
-    followup: bool | None = None
-    owner: str | None = None  # the unit a template sheet was made for
 
 
 @dataclass
@@ -114,7 +117,8 @@ class ImportReport:
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
     written: bool = False
-    incoming: list[Incoming] = field(default_factory=list)
+    dry_run: bool = False
+    preview: list[Incoming] = field(default_factory=list)  # the first values to write
 
     @property
     def blocking(self) -> list[Problem]:
@@ -125,7 +129,7 @@ class ImportReport:
         return [p for p in self.problems if not p.blocking]
 
     def summary(self) -> str:
-        state = "imported" if self.written else "would import" if not self.blocking else "rejected"
+        state = "rejected" if self.blocking else "would import" if self.dry_run else "imported"
         return (
             f"{state}: {self.rows} rows from {len(self.files)} files — {self.added} added,"
             f" {self.changed} changed, {self.unchanged} unchanged, {self.skipped} skipped;"
@@ -158,8 +162,16 @@ def _not_a_number(file: str, location: str, column: str, raw, reason) -> Problem
     )
 
 
-def _machine_number(text: str) -> int | float:
-    """A number as machines write it: ``12500``, ``-3``, ``83.6``; anything else is refused."""
+def _machine_number(text: str) -> int | float | None:
+    """A number as machines write it: ``12500``, ``-3``, ``83.6``; None if empty.
+
+    Anything else (``1e5``, ``12,5``, ``1_000``) is refused.
+    """
+    if text.isdigit() and text.isascii():  # most values: plain counts
+        return int(text)
+    text = text.strip()
+    if not text:
+        return None
     if _INT.match(text):
         return int(text)
     if _DECIMAL.match(text):
@@ -184,6 +196,13 @@ def _timestamp(text: str) -> datetime | None:
 
 
 # --------------------------------------------------------------------- readers
+# Every reader yields one tuple per value read, in the order the checker takes them:
+# (file, place, label, unit, indicator, period, value, comment, stored_by, updated_at,
+#  followup, owner). ``place`` is a CSV line number or a cell such as "'Sheet'!F9",
+# ``label`` the column the value was in, ``owner`` the unit a template sheet was made for.
+Read = tuple
+
+
 def detect_format(path: Path) -> str:
     """``long``, ``wide``, ``dhis2`` or ``template``, from the file's content."""
     with open(path, "rb") as handle:
@@ -207,97 +226,110 @@ def detect_format(path: Path) -> str:
     )
 
 
-def _csv_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and (line number, cells) of a CSV saved by anyone: BOM or not, ``,`` or ``;``."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise IctdeskError(
-            f"{path.name}: the file is not UTF-8 text (save it as CSV UTF-8)"
-        ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    header: list[str] | None = None
-    for cells in reader:
-        while cells and not cells[-1].strip():
-            cells.pop()  # trailing empty columns (and whole empty rows)
-        if header is None:
-            header = [c.strip() for c in cells]
-        elif cells:
-            rows.append((reader.line_num, cells))
-    return header or [], rows
+@contextmanager
+def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
+    """The header and a streaming reader of a CSV saved by anyone: BOM or not, ``,`` or ``;``.
+
+    Whole empty rows come out as empty lists; trailing empty cells are left to the caller.
+    """
+    not_utf8 = IctdeskError(f"{path.name}: the file is not UTF-8 text (save it as CSV UTF-8)")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        try:
+            first = handle.readline()
+            handle.seek(0)
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            reader = csv.reader(handle, delimiter=delimiter)
+            header = [c.strip() for c in _without_trailing_empties(next(reader, []))]
+            yield header, reader
+        except UnicodeDecodeError:
+            raise not_utf8 from None
 
 
-def read_long(path: Path, problems: list[Problem]) -> list[Incoming]:
-    header, rows = _csv_rows(path)
-    found = []
-    for line, cells in rows:
-        if len(cells) < 6 or len(cells) > len(LONG_HEADER):
-            problems.append(
-                Problem(
-                    path.name,
-                    f"row {line}",
-                    "",
-                    f"expected {len(LONG_HEADER)} columns",
-                    reason_vi=f"cần {len(LONG_HEADER)} cột",
-                )
-            )
-            continue
-        cells = cells + [""] * (len(LONG_HEADER) - len(cells))
-        unit, _, indicator, _, period, raw, comment, who, when = cells
-        value = None
-        if raw.strip():
-            try:
-                value = _machine_number(raw.strip())
-            except InvalidNumber as exc:
-                problems.append(_not_a_number(path.name, f"row {line}", "value", raw, exc))
-                continue
-        found.append(
-            Incoming(
-                path.name,
-                f"row {line}",
+def _without_trailing_empties(cells: list[str]) -> list[str]:
+    while cells and not cells[-1].strip():
+        cells.pop()  # trailing empty columns (and whole empty rows)
+    return cells
+
+
+def read_long(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
+    name, width = path.name, len(LONG_HEADER)
+    with _csv_file(path) as (_, reader):
+        for cells in reader:
+            if len(cells) != width:
+                cells = _without_trailing_empties(cells)
+                if not cells:
+                    continue
+                if len(cells) < 6 or len(cells) > width:
+                    problems.append(
+                        Problem(
+                            name,
+                            f"row {reader.line_num}",
+                            "",
+                            f"expected {width} columns",
+                            reason_vi=f"cần {width} cột",
+                        )
+                    )
+                    continue
+                cells += [""] * (width - len(cells))
+            unit, _, code, _, period, raw, comment, who, when = cells
+            if raw.isdigit() and raw.isascii():  # most values: plain counts
+                value = int(raw)
+            else:
+                try:
+                    value = _machine_number(raw)
+                except InvalidNumber as exc:
+                    problems.append(
+                        _not_a_number(name, f"row {reader.line_num}", "value", raw, exc)
+                    )
+                    continue
+            yield (
+                name,
+                reader.line_num,
                 "value",
                 unit.strip(),
-                indicator.strip(),
+                code.strip(),
                 period.strip(),
                 value,
                 comment or None,
                 who or None,
                 when or None,
+                None,
+                None,
             )
-        )
-    return found
 
 
-def read_dhis2(path: Path, problems: list[Problem]) -> list[Incoming]:
-    header, rows = _csv_rows(path)
-    found = []
-    for line, cells in rows:
-        cells = cells + [""] * (len(DHIS2_HEADER) - len(cells))
-        element, period, orgunit, _, _, raw, who, when, comment, followup = cells[:10]
-        try:
-            value = _machine_number(raw.strip())
-        except InvalidNumber as exc:
-            problems.append(_not_a_number(path.name, f"row {line}", "value", raw, exc))
-            continue
-        flag = followup.strip().lower()
-        if flag not in ("", "true", "false"):
-            problems.append(
-                Problem(
-                    path.name,
-                    f"row {line}",
-                    "followup",
-                    "true or false expected",
-                    reason_vi="cần true hoặc false",
+def read_dhis2(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
+    name, width = path.name, len(DHIS2_HEADER)
+    with _csv_file(path) as (_, reader):
+        for cells in reader:
+            if not _without_trailing_empties(cells):
+                continue
+            line = reader.line_num
+            cells += [""] * (width - len(cells))
+            element, period, orgunit, _, _, raw, who, when, comment, followup = cells[:width]
+            try:
+                value = _machine_number(raw)
+            except InvalidNumber as exc:
+                problems.append(_not_a_number(name, f"row {line}", "value", raw, exc))
+                continue
+            if value is None:
+                problems.append(_not_a_number(name, f"row {line}", "value", raw, "empty"))
+                continue
+            flag = followup.strip().lower()
+            if flag not in ("", "true", "false"):
+                problems.append(
+                    Problem(
+                        name,
+                        f"row {line}",
+                        "followup",
+                        "true or false expected",
+                        reason_vi="cần true hoặc false",
+                    )
                 )
-            )
-            continue
-        found.append(
-            Incoming(
-                path.name,
-                f"row {line}",
+                continue
+            yield (
+                name,
+                line,
                 "value",
                 orgunit.strip(),
                 element.strip(),
@@ -307,9 +339,8 @@ def read_dhis2(path: Path, problems: list[Problem]) -> list[Incoming]:
                 who or None,
                 when or None,
                 None if not flag else flag == "true",
+                None,
             )
-        )
-    return found
 
 
 def _wide_number(text: str, value_type: ValueType) -> int | float | None:
@@ -323,70 +354,77 @@ def _wide_number(text: str, value_type: ValueType) -> int | float | None:
     return parsed.value
 
 
-def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> list[Incoming]:
-    header, rows = _csv_rows(path)
-    catalogue = store.catalogue
-    columns: list[tuple[int, str]] = []
-    for index, title in enumerate(header[3:], start=3):
-        match = _CODE_IN_HEADER.search(title)
-        code = match.group(1) if match else title.strip()
-        if code not in catalogue:
-            problems.append(
-                Problem(
-                    path.name,
-                    "header",
-                    title,
-                    "unknown indicator column",
-                    reason_vi="cột chỉ tiêu không có trong danh mục",
+def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
+    name, catalogue = path.name, store.catalogue
+    with _csv_file(path) as (header, reader):
+        columns: list[tuple[int, str]] = []
+        for index, title in enumerate(header[3:], start=3):
+            match = _CODE_IN_HEADER.search(title)
+            code = match.group(1) if match else title.strip()
+            if code not in catalogue:
+                problems.append(
+                    Problem(
+                        name,
+                        "header",
+                        title,
+                        "unknown indicator column",
+                        reason_vi="cột chỉ tiêu không có trong danh mục",
+                    )
                 )
-            )
-            continue
-        if not catalogue[code].is_derived:  # rates are recomputed, never imported
-            columns.append((index, code))
-    found = []
-    for line, cells in rows:
-        unit = cells[0].strip().lstrip("'") if cells else ""
-        period = cells[2].strip() if len(cells) > 2 else ""
-        for index, code in columns:
-            raw = cells[index].strip() if index < len(cells) else ""
-            if not raw:
                 continue
-            try:
-                value = _wide_number(raw, catalogue[code].value_type)
-            except InvalidNumber as exc:
-                problems.append(_not_a_number(path.name, f"row {line}", header[index], raw, exc))
+            if not catalogue[code].is_derived:  # rates are recomputed, never imported
+                columns.append((index, code))
+        for cells in reader:
+            if not _without_trailing_empties(cells):
                 continue
-            found.append(
-                Incoming(path.name, f"row {line}", header[index], unit, code, period, value)
-            )
-    return found
+            line = reader.line_num
+            unit = cells[0].strip().lstrip("'")
+            period = cells[2].strip() if len(cells) > 2 else ""
+            for index, code in columns:
+                raw = cells[index].strip() if index < len(cells) else ""
+                if not raw:
+                    continue
+                try:
+                    value = _wide_number(raw, catalogue[code].value_type)
+                except InvalidNumber as exc:
+                    problems.append(_not_a_number(name, f"row {line}", header[index], raw, exc))
+                    continue
+                yield (
+                    name,
+                    line,
+                    header[index],
+                    unit,
+                    code,
+                    period,
+                    value,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
 
 
-def read_template(path: Path, problems: list[Problem], store: ValueStore) -> list[Incoming]:
+def read_template(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise IctdeskError(f"{path.name}: not a readable workbook ({exc})") from None
+    name, catalogue = path.name, store.catalogue
     try:
         if META_SHEET not in workbook.sheetnames:
-            raise IctdeskError(f"{path.name}: a workbook, but not an ictdesk template")
+            raise IctdeskError(f"{name}: a workbook, but not an ictdesk template")
         meta = list(workbook[META_SHEET].iter_rows(values_only=True))
         if not meta or meta[0][0] != TEMPLATE_MARK:
-            raise IctdeskError(f"{path.name}: a workbook, but not an ictdesk template")
+            raise IctdeskError(f"{name}: a workbook, but not an ictdesk template")
         period = str(meta[0][2])
-        catalogue = store.catalogue
-        found = []
         for sheet_name, owner, *_ in meta[1:]:
             if sheet_name not in workbook.sheetnames:
                 problems.append(
                     Problem(
-                        path.name,
-                        f"'{sheet_name}'",
-                        "",
-                        "sheet missing",
-                        reason_vi="thiếu trang tính",
+                        name, f"'{sheet_name}'", "", "sheet missing", reason_vi="thiếu trang tính"
                     )
                 )
                 continue
@@ -402,7 +440,7 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> lis
             if str(cells.get(period_cell) or "").strip() != period:
                 problems.append(
                     Problem(
-                        path.name,
+                        name,
                         f"'{sheet_name}'!{PERIOD_CELL}",
                         "",
                         "the period was changed",
@@ -422,9 +460,7 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> lis
                 value = None
                 if not empty:
                     if isinstance(raw, bool):
-                        problems.append(
-                            _not_a_number(path.name, location, code, raw, "not a number")
-                        )
+                        problems.append(_not_a_number(name, location, code, raw, "not a number"))
                         continue
                     if isinstance(raw, (int, float)):
                         value = int(raw) if float(raw).is_integer() else raw
@@ -432,24 +468,31 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> lis
                         try:
                             value = _wide_number(str(raw), catalogue[code].value_type)
                         except InvalidNumber as exc:
-                            problems.append(_not_a_number(path.name, location, code, raw, exc))
+                            problems.append(_not_a_number(name, location, code, raw, exc))
                             continue
-                found.append(
-                    Incoming(
-                        path.name,
-                        location,
-                        code,
-                        unit,
-                        code,
-                        period,
-                        value,
-                        str(comment) if comment else None,
-                        owner=str(owner),
-                    )
+                comment = str(comment) if comment else None
+                yield (
+                    name,
+                    location,
+                    code,
+                    unit,
+                    code,
+                    period,
+                    value,
+                    comment,
+                    None,
+                    None,
+                    None,
+                    str(owner),
                 )
-        return found
     finally:
         workbook.close()
+
+
+READERS = {"long": read_long, "dhis2": read_dhis2, "wide": read_wide, "template": read_template}
+PREVIEW_ROWS = 2000
+IMPORT_CACHE_KIB = -64 * 1024  # negative: KiB, as PRAGMA cache_size takes it
+_MISSING = object()
 
 
 # --------------------------------------------------------------------- import
@@ -462,154 +505,275 @@ def import_files(
 ) -> ImportReport:
     """Read, check and (unless ``dry_run``) write ``paths`` as one all-or-nothing run.
 
-    Raises :class:`ImportRejected` (with the report) when any blocking problem is found.
+    Files stream through the checks into the store's staging table, so memory stays small
+    for a province's ten years; conflicts, duplicates, rules and outliers are then found with
+    a few queries over what was staged. Raises :class:`ImportRejected` (with the report) when
+    any blocking problem is found; nothing is stored then.
     """
     if on_conflict not in CONFLICT_MODES:
         raise IctdeskError(f"--on-conflict must be one of {', '.join(CONFLICT_MODES)}")
-    report = ImportReport()
-    incoming: list[Incoming] = []
-    file_times: dict[str, str] = {}
+    report = ImportReport(dry_run=dry_run)
+    sources = []
     for path in map(Path, paths):
         if not path.is_file():
             raise IctdeskError(f"file not found: {path}")
         fmt = detect_format(path)
         report.files.append(path.name)
         report.formats[path.name] = fmt
-        file_times[path.name] = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat()
-        reader = {
-            "long": lambda p, pr: read_long(p, pr),
-            "dhis2": lambda p, pr: read_dhis2(p, pr),
-            "wide": lambda p, pr: read_wide(p, pr, store),
-            "template": lambda p, pr: read_template(p, pr, store),
-        }[fmt]
-        incoming += reader(path, report.problems)
-    report.rows = len(incoming)
-    report.incoming = incoming
-    writes = _check(store, incoming, report, on_conflict, file_times)
-    if report.blocking:
-        raise ImportRejected(report)
-    if not dry_run and writes:
-        store.save_values(writes, source="import")
-        report.written = True
+        sources.append((path, fmt))
+    checker = _RowChecker(store, report)
+    try:
+        with _large_cache(store.db), store.db.atomic():
+            store.clear_staged()
+            for path, fmt in sources:
+                store.stage_values(checker.checked(READERS[fmt](path, report.problems, store)))
+            _report_duplicates(store, report)
+            _resolve_conflicts(store, report, on_conflict, _file_times(sources))
+            _check_rules(store, report)
+            _check_outliers(store, report)
+            report.preview = _preview(store)
+            if report.blocking:
+                raise ImportRejected(report)
+            if not dry_run and report.added + report.changed:
+                store.write_staged("import")
+                report.written = True
+            store.clear_staged()
+    except sqlite3.Error as exc:
+        raise StorageError(f"the import was not stored: {exc}") from exc
     return report
 
 
-def _check(
-    store: ValueStore,
-    incoming: list[Incoming],
-    report: ImportReport,
-    on_conflict: str,
-    file_times: dict[str, str],
-) -> list[ValueWrite]:
-    catalogue = store.catalogue
-    units = {r[0] for r in store.db.execute("SELECT code FROM units")}
-    seen: dict[tuple[str, str, str], Incoming] = {}
-    valid: list[Incoming] = []
-    problems = report.problems
-    for row in incoming:
+@contextmanager
+def _large_cache(db) -> Iterator[None]:
+    """A bigger page cache while importing: the value and audit indexes stay in memory."""
+    [before] = db.execute("PRAGMA cache_size").fetchone()
+    db.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
 
-        def bad(reason: str, reason_vi: str, row=row) -> None:
-            problems.append(Problem(row.file, row.location, row.column, reason, True, reason_vi))
 
-        if row.unit_code not in units and row.unit_code.isdigit():
-            # a spreadsheet turned "04792" into 4792: GSO codes are 2 or 5 digits wide
-            for width in (5, 2):
-                if row.unit_code.zfill(width) in units:
-                    row.unit_code = row.unit_code.zfill(width)
-                    break
-        if row.unit_code not in units:
-            bad(
-                f"unknown unit code {row.unit_code!r}", f"mã đơn vị {row.unit_code!r} không tồn tại"
-            )
-            continue
-        if row.owner is not None and row.unit_code != row.owner:
-            bad(
-                f"this sheet was made for unit {row.owner}, not {row.unit_code}",
-                f"trang tính này lập cho đơn vị {row.owner}, không phải {row.unit_code}",
-            )
-            continue
-        if row.indicator_code not in catalogue:
-            bad(
-                f"unknown indicator code {row.indicator_code!r}",
-                f"mã chỉ tiêu {row.indicator_code!r} không có trong danh mục",
-            )
-            continue
-        indicator = catalogue[row.indicator_code]
-        if indicator.is_derived:
-            bad(
-                f"{row.indicator_code} is computed from other indicators; it cannot be imported",
-                f"{row.indicator_code} được tính từ các chỉ tiêu khác, không nhập được",
-            )
-            continue
-        try:
-            row.period = canonical_period(row.period)
-        except InvalidPeriod:
-            bad(
-                f"not a period: {row.period!r} (use 2024, 2024S1, 2024Q1 or 202403)",
-                f"kỳ báo cáo không hợp lệ: {row.period!r} (dùng 2024, 2024S1, 2024Q1, 202403)",
-            )
-            continue
-        if row.updated_at:
-            try:
-                _timestamp(row.updated_at)
-            except ValueError as exc:
-                bad(str(exc), f"thời gian không hợp lệ: {row.updated_at}")
-                continue
-        violations = check_value(indicator, row.value)
-        if violations:
-            bad(violations[0].message_en, violations[0].message_vi)
-            continue
-        key = (row.unit_code, row.indicator_code, row.period)
-        if key in seen:
-            first = seen[key]
-            bad(
-                f"the same value is also given at {first.file} {first.location}",
-                f"giá trị này đã có ở {first.file} {first.location.replace('row ', 'dòng ')}",
-            )
-            continue
-        seen[key] = row
-        valid.append(row)
-    if not valid:
-        return []
-    stored = _stored_for(store, valid)
-    writes: list[ValueWrite] = []
-    merged: dict[tuple[str, str], dict[str, float | None]] = defaultdict(dict)
-    for (unit, code, period), (value, _, _) in stored.items():
-        merged[(unit, period)][code] = value
-    for row in valid:
-        key = (row.unit_code, row.indicator_code, row.period)
-        before = stored.get(key)
-        if before is None:
-            report.added += 1
-        elif before[0] == row.value and (row.comment is None or before[1] == row.comment):
-            report.unchanged += 1
-            continue
-        elif on_conflict == "keep" or (
-            on_conflict == "newer"
-            and not _is_newer(row.updated_at or file_times[row.file], before[2])
-        ):
-            report.skipped += 1
-            continue
-        else:
-            report.changed += 1
-        merged[(row.unit_code, row.period)][row.indicator_code] = row.value
-        writes.append(
-            ValueWrite(
-                row.unit_code,
-                row.indicator_code,
-                row.period,
-                row.value,
-                row.comment,
-                row.stored_by,
-                row.updated_at,
-                row.file,
-                row.followup,
-            )
+def _file_times(sources: list[tuple[Path, str]]) -> dict[str, str]:
+    """When each file was last saved: the stand-in for rows without ``updated_at``."""
+    return {
+        path.name: datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat()
+        for path, _ in sources
+    }
+
+
+def _location(place: int | str) -> str:
+    """ "row 12" for a CSV line number, the cell (``'Sheet'!F9``) otherwise."""
+    return f"row {place}" if isinstance(place, int) or str(place).isdigit() else str(place)
+
+
+class _RowChecker:
+    """Checks every value read, alone: codes, period, time stamp, type and range."""
+
+    def __init__(self, store: ValueStore, report: ImportReport):
+        self.report = report
+        self.units = {r[0] for r in store.db.execute("SELECT code FROM units")}
+        self.catalogue = store.catalogue
+        # (low, high, whole) per entered indicator: values inside pass without a closer look;
+        # the rest go through check_value, which words the problem (or lets them pass).
+        self.limits = {indicator.code: _limits(indicator) for indicator in self.catalogue.entered}
+        self.periods: dict[str, str | None] = {}
+        self.stamps: dict[str, bool] = {}
+
+    def checked(self, rows: Iterable[Read]) -> Iterator[tuple]:
+        """The rows that pass, as staging rows; the others become problems."""
+        report, units, limits, periods, stamps = (
+            self.report,
+            self.units,
+            self.limits,
+            self.periods,
+            self.stamps,
         )
-    _check_rules(
-        store, writes, merged, {(r.unit_code, r.indicator_code, r.period): r for r in valid}, report
-    )
-    return writes
+        count = 0
+        try:
+            for row in rows:
+                count += 1
+                file, place, label, unit, code, period, value, comment, who, when, flag, owner = row
+                if unit not in units:
+                    unit = self._repaired_unit(unit)
+                    if unit is None:
+                        self._bad(
+                            row,
+                            f"unknown unit code {row[3]!r}",
+                            f"mã đơn vị {row[3]!r} không tồn tại",
+                        )
+                        continue
+                if owner is not None and unit != owner:
+                    self._bad(
+                        row,
+                        f"this sheet was made for unit {owner}, not {unit}",
+                        f"trang tính này lập cho đơn vị {owner}, không phải {unit}",
+                    )
+                    continue
+                limit = limits.get(code)
+                if limit is None:
+                    self._bad_indicator(row)
+                    continue
+                canonical = periods.get(period, _MISSING)
+                if canonical is _MISSING:
+                    canonical = periods[period] = _canonical_or_none(period)
+                if canonical is None:
+                    self._bad(
+                        row,
+                        f"not a period: {period!r} (use 2024, 2024S1, 2024Q1 or 202403)",
+                        f"kỳ báo cáo không hợp lệ: {period!r} (dùng 2024, 2024S1, 2024Q1, 202403)",
+                    )
+                    continue
+                if when is not None:
+                    good = stamps.get(when)
+                    if good is None:
+                        good = stamps[when] = _is_timestamp(when)
+                    if not good:
+                        self._bad(
+                            row, f"not a date and time: {when}", f"thời gian không hợp lệ: {when}"
+                        )
+                        continue
+                if value is not None:
+                    low, high, whole = limit
+                    if not (low <= value <= high) or (whole and value != int(value)):
+                        violations = check_value(self.catalogue[code], value)
+                        if violations or value != value:
+                            reason = violations[0] if violations else None
+                            self._bad(
+                                row,
+                                reason.message_en if reason else "not a number",
+                                reason.message_vi if reason else "không phải là số",
+                            )
+                            continue
+                yield (
+                    unit,
+                    code,
+                    canonical,
+                    value,
+                    comment,
+                    who,
+                    when,
+                    file,
+                    None if flag is None else int(flag),
+                    place,
+                    label,
+                )
+        finally:
+            report.rows += count
+
+    def _bad(self, row: Read, reason: str, reason_vi: str) -> None:
+        file, place, label = row[:3]
+        self.report.problems.append(
+            Problem(file, _location(place), label or "", reason, True, reason_vi)
+        )
+
+    def _bad_indicator(self, row: Read) -> None:
+        code = row[4]
+        if code in self.catalogue:
+            self._bad(
+                row,
+                f"{code} is computed from other indicators; it cannot be imported",
+                f"{code} được tính từ các chỉ tiêu khác, không nhập được",
+            )
+        else:
+            self._bad(
+                row,
+                f"unknown indicator code {code!r}",
+                f"mã chỉ tiêu {code!r} không có trong danh mục",
+            )
+
+    def _repaired_unit(self, unit: str) -> str | None:
+        """A spreadsheet turns "04792" into 4792: GSO codes are 2 or 5 digits wide."""
+        if unit.isdigit():
+            for width in (5, 2):
+                if unit.zfill(width) in self.units:
+                    return unit.zfill(width)
+        return None
+
+
+def _limits(indicator) -> tuple[float, float, bool]:
+    """The range inside which :func:`check_value` finds nothing wrong with a value."""
+    low, high = indicator.minimum, indicator.maximum
+    if indicator.value_type is ValueType.PERCENT:
+        low = 0 if low is None else low
+        high = 100 if high is None else high
+    low = -LARGEST_EXACT if low is None else max(low, -LARGEST_EXACT)
+    high = LARGEST_EXACT if high is None else min(high, LARGEST_EXACT)
+    return low, high, indicator.value_type is ValueType.INTEGER
+
+
+def _canonical_or_none(text: str) -> str | None:
+    try:
+        return canonical_period(text)
+    except InvalidPeriod:
+        return None
+
+
+def _is_timestamp(text: str) -> bool:
+    try:
+        _timestamp(text)
+    except ValueError:
+        return False
+    return True
+
+
+_STAGED_KEY = (
+    "d.unit_code = s.unit_code AND d.period = s.period AND d.indicator_code = s.indicator_code"
+)
+
+
+def _report_duplicates(store: ValueStore, report: ImportReport) -> None:
+    """A value given twice (in one file or in two) is an error at each later place."""
+    for detail, place, dup_at in store.db.execute(
+        "SELECT detail, place, dup_at FROM temp.incoming_values WHERE dup_at IS NOT NULL"
+    ):
+        first = f"{detail} {_location(place)}"
+        for later in dup_at.split(DUP_SEPARATOR):
+            file, later_place, label = later.split(DUP_FIELD)
+            report.problems.append(
+                Problem(
+                    file,
+                    _location(later_place),
+                    label,
+                    f"the same value is also given at {first}",
+                    True,
+                    f"giá trị này đã có ở {first.replace('row ', 'dòng ')}",
+                )
+            )
+
+
+def _resolve_conflicts(
+    store: ValueStore, report: ImportReport, on_conflict: str, file_times: dict[str, str]
+) -> None:
+    """Count added, changed, unchanged and skipped values; drop the last two from the batch."""
+    db = store.db
+    staged = db.execute("SELECT count(*) FROM temp.incoming_values").fetchone()[0]
+    if db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]:
+        report.unchanged = db.execute(
+            "DELETE FROM temp.incoming_values WHERE EXISTS (SELECT 1 FROM data_values d"
+            " WHERE d.unit_code = incoming_values.unit_code AND d.period = incoming_values.period"
+            " AND d.indicator_code = incoming_values.indicator_code"
+            " AND d.value IS incoming_values.value"
+            " AND (incoming_values.comment IS NULL OR d.comment IS incoming_values.comment))"
+        ).rowcount
+        conflicts = db.execute(
+            "SELECT s.unit_code, s.period, s.indicator_code, s.updated_at, s.detail, d.updated_at"
+            f" FROM temp.incoming_values s JOIN data_values d ON {_STAGED_KEY}"
+        ).fetchall()
+        skipped = [
+            (unit, period, code)
+            for unit, period, code, incoming, file, stored in conflicts
+            if on_conflict == "keep"
+            or (on_conflict == "newer" and not _is_newer(incoming or file_times[file], stored))
+        ]
+        db.conn.executemany(
+            "DELETE FROM temp.incoming_values"
+            " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
+            skipped,
+        )
+        report.skipped = len(skipped)
+        report.changed = len(conflicts) - len(skipped)
+    report.added = staged - report.unchanged - report.skipped - report.changed
 
 
 def _is_newer(incoming: str, stored: str | None) -> bool:
@@ -621,51 +785,114 @@ def _is_newer(incoming: str, stored: str | None) -> bool:
         return True
 
 
-def _stored_for(store: ValueStore, rows: list[Incoming]) -> dict:
-    """(unit, indicator, period) → (value, comment, updated_at) for the periods touched."""
-    periods = sorted({r.period for r in rows})
-    units = {r.unit_code for r in rows}
-    stored = {}
-    for start in range(0, len(periods), 400):
-        block = periods[start : start + 400]
-        for unit, code, period, value, comment, updated in store.db.execute(
-            "SELECT unit_code, indicator_code, period, value, comment, updated_at"
-            f" FROM data_values WHERE period IN ({','.join('?' * len(block))})",
-            block,
-        ):
-            if unit in units:
-                stored[(unit, code, period)] = (value, comment, updated)
-    return stored
+def _check_rules(store: ValueStore, report: ImportReport) -> None:
+    """Rules over each unit-period the import changes, its values merged into the stored.
 
-
-def _check_rules(store, writes, merged, by_key, report) -> None:
-    """Rules over each touched unit-period with the incoming values merged into the stored."""
-    rules = store.rules()
-    touched = {(w.unit_code, w.period) for w in writes}
-    previous = store.previous_values(touched)
-    for unit, period in sorted(touched):
-        values = {k: v for k, v in merged[(unit, period)].items() if v is not None}
-        before = previous[(unit, period)]
-        for violation in store.check(unit, period, values, rules=rules, previous=before):
-            if violation.kind in ("type", "range"):
-                continue  # already reported per row
-            culprit = next(
-                (
-                    by_key[(unit, c, period)]
-                    for c in violation.indicators
-                    if (unit, c, period) in by_key
-                ),
-                None,
-            )
+    One grouped query finds the unit-periods where a rule fails; only those are read back and
+    checked by :func:`check_rules`, which words the problem.
+    """
+    rules = [rule for rule in store.rules() if rule.op in OPERATORS]
+    codes = sorted({code for rule in rules for code in (rule.left, rule.right)})
+    if not codes:
+        return
+    db, marks = store.db, ",".join("?" * len(codes))
+    merged = (
+        "SELECT unit_code, period, indicator_code, value FROM temp.incoming_values"
+        f" WHERE indicator_code IN ({marks})"
+    )
+    params = list(codes)
+    if db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]:
+        merged += (
+            " UNION ALL SELECT d.unit_code, d.period, d.indicator_code, d.value"
+            " FROM (SELECT DISTINCT unit_code, period FROM temp.incoming_values) t"
+            " JOIN data_values d ON d.unit_code = t.unit_code AND d.period = t.period"
+            f" WHERE d.indicator_code IN ({marks}) AND NOT EXISTS (SELECT 1"
+            f" FROM temp.incoming_values s WHERE {_STAGED_KEY})"
+        )
+        params += codes
+    column = {code: f"v{i}" for i, code in enumerate(codes)}
+    pivot = ", ".join(
+        f"max(CASE WHEN indicator_code = ? THEN value END) AS {column[code]}" for code in codes
+    )
+    failing = " OR ".join(f"NOT ({column[r.left]} {r.op} {column[r.right]})" for r in rules)
+    flagged = db.execute(
+        f"SELECT unit_code, period FROM (SELECT unit_code, period, {pivot} FROM ({merged})"
+        f" GROUP BY unit_code, period) WHERE {failing}",
+        codes + params,
+    ).fetchall()
+    for unit, period in flagged:
+        values = dict(
+            db.execute(
+                "SELECT indicator_code, value FROM data_values WHERE unit_code = ? AND period = ?"
+                " AND value IS NOT NULL",
+                [unit, period],
+            ).fetchall()
+        )
+        staged = db.execute(
+            "SELECT indicator_code, value, detail, place, label FROM temp.incoming_values"
+            " WHERE unit_code = ? AND period = ?",
+            [unit, period],
+        ).fetchall()
+        values.update((code, value) for code, value, *_ in staged)
+        values = {code: value for code, value in values.items() if value is not None}
+        for violation in check_rules(values, rules):
+            culprit = next((r for r in staged if r[0] in violation.indicators), None)
             if culprit is None:
-                continue
+                continue  # broken by stored values only: not this import's doing
             report.problems.append(
                 Problem(
-                    culprit.file,
-                    culprit.location,
-                    culprit.column,
+                    culprit[2],
+                    _location(culprit[3]),
+                    culprit[4] or "",
                     f"{unit} {period}: {violation.message_en}",
                     violation.blocking,
                     f"{unit} {period}: {violation.message_vi}",
                 )
             )
+
+
+def _check_outliers(store: ValueStore, report: ImportReport) -> None:
+    """Warnings for stocks that jump against the stored value of the period before."""
+    db = store.db
+    if not db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]:
+        return
+    share, catalogue = store.outlier_share, store.catalogue
+    periods = [r[0] for r in db.execute("SELECT DISTINCT period FROM temp.incoming_values")]
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS period_before (period TEXT, previous TEXT)")
+    db.execute("DELETE FROM temp.period_before")
+    db.conn.executemany(
+        "INSERT INTO temp.period_before VALUES (?, ?)",
+        [(p, Period.parse(p).previous().iso) for p in periods],
+    )
+    candidates = db.execute(
+        "SELECT s.unit_code, s.indicator_code, s.period, s.value, d.value, s.detail, s.place,"
+        " s.label FROM temp.incoming_values s JOIN temp.period_before b ON b.period = s.period"
+        " JOIN data_values d ON d.unit_code = s.unit_code AND d.period = b.previous"
+        " AND d.indicator_code = s.indicator_code"
+        " WHERE s.value IS NOT NULL AND d.value IS NOT NULL AND d.value != 0"
+        " AND abs(s.value - d.value) >= ? AND abs(s.value - d.value) > ? * abs(d.value)",
+        [OUTLIER_MIN_CHANGE, share],
+    ).fetchall()
+    for unit, code, period, value, before, file, place, label in candidates:
+        for violation in check_outlier(catalogue[code], value, before, share):
+            report.problems.append(
+                Problem(
+                    file,
+                    _location(place),
+                    label or "",
+                    f"{unit} {period}: {violation.message_en}",
+                    violation.blocking,
+                    f"{unit} {period}: {violation.message_vi}",
+                )
+            )
+
+
+def _preview(store: ValueStore) -> list[Incoming]:
+    """The first values the import would write, for the preview table."""
+    return [
+        Incoming(file, _location(place), label or "", unit, code, period, value)
+        for unit, code, period, value, file, place, label in store.db.execute(
+            "SELECT unit_code, indicator_code, period, value, detail, place, label"
+            f" FROM temp.incoming_values LIMIT {PREVIEW_ROWS}"
+        )
+    ]
