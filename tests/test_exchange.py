@@ -514,3 +514,10 @@ def test_long_export_quotes_text_exactly_as_the_csv_module_does(fresh, tmp_path)
         assert copy.value("08740", "BTS_5G", "2025Q4").value is None
     finally:
         copy.close()
+
+
+def test_an_import_leaves_the_connection_as_durable_as_before(fresh, tmp_path):
+    before = [fresh.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("synchronous", "cache_size")]
+    import_files(fresh, [commune_file(tmp_path, "c.csv", "08740", 5)])
+    after = [fresh.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("synchronous", "cache_size")]
+    assert after == before and before[0] == 2  # FULL, as every ordinary save

@@ -491,7 +491,6 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> Ite
 
 READERS = {"long": read_long, "dhis2": read_dhis2, "wide": read_wide, "template": read_template}
 PREVIEW_ROWS = 2000
-IMPORT_CACHE_KIB = -64 * 1024  # negative: KiB, as PRAGMA cache_size takes it
 _MISSING = object()
 
 
@@ -523,7 +522,7 @@ def import_files(
         sources.append((path, fmt))
     checker = _RowChecker(store, report)
     try:
-        with _large_cache(store.db), store.db.atomic():
+        with store.bulk(), store.db.atomic():
             store.clear_staged()
             for path, fmt in sources:
                 store.stage_values(checker.checked(READERS[fmt](path, report.problems, store)))
@@ -541,17 +540,6 @@ def import_files(
     except sqlite3.Error as exc:
         raise StorageError(f"the import was not stored: {exc}") from exc
     return report
-
-
-@contextmanager
-def _large_cache(db) -> Iterator[None]:
-    """A bigger page cache while importing: the value and audit indexes stay in memory."""
-    [before] = db.execute("PRAGMA cache_size").fetchone()
-    db.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _file_times(sources: list[tuple[Path, str]]) -> dict[str, str]:
