@@ -10,11 +10,10 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-import sqlite_utils
-
 from ictdesk.core.errors import DatabaseTooNew, DatabaseUnavailable, NotAnIctdeskDatabase
 from ictdesk.core.filesystem import is_network_path
 from ictdesk.core.resources import resource_path
+from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.units import Unit, official_communes, official_provinces, search_key
 
 APPLICATION_ID = 0x49435444  # "ICTD": marks a SQLite file as an ictdesk database

@@ -13,14 +13,13 @@ from datetime import UTC, datetime
 from itertools import chain, islice
 from pathlib import Path
 
-import sqlite_utils
-
 from ictdesk.core.catalogue import Catalogue, Indicator, TimeAggregation
 from ictdesk.core.database import create_database, open_database, unit_path
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
 from ictdesk.core.filesystem import is_network_path
 from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import Period, PeriodType, canonical_period
+from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.units import Unit, UnitLevel, search_key
 from ictdesk.core.validation import (
     DEFAULT_OUTLIER_SHARE,

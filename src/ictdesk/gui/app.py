@@ -14,7 +14,6 @@ from ictdesk.core.errors import IctdeskError
 from ictdesk.core.paths import default_database_path
 from ictdesk.core.resources import resource_path
 from ictdesk.core.store import ValueStore
-from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.i18n import install_language, saved_language
 from ictdesk.gui.main_window import MainWindow, create_from_dialog, ensure_demo
 
@@ -45,6 +44,8 @@ def choose_start_database(demo: bool, db: Path | None) -> Path | None:
     default = default_database_path()
     if default.exists():
         return default
+    from ictdesk.gui.first_run import FirstRunDialog  # only on a first start
+
     dialog = FirstRunDialog()
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None

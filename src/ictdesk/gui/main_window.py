@@ -6,6 +6,7 @@ import contextlib
 import datetime
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
@@ -27,29 +28,28 @@ from PySide6.QtWidgets import (
 
 from ictdesk import __version__
 from ictdesk.core.backup import automatic_backup, list_backups, restore, rolling_backup, store_keep
-from ictdesk.core.demo import build_demo
 from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDatabase
 from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period, PeriodType
-from ictdesk.core.report import rollup_sheet, unit_sheet
 from ictdesk.core.store import ValueStore
-from ictdesk.gui.add_unit_dialog import AddUnitDialog
 from ictdesk.gui.background import wait_for_background_work
 from ictdesk.gui.dashboard import DashboardView
 from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.entry_form import EntryForm
-from ictdesk.gui.exchange_dialogs import ExportDialog, ImportDialog, start_template
-from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.grid_view import GridView
 from ictdesk.gui.history_panel import HistoryPanel
 from ictdesk.gui.i18n import current_language, install_language
 from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.review_views import CompletenessView, ValidationDialog
 from ictdesk.gui.safety import DatabaseLock, RestoreDialog
-from ictdesk.gui.settings_dialog import SettingsDialog
 from ictdesk.gui.trends import TrendsView
 from ictdesk.gui.unit_tree import UnitTree
-from ictdesk.gui.user_guide import UserGuideDialog
+
+if TYPE_CHECKING:  # dialogs are imported when first opened: start-up stays short
+    from ictdesk.gui.exchange_dialogs import ExportDialog, ImportDialog
+    from ictdesk.gui.first_run import FirstRunDialog
+    from ictdesk.gui.settings_dialog import SettingsDialog
+    from ictdesk.gui.user_guide import UserGuideDialog
 
 MAX_RECENT = 8
 
@@ -547,6 +547,8 @@ class MainWindow(QMainWindow):
                 if not ok:
                     return None
                 kind = "unit" if choice == self.tr("This unit's indicators") else "rollup"
+        from ictdesk.core.report import rollup_sheet, unit_sheet
+
         build = rollup_sheet if kind == "rollup" else unit_sheet
         return build(self.store, unit, self.period_picker.period().iso)
 
@@ -592,6 +594,8 @@ class MainWindow(QMainWindow):
         unit = self.unit_tree.current_code()
         if self.store is None or unit is None:
             return None
+        from ictdesk.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.store, unit, self)
         dialog.open()
         return dialog
@@ -624,6 +628,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def new_database(self) -> None:
+        from ictdesk.gui.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(self)
         dialog.demo_button.hide()
         if self.store and self.store.province_code:
@@ -661,6 +667,8 @@ class MainWindow(QMainWindow):
         """Ask for a new unit under ``parent_code`` and store it; True if one was added."""
         if self.store is None:
             return False
+        from ictdesk.gui.add_unit_dialog import AddUnitDialog
+
         dialog = AddUnitDialog(self.store.unit(parent_code), self)
         while dialog.exec() == AddUnitDialog.DialogCode.Accepted:
             try:
@@ -676,6 +684,8 @@ class MainWindow(QMainWindow):
         return False
 
     def show_user_guide(self) -> UserGuideDialog:
+        from ictdesk.gui.user_guide import UserGuideDialog
+
         dialog = UserGuideDialog(self)
         dialog.show()
         return dialog
@@ -749,6 +759,8 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return None
         self.entry_form.commit_pending()
+        from ictdesk.gui.exchange_dialogs import ExportDialog
+
         dialog = ExportDialog(
             self.store, self.unit_tree.current_code(), self.period_picker.period(), self
         )
@@ -765,6 +777,8 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return None
         self.entry_form.commit_pending()
+        from ictdesk.gui.exchange_dialogs import ImportDialog
+
         dialog = ImportDialog(self.store, self)
         dialog.imported.connect(self._on_import_dialog_imported)
         dialog.open()
@@ -788,6 +802,8 @@ class MainWindow(QMainWindow):
         unit = self.unit_tree.current_code()
         if self.store is None or unit is None:
             return
+        from ictdesk.gui.exchange_dialogs import start_template
+
         start_template(
             self,
             self.store,
@@ -966,6 +982,8 @@ def ensure_demo(parent: QWidget | None) -> Path | None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        from ictdesk.core.demo import build_demo
+
         build_demo(path, report)
     except (IctdeskError, OSError) as exc:
         progress.close()
