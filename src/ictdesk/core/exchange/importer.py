@@ -255,7 +255,7 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
     name, width = path.name, len(LONG_HEADER)
     with _csv_file(path) as (_, reader):
         for cells in reader:
-            if len(cells) != width:
+            if len(cells) != width or not cells[0]:  # odd rows: empty ones are skipped
                 cells = _without_trailing_empties(cells)
                 if not cells:
                     continue
