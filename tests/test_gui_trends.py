@@ -299,3 +299,22 @@ def test_the_ranking_follows_the_period_type_and_the_main_window(view):
     view.redraw()
     assert view.ranking_period.iso == "2024Q2"
     assert view.checked_codes() == [PHUC_YEN]  # ticks made before stay
+
+
+def test_many_communes_are_drawn_by_a_few_items_and_each_can_still_be_hovered(view):
+    from ictdesk.gui.charts import PALETTE
+
+    view.set_checked(communes(view))
+    view.show_indicator("BTS_TOTAL")
+    view.redraw()
+    chart = view.chart
+    drawn = [c for c in chart.curves if c.isVisible()] + [b for b in chart.bundles if b.isVisible()]
+    assert len(drawn) <= 1 + len(PALETTE)  # the total, and one curve per colour
+    index = 19
+    line_index = max(range(1, len(chart.lines)), key=lambda i: chart.lines[i].values[index] or -1)
+    value = chart.lines[line_index].values[index]
+    assert chart.lines[line_index].name in chart.hover_at(index, value)
+    chart.group_proxy.setVisible(False)
+    chart._on_legend_sample_clicked(chart.group_proxy)
+    assert not any(b.isVisible() for b in chart.bundles)
+    assert chart.lines[line_index].name not in chart.hover_at(index, value)
