@@ -479,6 +479,8 @@ def test_the_preview_lists_what_would_be_written(fresh, tmp_path):
         ("BTS_4G", 4, "row 3"),
         ("BTS_TOTAL", 5, "row 2"),
     ]
+    assert report.preview[0].where("vi") == "c.csv dòng 3"
+    assert report.preview[0].where("en") == "c.csv row 3"
 
 
 def test_long_export_quotes_text_exactly_as_the_csv_module_does(fresh, tmp_path):

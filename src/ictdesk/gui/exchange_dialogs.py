@@ -355,7 +355,7 @@ class ImportDialog(QDialog):
                     incoming.indicator_code,
                     incoming.period,
                     format_number(incoming.value, language=language),
-                    f"{incoming.file} {incoming.location}",
+                    incoming.where(language),
                 )
                 for c, text in enumerate(cells):
                     item = QTableWidgetItem(text)

@@ -86,9 +86,13 @@ class Problem:
 
     def where(self, language: str = "vi") -> str:
         """The location in the interface language: "row 12" is "dòng 12" in Vietnamese."""
-        if language != "vi":
-            return self.location
-        return self.location.replace("row ", "dòng ").replace("header", "dòng tiêu đề")
+        return _translated_location(self.location, language)
+
+
+def _translated_location(location: str, language: str) -> str:
+    if language != "vi":
+        return location
+    return location.replace("row ", "dòng ").replace("header", "dòng tiêu đề")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,10 @@ class Incoming:
     indicator_code: str
     period: str
     value: int | float | None
+
+    def where(self, language: str = "vi") -> str:
+        """The file and location in the interface language ("a.csv dòng 12")."""
+        return f"{self.file} {_translated_location(self.location, language)}"
 
 
 @dataclass
