@@ -170,3 +170,25 @@ def test_comment_and_follow_up_marks_show_in_the_grid(qtbot, window):
     assert index.data() == "✎⚑ 36"
     assert "Theo báo cáo Viettel" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert select_cell(grid, "08740", "BTS_4G").data() == "30"
+
+
+def test_a_national_grid_shows_given_units_and_reads_one_block_to_open(qtbot, window):
+    from ictdesk.gui.grid_view import BLOCK
+
+    store = window.store
+    communes = [u for root in ("01", "25", "79") for u in store.children(root)]
+    store.save_value(communes[-1].code, "BTS_TOTAL", "2024Q1", 7)
+    grid = window.grid_view
+    grid.show_units("25", communes, Period.parse("2024Q1"))
+    grid.table.viewport().repaint()
+    model = grid.model
+    assert model.rowCount() == len(communes) + 1 > 2 * BLOCK
+    assert len(model._cache) <= BLOCK  # fitting the first column read one block, not all
+    assert model.headerData(0, Qt.Orientation.Vertical).endswith("Phú Thọ")
+    row = model.rowCount() - 1
+    assert model.index(row, column_of(grid, "BTS_TOTAL")).data() == "7"
+    grid.pillar_box.setCurrentIndex(2)  # another pillar keeps the rows
+    assert len(model.indicators) < len(store.catalogue.indicators)
+    assert [u.code for u in model.units] == [u.code for u in communes]
+    grid.show_place("25", Period.parse("2024Q1"))  # back to a province's communes
+    assert model.rowCount() == 149

@@ -78,6 +78,7 @@ class GridModel(QAbstractTableModel):
         self._checks: dict[int, dict[str, list[Violation]]] = {}
         self._marks: dict[tuple[str, str], str] = {}
         self._aggregate: dict[str, float | None] = {}
+        self._entered_codes: list[str] = []
 
     # ------------------------------------------------------------- configuration
     def configure(
@@ -86,18 +87,22 @@ class GridModel(QAbstractTableModel):
         parent_code: str | None,
         period: Period | None,
         indicators: list[Indicator],
+        units: list[Unit] | None = None,
     ) -> None:
-        """Show ``parent_code``'s children for ``period`` and ``indicators``."""
+        """Show ``parent_code``'s children (or ``units``) for ``period`` and ``indicators``."""
         self.beginResetModel()
         self.store = store
         self.period = period
         self.indicators = indicators
         self.parent_unit = store.unit(parent_code) if store and parent_code else None
-        self.units = store.children(parent_code) if store and parent_code else []
+        if units is None:
+            units = store.children(parent_code) if store and parent_code else []
+        self.units = units if self.parent_unit else []
         self._forget()
         self.endResetModel()
 
     def _forget(self) -> None:
+        self._entered_codes = [i.code for i in self.store.catalogue.entered] if self.store else []
         self._cache.clear()
         self._checks.clear()
         self._marks.clear()
@@ -141,6 +146,9 @@ class GridModel(QAbstractTableModel):
             self._marks[(unit_code, indicator_code)] = mark
         catalogue = self.store.catalogue
         rules = self.store.rules()
+        period = self.period.iso
+        # the previous period of the whole block in one query, not one per row
+        previous = self.store.previous_values({(code, period) for code in codes})
         for r, code in zip(rows, codes, strict=True):
             entered = values[code]
             merged = dict(entered)
@@ -148,14 +156,17 @@ class GridModel(QAbstractTableModel):
             self._cache[r] = merged
             checks: dict[str, list[Violation]] = {}
             present = {k: v for k, v in entered.items() if v is not None}
-            for violation in self.store.check(code, self.period.iso, present, rules=rules):
+            found = self.store.check(
+                code, period, present, rules=rules, previous=previous[(code, period)]
+            )
+            for violation in found:
                 for indicator in violation.indicators:
                     checks.setdefault(indicator, []).append(violation)
             self._checks[r] = checks
 
     def _filled(self, row: int) -> tuple[int, int]:
         values = self._row_values(row)
-        entered = [i.code for i in self.store.catalogue.entered]
+        entered = self._entered_codes
         return sum(values.get(c) is not None for c in entered), len(entered)
 
     # -------------------------------------------------------------- Qt interface
@@ -383,6 +394,9 @@ class GridView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.table.horizontalHeader().setDefaultSectionSize(110)
+        # Fitting the "Filled" column reads this many rows (Qt's default, 1000, would fetch
+        # and check five blocks of a national grid before its first paint).
+        self.table.horizontalHeader().setResizeContentsPrecision(BLOCK // 2)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -401,6 +415,7 @@ class GridView(QWidget):
         self.filter_edit.textChanged.connect(self.proxy.set_name_filter)
         self.model.edit_rejected.connect(self._on_model_edit_rejected)
         self._parent_code: str | None = None
+        self._units: list[Unit] | None = None  # rows given by show_units, else the children
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -437,7 +452,15 @@ class GridView(QWidget):
         if store and unit_code and not store.child_count(unit_code):
             parent = store.unit(unit_code).parent_code
         self._parent_code = parent
+        self._units = None
         self.model.configure(store, parent, period, self._indicators())
+        self.table.resizeColumnToContents(0)
+
+    def show_units(self, parent_code: str, units: list[Unit], period: Period | None) -> None:
+        """Show ``units`` as the rows (e.g. every commune of the country) under the total row
+        of ``parent_code``."""
+        self._parent_code, self._units = parent_code, units
+        self.model.configure(self.model.store, parent_code, period, self._indicators(), units)
         self.table.resizeColumnToContents(0)
 
     def _indicators(self) -> list[Indicator]:
@@ -449,7 +472,11 @@ class GridView(QWidget):
 
     def _on_pillar_box_changed(self, _row: int) -> None:
         self.model.configure(
-            self.model.store, self._parent_code, self.model.period, self._indicators()
+            self.model.store,
+            self._parent_code,
+            self.model.period,
+            self._indicators(),
+            self._units,
         )
 
     def _on_model_edit_rejected(self, reason: str) -> None:
