@@ -19,3 +19,98 @@ def test_grid_defaults_to_every_entered_indicator(demo_store):
     unit, values = rows[0]
     assert len(values) == len(demo_store.catalogue.entered) == 29
     assert all(v is not None for _, vals in rows for v in vals.values())
+
+
+# ------------------------------------------- national sums by ranges of unit codes
+import pytest  # noqa: E402
+
+from ictdesk.core import series  # noqa: E402
+from ictdesk.core.periods import Period, PeriodType  # noqa: E402
+from ictdesk.core.series import compute_series, periods_between  # noqa: E402
+from ictdesk.core.store import ValueWrite  # noqa: E402
+
+HA_NOI, PHU_THO, PHUC_YEN, OTHER = "01", "25", "08740", "07900"
+
+
+def both_ways(store, monkeypatch, code, units, periods):
+    """compute_series by ranges of unit codes, and by the general query; asserts they agree."""
+    quick = compute_series(store, code, units, periods)
+    with monkeypatch.context() as patch:
+        patch.setattr(series, "_range_sql", lambda *args: None)
+        general = compute_series(store, code, units, periods)
+    assert quick.values.keys() == general.values.keys()
+    for unit in units:
+        assert quick.values[unit] == pytest.approx(general.values[unit]), (code, unit)
+        assert [v is None for v in quick.values[unit]] == [v is None for v in general.values[unit]]
+    return quick
+
+
+@pytest.fixture
+def national(tmp_path):
+    from ictdesk.core.store import ValueStore
+
+    path = tmp_path / "national.db"
+    ValueStore.create(path, {"stored_by": "test"})
+    store = ValueStore.open(path)
+    communes = {p: [u.code for u in store.children(p)][:3] for p in (HA_NOI, PHU_THO, "79")}
+    writes = [
+        ValueWrite(c, code, f"2024{m:02d}", 10 * i + m)
+        for i, c in enumerate(sum(communes.values(), []))
+        for code in ("BTS_TOTAL", "APPS_TOTAL")
+        for m in (1, 2, 3, 5)
+    ]
+    store.save_values(writes, source="import")
+    yield store, communes
+    store.close()
+
+
+def test_range_sums_agree_with_the_general_query(national, monkeypatch):
+    store, communes = national
+    every = [*communes[HA_NOI], *communes[PHU_THO], *communes["79"]]
+    units = [HA_NOI, PHU_THO, "79", "48", *every]
+    months = periods_between(2024, 2024, PeriodType.MONTH)
+    quarters = periods_between(2024, 2024, PeriodType.QUARTER)
+    years = [Period.parse("2024"), Period.parse("2023")]
+    assert series._range_sql(store, store.catalogue["BTS_TOTAL"], units, series._period_map(months))
+    table = both_ways(store, monkeypatch, "BTS_TOTAL", units, months)
+    assert table.values[HA_NOI][0] == sum(10 * i + 1 for i in range(3))
+    assert table.values["48"] == [None] * 12  # no data: None, never 0
+    for code in ("BTS_TOTAL", "APPS_TOTAL", "SMARTPHONE_HH_PCT"):
+        for periods in (months, quarters, years):
+            both_ways(store, monkeypatch, code, units, periods)
+    # a flow over quarters of monthly data is a plain sum; a stock there is not
+    assert series._range_sql(
+        store, store.catalogue["APPS_TOTAL"], units, series._period_map(quarters)
+    )
+    assert not series._range_sql(
+        store, store.catalogue["BTS_TOTAL"], units, series._period_map(quarters)
+    )
+
+
+def test_a_province_value_shadows_its_communes_in_range_sums(national, monkeypatch):
+    store, communes = national
+    store.save_value(PHU_THO, "BTS_TOTAL", "202401", 5000, source="form")
+    months = periods_between(2024, 2024, PeriodType.MONTH)
+    units = [HA_NOI, PHU_THO, *communes[PHU_THO]]
+    assert not series._range_sql(
+        store, store.catalogue["BTS_TOTAL"], units, series._period_map(months)
+    )
+    table = both_ways(store, monkeypatch, "BTS_TOTAL", units, months)
+    assert table.values[PHU_THO][0] == 5000
+
+
+def test_a_quarter_stored_next_to_its_months_is_not_summed_by_ranges(national, monkeypatch):
+    store, communes = national
+    store.save_value(communes[HA_NOI][0], "APPS_TOTAL", "2024Q1", 1, source="form")
+    quarters = periods_between(2024, 2024, PeriodType.QUARTER)
+    table = both_ways(store, monkeypatch, "APPS_TOTAL", [HA_NOI], quarters)
+    assert table.values[HA_NOI][0] == 1 + sum(10 * i + m for i in (1, 2) for m in (1, 2, 3))
+
+
+def test_aggregates_of_a_province_and_a_commune_of_a_national_database(national):
+    store, communes = national
+    ha_noi = store.aggregates(HA_NOI, "202401")
+    assert ha_noi["BTS_TOTAL"] == sum(10 * i + 1 for i in range(3))
+    assert ha_noi["VNEID_PCT"] is None
+    commune = store.aggregates(communes[HA_NOI][1], "202401")
+    assert commune["BTS_TOTAL"] == 11

@@ -109,7 +109,8 @@ def series_sql(
 
     It returns rows ``(unit_code, period, numerator_sum, denominator_sum, units_counted)``;
     for an entered indicator the denominator is ``NULL``. Periods or units with nothing known
-    have no row.
+    have no row. ``units_counted`` is ``NULL`` when the sums are taken over ranges of unit
+    codes (see :func:`_range_sql`).
     """
     indicator = store.catalogue[indicator_code]
     if indicator.formula is None:
@@ -118,6 +119,10 @@ def series_sql(
         catalogue = store.catalogue
         parts = [catalogue[indicator.formula.numerator], catalogue[indicator.formula.denominator]]
     mapping = _period_map(periods)
+    if len(parts) == 1:
+        quick = _range_sql(store, parts[0], unit_codes, mapping)
+        if quick is not None:
+            return quick
     if len(parts) == 2:
         # one row per unit and bucket holding both parts
         own = (
@@ -168,6 +173,103 @@ GROUP BY o.req, o.bucket
     if len(parts) == 2:
         params += [p.code for p in parts]  # the CASE expressions of n and d
     return sql, params
+
+
+def _range_sql(
+    store: ValueStore,
+    indicator: Indicator,
+    unit_codes: Sequence[str],
+    mapping: list[tuple[str, str, int, int]],
+) -> tuple[str, list] | None:
+    """The SQL of a series of an entered indicator as plain sums, when the rules allow it.
+
+    Every unit's own value needs no time aggregation when each bucket holds values (of any
+    unit) at one level only and that level is the bucket itself, or the indicator is a flow
+    (Σ over units of Σ over sub-periods = Σ over the values); and no unit's value is shadowed
+    when no unit with children holds a value. Then a requested unit's value is the sum of the
+    values stored in its subtree, summed over ranges of consecutive unit codes straight from
+    the covering index: no per-value join and no sort (a national month, 34 provinces ×
+    168 months over 558k values, in 0.1 s instead of 1.6 s). Otherwise ``None``: the general
+    query of :func:`series_sql` applies.
+    """
+    db = store.db
+    stored = sorted({row[0] for row in mapping})
+    held = {
+        period
+        for (period,) in db.execute(
+            f"WITH p(period) AS (VALUES {','.join(['(?)'] * len(stored))})"
+            " SELECT period FROM p WHERE EXISTS (SELECT 1 FROM data_values d"
+            " WHERE d.indicator_code = ? AND d.period = p.period AND d.value IS NOT NULL)",
+            [*stored, indicator.code],
+        )
+    }
+    levels: dict[str, set[int]] = {}
+    for period, bucket, level, _position in mapping:
+        if period in held:
+            levels.setdefault(bucket, set()).add(level)
+    flow = indicator.time_aggregation is TimeAggregation.SUM
+    if any(len(found) > 1 or (found != {0} and not flow) for found in levels.values()):
+        return None
+    if (
+        held
+        and db.execute(
+            f"SELECT 1 FROM data_values WHERE indicator_code = ?"
+            f" AND period IN ({','.join('?' * len(held))}) AND value IS NOT NULL"
+            " AND unit_code IN (SELECT parent_code FROM units WHERE parent_code IS NOT NULL)"
+            " LIMIT 1",
+            [indicator.code, *sorted(held)],
+        ).fetchone()
+    ):
+        return None
+    runs = _unit_runs(store, unit_codes)
+    pairs = [(period, bucket) for period, bucket, _level, _position in mapping if period in held]
+    if not runs or not pairs:
+        return "SELECT NULL, NULL, NULL, NULL, NULL WHERE 0", []
+    sql = f"""
+WITH
+  m(period, bucket) AS (VALUES {",".join(["(?, ?)"] * len(pairs))}),
+  r(req, lo, hi) AS (VALUES {",".join(["(?, ?, ?)"] * len(runs))}),
+  sums AS (
+    SELECT r.req AS req, m.bucket AS bucket,
+           (SELECT sum(d.value) FROM data_values d
+            WHERE d.indicator_code = ? AND d.period = m.period
+              AND d.unit_code >= r.lo AND d.unit_code <= r.hi) AS total
+    FROM m, r)
+SELECT req, bucket, sum(total), NULL, NULL FROM sums WHERE total IS NOT NULL
+GROUP BY req, bucket
+"""
+    params: list = [x for pair in pairs for x in pair]
+    params += [x for run in runs for x in run]
+    params.append(indicator.code)
+    return sql, params
+
+
+def _unit_runs(store: ValueStore, unit_codes: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(requested unit, first code, last code): the units of each requested unit's subtree
+    as ranges of codes holding no other unit (a province's communes make a few runs).
+
+    Units with children hold no value here (see :func:`_range_sql`): a range may span them.
+    """
+    wanted = set(unit_codes)
+    runs: list[tuple[str, str, str]] = []
+    open_runs: dict[str, list] = {}  # requested unit -> [first code, last code, position]
+    leaves = store.db.execute(
+        "SELECT code, path FROM units WHERE code NOT IN"
+        " (SELECT parent_code FROM units WHERE parent_code IS NOT NULL) ORDER BY code"
+    )
+    for position, (code, path) in enumerate(leaves):
+        for owner in path.strip("/").split("/"):
+            if owner not in wanted:
+                continue
+            run = open_runs.get(owner)
+            if run is not None and run[2] == position - 1:
+                run[1], run[2] = code, position
+            else:
+                if run is not None:
+                    runs.append((owner, run[0], run[1]))
+                open_runs[owner] = [code, code, position]
+    runs += [(owner, run[0], run[1]) for owner, run in open_runs.items()]
+    return runs
 
 
 def compute_series(

@@ -926,9 +926,13 @@ class _SubtreeValues:
         period_list = sorted(wanted)
         marks = ",".join("?" * len(period_list))
         code_marks = ",".join("?" * len(codes))
+        # Units first: each unit of the subtree is sought in the by-indicator index (4 ms for a
+        # province's month in a national database, instead of 28 ms scanning every unit's
+        # values of the month and keeping the subtree's). The scan wins only near the whole
+        # country (86 ms against 131 ms), which is no unit's subtree.
         query = (
-            "SELECT v.unit_code, v.indicator_code, v.period, v.value FROM data_values v"
-            " JOIN units u ON u.code = v.unit_code"
+            "SELECT v.unit_code, v.indicator_code, v.period, v.value"
+            " FROM units u CROSS JOIN data_values v ON v.unit_code = u.code"
             f" WHERE v.indicator_code IN ({code_marks}) AND v.period IN ({marks})"
             " AND u.path >= ? AND u.path < ? AND v.value IS NOT NULL"
         )
@@ -940,8 +944,9 @@ class _SubtreeValues:
         values = self.rows.get((unit_code, indicator.code))
         if not values:
             return None
-        if period.iso in values:
-            return values[period.iso]
+        iso = period.iso
+        if iso in values:
+            return values[iso]
         for ptype in _FINER_TYPES:
             if ptype.months >= period.type.months:
                 continue
