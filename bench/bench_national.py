@@ -1,0 +1,201 @@
+"""National scale (issue 8): start-up, a grid of every commune, a national aggregate.
+
+On the national database of ``national.py`` (3,321 communes × 29 indicators × 168 months,
+16.2M values), each figure next to a reference measured in the same run:
+
+- ``ictdesk --smoke-test`` (whole process) ≤ 2.5× a bare PySide6 window start, and the
+  process's peak memory (max RSS) ≤ 200 MB;
+- the grid of one month for all 3,321 communes, first paint (``GridView`` configured, the
+  visible rows fetched and checked, a synchronous repaint) ≤ 200 ms, memory growth < 50 MB;
+  reference: the month's values of all 3,321 communes read bare through ``sqlite3`` with the
+  grid's query (the grid itself reads only the rows it shows);
+- one indicator aggregated over the nation by month (the 34 provinces × 168 months, read
+  from 558k of the 16M values) ≤ 150 ms; reference: the same SQL through a bare ``sqlite3``
+  connection.
+
+Run: ``python3 bench/bench_national.py`` (builds ``bench/national16.db`` on first use).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench_startup import BARE  # noqa: E402
+from national import FIRST_MONTH, LAST_MONTH, build_national16  # noqa: E402
+from timing import HEADER, command, machine, median_seconds, row  # noqa: E402
+
+from ictdesk.core.periods import Period, period_range  # noqa: E402
+from ictdesk.core.series import compute_series, series_sql  # noqa: E402
+from ictdesk.core.store import ValueStore  # noqa: E402
+
+GRID_MONTHS = (Period.parse("202512"), Period.parse("202511"))  # alternated: no warm cache
+AGGREGATED = "BTS_TOTAL"
+_KEEP: list = []
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def peak_mb(*args: str, env: dict) -> float:
+    """Peak resident memory (max RSS) of one run of a command, in MB."""
+    process = subprocess.Popen(
+        list(args),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **env},
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, args)
+    return usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def bench_startup(source: Path, repeat: int) -> list[str]:
+    work = Path(tempfile.mkdtemp(prefix="ictdesk-bench-national-"))
+    try:
+        db = work / "national.db"
+        shutil.copyfile(source, db)
+        env = {"QT_QPA_PLATFORM": "offscreen", "ICTDESK_DATA_DIR": str(work)}
+        smoke = (sys.executable, "-m", "ictdesk", "--smoke-test", "--db", str(db))
+        first = median_seconds(command(*smoke, env=env), 1)  # the day's first open: quick_check
+        ours = median_seconds(command(*smoke, env=env), repeat)
+        bare = median_seconds(command(sys.executable, "-c", BARE, env=env), repeat)
+        peak = peak_mb(*smoke, env=env)
+        bare_peak = peak_mb(sys.executable, "-c", BARE, env=env)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return [
+        row(
+            "--smoke-test, national database (whole process)",
+            ours,
+            bare,
+            "≤ 2.5× bare window",
+            ours <= 2.5 * bare,
+        ),
+        row("  first open of the day (with quick_check)", first, bare, "-", True),
+        row(
+            "--smoke-test, national database: peak memory (max RSS)",
+            peak,
+            bare_peak,
+            "≤ 200 MB",
+            peak <= 200,
+            unit="MB",
+        ),
+    ]
+
+
+def bench_grid(store: ValueStore, path: Path, repeat: int) -> list[str]:
+    from PySide6.QtWidgets import QApplication
+
+    from ictdesk.gui.app import make_application
+    from ictdesk.gui.edit_session import EditSession
+    from ictdesk.gui.grid_view import GridView
+    from ictdesk.gui.i18n import install_language
+
+    app = make_application()
+    install_language("vi")
+    view = GridView()
+    view.resize(1280, 760)
+    view.set_store(store, EditSession(None))
+    view.show()
+    app.processEvents()
+    # The unit tree has no node for the country: every commune goes under one province's
+    # total row, which is what the grid would show for a national node.
+    communes = [u for root in store.root_units() for u in store.children(root.code)]
+    assert len(communes) == 3321, len(communes)
+
+    def show(period: Period) -> None:
+        view.show_units(communes[0].parent_code, communes, period)
+        view.table.viewport().repaint()
+        QApplication.processEvents()
+
+    before = rss_mb()
+    show(GRID_MONTHS[0])
+    grown = rss_mb() - before
+    assert view.model.rowCount() == 3322
+    ours = median_seconds(lambda: show(GRID_MONTHS[0]), repeat, before=lambda: show(GRID_MONTHS[1]))
+    # reference: the month's values of every commune, read bare with the grid's own query
+    connection = sqlite3.connect(path)
+    codes = [u.code for u in communes]
+    blocks = [codes[i : i + 500] for i in range(0, len(codes), 500)]
+
+    def read_all() -> None:
+        for block in blocks:
+            connection.execute(
+                "SELECT unit_code, indicator_code, value FROM data_values"
+                f" WHERE period = ? AND unit_code IN ({','.join('?' * len(block))})",
+                [GRID_MONTHS[0].iso, *block],
+            ).fetchall()
+
+    reference = median_seconds(read_all, repeat)
+    connection.close()
+    view.close()
+    _KEEP.append(view)  # destroyed at exit, not by a garbage collection in the middle of a run
+    return [
+        row(
+            "grid of one month, all 3,321 communes: first paint",
+            ours,
+            reference,
+            "≤ 0.2 s",
+            ours <= 0.2,
+        ),
+        row(
+            "grid of one month, all 3,321 communes: memory growth",
+            grown,
+            50.0,
+            "< 50 MB",
+            grown < 50,
+            unit="MB",
+        ),
+    ]
+
+
+def bench_aggregate(store: ValueStore, path: Path, repeat: int) -> list[str]:
+    months = period_range(FIRST_MONTH, LAST_MONTH)
+    provinces = [u.code for u in store.root_units()]
+    ours = median_seconds(lambda: compute_series(store, AGGREGATED, provinces, months), repeat)
+    sql, params = series_sql(store, AGGREGATED, provinces, months)
+    connection = sqlite3.connect(path)
+    reference = median_seconds(lambda: connection.execute(sql, params).fetchall(), repeat)
+    connection.close()
+    return [
+        row(
+            f"national: {AGGREGATED}, {len(provinces)} provinces × {len(months)} months",
+            ours,
+            reference,
+            "≤ 0.15 s",
+            ours <= 0.15,
+        )
+    ]
+
+
+def main(repeat: int = 5) -> list[str]:
+    path = build_national16()
+    lines = [f"national16 database: {path.stat().st_size / 1e9:.2f} GB"]
+    lines += [HEADER]
+    lines += bench_startup(path, repeat)
+    store = ValueStore.open(path, read_only=True)
+    try:
+        lines[0] = f"national16 database: {store.value_count()} values, " + lines[0].split(": ")[1]
+        lines += bench_aggregate(store, path, repeat)
+        lines += bench_grid(store, path, repeat)
+    finally:
+        store.close()
+    return lines
+
+
+if __name__ == "__main__":
+    print(machine())
+    print("\n".join(main()))
