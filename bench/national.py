@@ -15,8 +15,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ictdesk.core.database import migrations
+from ictdesk.core.database import inspect_file, migrations
 from ictdesk.core.demo import commune_rows
+from ictdesk.core.errors import DatabaseTooNew
 from ictdesk.core.periods import Period, PeriodType, period_range
 from ictdesk.core.store import ValueStore
 
@@ -30,14 +31,20 @@ def build_national16(path: Path = NATIONAL16_DB, verbose: bool = True) -> Path:
     """Create the national database once; later calls reuse the file while its schema is
     current (a file that would need a migration is built again, as this version writes it)."""
     if path.exists():
-        db = sqlite_utils.Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
         try:
-            stale = migrations.pending(db)
-        finally:
-            db.close()
+            inspect_file(path, full=False)  # header and schema only: not a 3 GB quick_check
+            db = sqlite_utils.Database(
+                sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            )
+            try:
+                stale = bool(migrations.pending(db))
+            finally:
+                db.close()
+        except DatabaseTooNew:
+            stale = True
         if not stale:
             return path
-        print(f"{path.name} has an older schema: building it again", file=sys.stderr)
+        print(f"{path.name} has another schema: building it again", file=sys.stderr)
         path.unlink()
     started = time.perf_counter()
     partial = path.with_suffix(".building")
