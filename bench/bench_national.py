@@ -13,7 +13,8 @@ On the national database of ``national.py`` (3,321 communes × 29 indicators × 
   from 558k of the 16M values) ≤ 150 ms; reference: the same SQL through a bare ``sqlite3``
   connection.
 
-Run: ``python3 bench/bench_national.py`` (builds ``bench/national16.db`` on first use).
+Run: ``python3 bench/bench_national.py`` (builds ``bench/national16.db`` on first use, about
+four minutes). The database is built, and the figures measured, in processes of their own.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_startup import BARE  # noqa: E402
-from national import FIRST_MONTH, LAST_MONTH, build_national16  # noqa: E402
+from national import FIRST_MONTH, LAST_MONTH, NATIONAL16_DB  # noqa: E402
 from timing import HEADER, command, machine, median_seconds, row  # noqa: E402
 
 from ictdesk.core.periods import Period, period_range  # noqa: E402
@@ -47,19 +48,26 @@ def rss_mb() -> float:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+# Runs a command and prints the children's max RSS: from a small process, since a child's
+# max RSS starts at that of the process it was forked from (the bench can be large).
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL,"
+    " stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
 def peak_mb(*args: str, env: dict) -> float:
     """Peak resident memory (max RSS) of one run of a command, in MB."""
-    process = subprocess.Popen(
-        list(args),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, *args],
+        check=True,
+        capture_output=True,
+        text=True,
         env={**os.environ, **env},
     )
-    _pid, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise subprocess.CalledProcessError(process.returncode, args)
-    return usage.ru_maxrss / 1024  # KiB on Linux
+    return int(done.stdout.split()[-1]) / 1024  # KiB on Linux
 
 
 def bench_startup(source: Path, repeat: int) -> list[str]:
@@ -183,21 +191,38 @@ def bench_aggregate(store: ValueStore, path: Path, repeat: int) -> list[str]:
     ]
 
 
-def main(repeat: int = 5) -> list[str]:
-    path = build_national16()
-    lines = [f"national16 database: {path.stat().st_size / 1e9:.2f} GB"]
-    lines += [HEADER]
+def measure(repeat: int) -> list[str]:
+    path = NATIONAL16_DB
+    lines = [HEADER]
     lines += bench_startup(path, repeat)
     store = ValueStore.open(path, read_only=True)
     try:
-        lines[0] = f"national16 database: {store.value_count()} values, " + lines[0].split(": ")[1]
+        count = store.value_count()
         lines += bench_aggregate(store, path, repeat)
         lines += bench_grid(store, path, repeat)
     finally:
         store.close()
-    return lines
+    size = path.stat().st_size / 1e9
+    return [f"national16 database: {count} values, {size:.2f} GB", *lines]
+
+
+def main(repeat: int = 5) -> list[str]:
+    """Build the database and measure, each in a process of its own: memory growth and peak
+    memory are then this bench's, not those of whatever ran before in the caller."""
+    here = Path(__file__).resolve().parent
+    subprocess.run([sys.executable, str(here / "national.py")], check=True)
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--rows", str(repeat)],
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return done.stdout.strip().splitlines()
 
 
 if __name__ == "__main__":
-    print(machine())
-    print("\n".join(main()))
+    if sys.argv[1:2] == ["--rows"]:
+        print("\n".join(measure(int(sys.argv[2]))))
+    else:
+        print(machine())
+        print("\n".join(main()))
