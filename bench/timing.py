@@ -6,8 +6,13 @@ import os
 import platform
 import statistics
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
+
+# The benchmarks' windows remember places in settings of their own, never the user's
+# (Qt on Linux keeps them under XDG_CONFIG_HOME; children inherit it).
+os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="ictdesk-bench-config-"))
 
 
 def machine() -> str:

@@ -484,3 +484,31 @@ def test_demo_generation_matches_the_stored_demo(demo_store):
         )
     }
     assert {(r.indicator_code, r.period): r.value for r in rows} == stored
+
+
+def test_latest_period_of_each_type(store):
+    from ictdesk.core.periods import PeriodType
+
+    assert store.latest_period() is None
+    store.save_values(
+        [
+            ValueWrite(PHUC_YEN, "BTS_TOTAL", "202511", 3),  # months only after 2024
+            ValueWrite(PHUC_YEN, "BTS_TOTAL", "202401", 3),
+            ValueWrite("07900", "BTS_4G", "2023Q2", 1),
+            ValueWrite("07900", "BTS_4G", "2021S2", 1),
+            ValueWrite("07900", "BTS_5G", "2022", 1),
+            ValueWrite("07900", "BTS_5G", "2019Q4", 1),
+        ],
+        source="form",
+    )
+    assert store.latest_period(PeriodType.QUARTER).iso == "2023Q2"
+    assert store.latest_period(PeriodType.MONTH).iso == "202511"
+    assert store.latest_period(PeriodType.HALF).iso == "2021S2"
+    assert store.latest_period(PeriodType.YEAR).iso == "2022"
+
+
+def test_child_counts_in_one_call(store):
+    provinces = [u.code for u in store.root_units()]
+    counts = store.child_counts([*provinces, PHUC_YEN])
+    assert counts == {code: store.child_count(code) for code in [*provinces, PHUC_YEN]}
+    assert counts[PHUC_YEN] == 0 and counts["25"] == 148

@@ -187,6 +187,17 @@ def _unit_from_row(row: dict) -> Unit:
     )
 
 
+def _period_bounds(ptype: PeriodType, year: int) -> tuple[str, str]:
+    """The text range [low, high) holding every period of ``ptype`` in ``year``, and no other."""
+    suffixes = {
+        PeriodType.YEAR: ("", "0"),  # "2025" itself: "20250…" and longer sort after it
+        PeriodType.HALF: ("S", "T"),
+        PeriodType.QUARTER: ("Q", "R"),
+        PeriodType.MONTH: ("0", "2"),  # "202501"–"202512"
+    }[ptype]
+    return f"{year:04d}{suffixes[0]}", f"{year:04d}{suffixes[1]}"
+
+
 class ValueStore:
     """Units, catalogue, values, targets, settings and audit of one ictdesk database."""
 
@@ -317,6 +328,20 @@ class ValueStore:
         return self.db.execute(
             "SELECT count(*) FROM units WHERE parent_code = ?", [code]
         ).fetchone()[0]
+
+    def child_counts(self, codes: list[str]) -> dict[str, int]:
+        """How many children each of ``codes`` has, in one query (0 for none)."""
+        counts = dict.fromkeys(codes, 0)
+        for start in range(0, len(codes), 500):
+            block = codes[start : start + 500]
+            counts.update(
+                self.db.execute(
+                    "SELECT parent_code, count(*) FROM units"
+                    f" WHERE parent_code IN ({','.join('?' * len(block))}) GROUP BY parent_code",
+                    block,
+                ).fetchall()
+            )
+        return counts
 
     def search_units(self, text: str, within: str | None = None, limit: int = 500) -> list[Unit]:
         """Units whose name or code contains ``text``, diacritics ignored, within a subtree."""
@@ -792,22 +817,34 @@ class ValueStore:
         ]
 
     def latest_period(self, ptype: PeriodType = PeriodType.QUARTER) -> Period | None:
-        """The latest period of type ``ptype`` that holds any value, or ``None``."""
-        pattern = {
-            PeriodType.YEAR: "[0-9][0-9][0-9][0-9]",
-            PeriodType.HALF: "[0-9][0-9][0-9][0-9]S[12]",
-            PeriodType.QUARTER: "[0-9][0-9][0-9][0-9]Q[1-4]",
-            PeriodType.MONTH: "[0-9][0-9][0-9][0-9][01][0-9]",
-        }[ptype]
-        latest = None
-        for indicator in self.catalogue.entered:  # one short backward index walk each
-            row = self.db.execute(
-                "SELECT period FROM data_values WHERE indicator_code = ? AND period GLOB ?"
-                " ORDER BY period DESC LIMIT 1",
-                [indicator.code, pattern],
+        """The latest period of type ``ptype`` that holds any value, or ``None``.
+
+        Each indicator's periods are sought year by year, newest first, in the by-indicator
+        index (a type's periods of one year sort together: ``2025Q1``–``2025Q4`` lie between
+        ``2025Q`` and ``2025R``): a few seeks each, even where only months are stored.
+        """
+        latest: str | None = None
+        for indicator in self.catalogue.entered:
+            first, last = self.db.execute(
+                "SELECT min(period), max(period) FROM data_values WHERE indicator_code = ?",
+                [indicator.code],
             ).fetchone()
-            if row and (latest is None or row[0] > latest):
-                latest = row[0]
+            if last is None:
+                continue
+            oldest = int(first[:4])
+            if latest is not None:
+                oldest = max(oldest, int(latest[:4]))
+            for year in range(int(last[:4]), oldest - 1, -1):
+                low, high = _period_bounds(ptype, year)
+                row = self.db.execute(
+                    "SELECT period FROM data_values WHERE indicator_code = ? AND period >= ?"
+                    " AND period < ? ORDER BY period DESC LIMIT 1",
+                    [indicator.code, low, high],
+                ).fetchone()
+                if row:
+                    if latest is None or row[0] > latest:
+                        latest = row[0]
+                    break
         return Period.parse(latest) if latest else None
 
     def value_count(self) -> int:

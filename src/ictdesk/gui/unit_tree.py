@@ -80,11 +80,10 @@ class UnitTreeModel(QAbstractItemModel):
     def _make_nodes(self, parent: _Node, units: list[Unit]) -> list[_Node]:
         if self._visible is not None:
             units = [u for u in units if u.code in self._visible]
-        nodes = []
-        for unit in units:
-            count = self._store.child_count(unit.code)
-            nodes.append(_Node(unit, parent, len(nodes), count))
-        return nodes
+        if not units:
+            return []
+        counts = self._store.child_counts([unit.code for unit in units])
+        return [_Node(unit, parent, row, counts[unit.code]) for row, unit in enumerate(units)]
 
     def _node(self, index: QModelIndex | QPersistentModelIndex) -> _Node:
         return index.internalPointer() if index.isValid() else self._root
