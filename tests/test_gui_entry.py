@@ -273,3 +273,20 @@ def test_print_summary_opens_a_preview_and_saves_a_pdf(qtbot, window, tmp_path):
     path = window.save_summary_pdf("unit", tmp_path / "sheet.pdf")
     assert path.read_bytes().startswith(b"%PDF-")
     assert "sheet.pdf" in window.statusBar().currentMessage()
+
+
+def test_a_large_backup_at_exit_shows_its_progress(window, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    import ictdesk.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "BACKUP_PAGES_WORTH_A_DIALOG", 10)
+    progress = window._closing_backup_progress()
+    progress(4, 9)  # a small file: no dialog
+    assert window.findChild(QProgressDialog, "closingBackup") is None
+    progress = window._closing_backup_progress()
+    progress(5, 20)
+    dialog = window.findChild(QProgressDialog, "closingBackup")
+    assert dialog.isVisible() and dialog.value() == 5 and "sao lưu" in dialog.labelText()
+    progress(20, 20)
+    assert not dialog.isVisible()

@@ -388,3 +388,13 @@ def test_closing_makes_the_daily_backup(qtbot, empty_db, isolated_data_dir):
     [backup] = list_backups(empty_db)
     assert backup.values == 1
     assert os.path.commonpath([backup.path, isolated_data_dir]) == str(isolated_data_dir)
+
+
+def test_a_backup_reports_its_progress_to_the_end(store, tmp_path):
+    store.save_values(
+        [ValueWrite("08740", "BTS_TOTAL", f"2020{m:02d}", m) for m in range(1, 13)], source="form"
+    )
+    heard = []
+    backup_to(store, tmp_path / "copy.db", lambda done, total: heard.append((done, total)))
+    assert heard and heard[-1][0] == heard[-1][1] > 0
+    assert automatic_backup(store, progress=lambda *_: heard.append("again")) is not None

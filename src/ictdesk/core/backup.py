@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -39,8 +40,14 @@ def backup_folder(db_path: Path) -> Path:
     return data_dir() / "backups" / Path(db_path).stem
 
 
-def backup_to(store: ValueStore, target: Path) -> Path:
-    """Copy the open database to ``target`` consistently (online backup API), atomically."""
+Progress = Callable[[int, int], None]  # pages copied so far, pages in all
+
+
+def backup_to(store: ValueStore, target: Path, progress: Progress | None = None) -> Path:
+    """Copy the open database to ``target`` consistently (online backup API), atomically.
+
+    ``progress`` hears after each 16 MB copied (a national database is 3.6 GB).
+    """
     target = Path(target)
     if not target.parent.is_dir():
         raise StorageError(f"folder does not exist: {target.parent}")
@@ -49,7 +56,13 @@ def backup_to(store: ValueStore, target: Path) -> Path:
     try:
         destination = sqlite3.connect(partial)
         try:
-            store.db.conn.backup(destination, pages=4096)
+            store.db.conn.backup(
+                destination,
+                pages=4096,
+                progress=(lambda _status, left, total: progress(total - left, total))
+                if progress
+                else None,
+            )
             destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
@@ -61,13 +74,15 @@ def backup_to(store: ValueStore, target: Path) -> Path:
     return target
 
 
-def rolling_backup(store: ValueStore, keep: int | None = None) -> Path:
+def rolling_backup(
+    store: ValueStore, keep: int | None = None, progress: Progress | None = None
+) -> Path:
     """A new timestamped backup in the backup folder; older ones beyond ``keep`` are removed."""
     folder = backup_folder(store.path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{store.path.stem}-{stamp}.db"
-    backup_to(store, target)
+    backup_to(store, target, progress)
     keep = keep if keep is not None else store_keep(store)
     for old in list_backups(store.path, counts=False)[keep:]:
         old.path.unlink(missing_ok=True)
@@ -82,7 +97,9 @@ def store_keep(store: ValueStore) -> int:
         return DEFAULT_KEEP
 
 
-def automatic_backup(store: ValueStore, now: datetime | None = None) -> Path | None:
+def automatic_backup(
+    store: ValueStore, now: datetime | None = None, progress: Progress | None = None
+) -> Path | None:
     """Back up if the newest rolling backup is more than a day old (or there is none)."""
     if store.path is None:
         return None
@@ -90,7 +107,7 @@ def automatic_backup(store: ValueStore, now: datetime | None = None) -> Path | N
     now = now or datetime.now()
     if backups and now - backups[0].taken < timedelta(days=1):
         return None
-    return rolling_backup(store)
+    return rolling_backup(store, progress=progress)
 
 
 def _count_values(path: Path) -> int | None:

@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # dialogs are imported when first opened: start-up stays shor
     from ictdesk.gui.user_guide import UserGuideDialog
 
 MAX_RECENT = 8
+BACKUP_PAGES_WORTH_A_DIALOG = 25_000  # about 100 MB: a backup of a second or more
 
 
 class ActionId(Enum):
@@ -901,6 +902,29 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def _closing_backup_progress(self):
+        """A progress callback for the day's backup at exit: a large file (a national
+        database takes seconds) shows a progress dialog instead of a frozen window."""
+        dialog: QProgressDialog | None = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal dialog
+            if dialog is None:
+                if total < BACKUP_PAGES_WORTH_A_DIALOG:
+                    return
+                dialog = QProgressDialog(self.tr("Making today's backup…"), "", 0, total, self)
+                dialog.setObjectName("closingBackup")
+                dialog.setMinimumWidth(380)
+                dialog.setCancelButton(None)
+                dialog.setWindowModality(Qt.WindowModality.WindowModal)
+                dialog.setMinimumDuration(0)
+            dialog.setValue(done)
+            QApplication.processEvents()
+            if done >= total:
+                dialog.close()
+
+        return progress
+
     def closeEvent(self, event) -> None:  # noqa: N802
         form = self.entry_form
         if not form.commit_pending() and not form.interaction.confirm_discard(form.unsaved_names()):
@@ -913,7 +937,7 @@ class MainWindow(QMainWindow):
             if not self.store.read_only:
                 # at most daily, the newest N kept; a failed backup must not stop the closing
                 with contextlib.suppress(IctdeskError):
-                    automatic_backup(self.store)
+                    automatic_backup(self.store, progress=self._closing_backup_progress())
             self.store.close()
             self.store = None
         self._release_lock()
