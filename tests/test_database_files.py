@@ -209,3 +209,20 @@ def test_create_leaves_only_the_new_file(tmp_path):
         assert store.value_count() == 0
     finally:
         store.close()
+
+
+def test_the_full_check_runs_after_an_unclean_close_not_after_a_reader(tmp_path):
+    from ictdesk.core.database import CHECKED_KEY, inspect_file
+    from ictdesk.core.store import ValueStore
+
+    path = tmp_path / "a.db"
+    ValueStore.create(path, {"province_code": "25"})
+    store = ValueStore.open(path)
+    store.set_setting(CHECKED_KEY, __import__("datetime").date.today().isoformat())
+    store.close()
+    assert inspect_file(path) is False  # checked today, closed cleanly
+    wal = tmp_path / "a.db-wal"
+    wal.write_bytes(b"")  # what a read-only reader leaves: nothing to recover
+    assert inspect_file(path) is False
+    wal.write_bytes(b"\0" * 32)  # frames of a writer that did not close
+    assert inspect_file(path) is True

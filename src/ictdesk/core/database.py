@@ -307,7 +307,10 @@ def inspect_file(path: Path, full: bool | None = None) -> bool:
             checked = conn.execute(
                 "SELECT value FROM settings WHERE key = ?", [CHECKED_KEY]
             ).fetchone()
-            full = wal.exists() or not checked or checked[0] != datetime.date.today().isoformat()
+            # A log with frames in it means the last writer did not close; an empty one is
+            # what a read-only reader leaves behind (it may not remove it) and holds nothing.
+            unclean = wal.exists() and wal.stat().st_size > 0
+            full = unclean or not checked or checked[0] != datetime.date.today().isoformat()
         if full:
             damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if damage != "ok":

@@ -27,6 +27,8 @@ class PeriodPicker(QWidget):
         self.year_box.setRange(2000, 2100)
         self.period_box = QComboBox(self)
         self.period_box.setObjectName("periodIndex")
+        # Wide enough for the longest label of any type ("Tháng 12/2025"), never cut.
+        self.period_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.type_label, self.type_box, self.year_box, self.period_box):

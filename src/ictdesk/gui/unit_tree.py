@@ -68,10 +68,13 @@ class UnitTreeModel(QAbstractItemModel):
         self._root.child_count = len(self._root.children)
         # Fetch what will be shown at once inside the reset, so views need not insert rows
         # while the reset is being announced: the top units' children, or every search hit.
+        # A national database's 34 provinces stay closed (their 3,321 communes are read when
+        # a province is opened); a province's database shows its communes at once.
+        open_roots = len(self._root.children) == 1
         pending = list(self._root.children)
         while pending:
             node = pending.pop()
-            if node.child_count and (self._visible is not None or node.parent is self._root):
+            if node.child_count and (self._visible is not None or open_roots):
                 node.children = self._make_nodes(node, self._store.children(node.unit.code))
                 if self._visible is not None:
                     pending.extend(node.children)
@@ -206,7 +209,12 @@ class UnitTree(QWidget):
         self.search.clear()
         self.search.blockSignals(False)
         self.model.set_store(store)
-        self.view.expandToDepth(0)
+        self._open_top()
+
+    def _open_top(self) -> None:
+        """Open the top unit when there is one (a province); many (provinces) stay closed."""
+        if self.model.rowCount() == 1:
+            self.view.expandToDepth(0)
 
     def current_code(self) -> str | None:
         index = self.view.currentIndex()
@@ -227,7 +235,7 @@ class UnitTree(QWidget):
         if self.model.searching:
             self.view.expandAll()
         else:
-            self.view.expandToDepth(0)
+            self._open_top()
         if current:
             index = self.model.index_of(current)
             if index.isValid():
@@ -237,7 +245,7 @@ class UnitTree(QWidget):
         """Re-read the units (after one was added), keeping the current one."""
         current = self.current_code()
         self.model.set_search(self.search.text())
-        self.view.expandToDepth(0)
+        self._open_top()
         if current:
             self.select(current)
 
