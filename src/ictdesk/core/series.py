@@ -147,7 +147,10 @@ WITH
     FROM m
     JOIN data_values d ON d.period = m.period
     JOIN members mb ON mb.unit = d.unit_code
-    WHERE d.indicator_code IN ({",".join("?" * len(parts))}) AND d.value IS NOT NULL),
+    WHERE d.indicator_code IN ({",".join("?" * len(parts))}) AND d.value IS NOT NULL
+      -- the members' codes bound the seek: a province's communes, not the country's
+      AND d.unit_code >= (SELECT min(unit) FROM members)
+      AND d.unit_code <= (SELECT max(unit) FROM members)),
   timed AS (
     SELECT req, unit, path, ind, bucket,
            coalesce(sum(CASE WHEN lvl = 0 THEN value END), sum(CASE WHEN lvl = 1 THEN value END),
