@@ -290,3 +290,40 @@ def test_a_large_backup_at_exit_shows_its_progress(window, monkeypatch):
     assert dialog.isVisible() and dialog.value() == 5 and "sao lưu" in dialog.labelText()
     progress(20, 20)
     assert not dialog.isVisible()
+
+
+def test_the_daily_check_of_a_file_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from ictdesk.core.errors import NotAnIctdeskDatabase
+
+    make_application()
+    path = tmp_path / "due.db"
+    ValueStore.create(path, {"province_code": "25"})  # never checked: due at the first open
+    threads = []
+    real_check = ValueStore.check_file
+
+    def check(target):
+        threads.append(threading.current_thread())
+        real_check(target)
+
+    monkeypatch.setattr(ValueStore, "check_file", staticmethod(check))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(path)
+    assert threads and threads[0] is not threading.main_thread()
+    win.close()
+    assert not ValueStore.full_check_due(path)  # the day is recorded: the next open is quick
+
+    def damaged(_target):
+        raise NotAnIctdeskDatabase("the database file is damaged (test)")
+
+    monkeypatch.setattr(ValueStore, "check_file", staticmethod(damaged))
+    monkeypatch.setattr(ValueStore, "full_check_due", staticmethod(lambda _path: True))
+    other = MainWindow()
+    qtbot.addWidget(other)
+    shown = []
+    monkeypatch.setattr(other, "_show_open_error", lambda p, exc: shown.append(str(exc)))
+    assert not other.open_path(path)
+    assert shown and "damaged" in shown[0] and other.store is None
+    other.close()

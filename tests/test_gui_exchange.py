@@ -73,3 +73,23 @@ def test_export_writes_the_file_in_the_background(qtbot, window, tmp_path):
         dialog.start_export(target)
     assert signal.args == [str(target), 1]
     assert "08740" in target.read_text(encoding="utf-8-sig")
+
+
+def test_long_background_work_shows_its_progress_dialog(qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from ictdesk.gui.background import BackgroundTask, wait_for_background_work
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    results = []
+    task = BackgroundTask(
+        parent, "working…", lambda: (release.wait(5), 42)[1], results.append, results.append
+    )
+    qtbot.waitUntil(task.dialog.isVisible, timeout=3000)  # after its 300 ms, not never
+    release.set()
+    qtbot.waitUntil(lambda: results == [42], timeout=3000)
+    wait_for_background_work()

@@ -1044,215 +1044,220 @@ Căn cứ: %3</translation>
         <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="422"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="435"/>
+        <source>Checking %1 for damage…</source>
+        <translation>Đang kiểm tra tệp %1 xem có bị hỏng không…</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="451"/>
         <source>The database is in use</source>
         <translation>Cơ sở dữ liệu đang được sử dụng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="424"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="453"/>
         <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
         <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="431"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="460"/>
         <source>Only one person can change it at a time. You can open it read-only.</source>
         <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="433"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="462"/>
         <source>Open read-only</source>
         <translation>Mở chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="442"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="471"/>
         <source>Database on a network share</source>
         <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="444"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="473"/>
         <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer&apos;s own disk is safer and faster.</source>
         <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="461"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="490"/>
         <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
         <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="465"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="494"/>
         <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
         <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="468"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="497"/>
         <source>The database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="471"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="500"/>
         <source>Cannot open database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="481"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="510"/>
         <source>Restore a backup…</source>
         <translation>Khôi phục bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="498"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="527"/>
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="526"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="555"/>
         <source>Restored the backup %1</source>
         <translation>Đã khôi phục bản sao lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="542"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="571"/>
         <source>Print summary</source>
         <translation>In báo cáo tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="543"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="572"/>
         <source>Which sheet?</source>
         <translation>In biểu nào?</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="544"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="550"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="573"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="579"/>
         <source>This unit&apos;s indicators</source>
         <translation>Các chỉ tiêu của đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="544"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="573"/>
         <source>Roll-up of its communes</source>
         <translation>Tổng hợp các xã, phường trực thuộc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="574"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="603"/>
         <source>Save summary as PDF</source>
         <translation>Lưu báo cáo thành PDF</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="589"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="618"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>Đã lưu %1 (%2 trang)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="609"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="638"/>
         <source>Automatic backups</source>
         <translation>Sao lưu tự động</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="610"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="639"/>
         <source>How many automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động được giữ lại:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="624"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="653"/>
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="626"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="655"/>
         <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
         <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="642"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="652"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="671"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="681"/>
         <source>New database</source>
         <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="644"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="673"/>
         <source>ictdesk databases (*.db)</source>
         <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="654"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="683"/>
         <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
         <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="680"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="709"/>
         <source>The unit was not added: %1</source>
         <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="697"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="726"/>
         <source>About ictdesk</source>
         <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="699"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="728"/>
         <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
         <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="774"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="803"/>
         <source>Exported %1 rows to %2</source>
         <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="794"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="823"/>
         <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
         <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="814"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="843"/>
         <source>Template with %1 sheets written to %2</source>
         <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="827"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="856"/>
         <source>Large-change warning</source>
         <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="829"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="858"/>
         <source>Warn when a count moves by more than this share since the previous period (%):</source>
         <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="886"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="915"/>
         <source>No database</source>
         <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="893"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="922"/>
         <source>%1 of %2 indicators filled</source>
         <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="915"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="944"/>
         <source>Making today&apos;s backup…</source>
         <translation>Đang sao lưu dữ liệu hằng ngày…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="974"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1004"/>
         <source>Cannot create database</source>
         <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="975"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1005"/>
         <source>The database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="995"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1015"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1025"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1045"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="996"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1026"/>
         <source>Creating the demo database…</source>
         <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1016"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1046"/>
         <source>The demo database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -1260,27 +1265,27 @@ Căn cứ: %3</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../src/ictdesk/gui/period_picker.py" line="42"/>
+        <location filename="../../src/ictdesk/gui/period_picker.py" line="44"/>
         <source>Period:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/period_picker.py" line="44"/>
+        <location filename="../../src/ictdesk/gui/period_picker.py" line="46"/>
         <source>Month</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/period_picker.py" line="45"/>
+        <location filename="../../src/ictdesk/gui/period_picker.py" line="47"/>
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/period_picker.py" line="46"/>
+        <location filename="../../src/ictdesk/gui/period_picker.py" line="48"/>
         <source>Half-year</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/period_picker.py" line="47"/>
+        <location filename="../../src/ictdesk/gui/period_picker.py" line="49"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
@@ -1571,12 +1576,12 @@ Căn cứ: %3</translation>
 <context>
     <name>UnitTree</name>
     <message>
-        <location filename="../../src/ictdesk/gui/unit_tree.py" line="202"/>
+        <location filename="../../src/ictdesk/gui/unit_tree.py" line="205"/>
         <source>Search units (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/unit_tree.py" line="249"/>
+        <location filename="../../src/ictdesk/gui/unit_tree.py" line="257"/>
         <source>Add a unit under %1…</source>
         <translation>Thêm đơn vị trực thuộc %1…</translation>
     </message>

@@ -276,7 +276,19 @@ def inspect_file(path: Path, full: bool | None = None) -> bool:
     Raises :class:`DatabaseUnavailable`, :class:`NotAnIctdeskDatabase` or
     :class:`DatabaseTooNew`.
     """
-    path = Path(path)
+    return _inspect(Path(path), full, run_full=True)
+
+
+def full_check_due(path: Path) -> bool:
+    """Whether opening ``path`` now would run the full check (see :func:`inspect_file`).
+
+    The quick checks run (and raise) as in :func:`inspect_file`; the full one does not, so a
+    window can run it in the background first and then open with ``checked=True``.
+    """
+    return _inspect(Path(path), None, run_full=False)
+
+
+def _inspect(path: Path, full: bool | None, run_full: bool) -> bool:
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
@@ -311,7 +323,7 @@ def inspect_file(path: Path, full: bool | None = None) -> bool:
             # what a read-only reader leaves behind (it may not remove it) and holds nothing.
             unclean = wal.exists() and wal.stat().st_size > 0
             full = unclean or not checked or checked[0] != datetime.date.today().isoformat()
-        if full:
+        if full and run_full:
             damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if damage != "ok":
                 raise NotAnIctdeskDatabase(f"the database file is damaged ({damage}): {path}")
@@ -334,14 +346,20 @@ def inspect_file(path: Path, full: bool | None = None) -> bool:
     return full
 
 
-def open_database(path: str | os.PathLike, read_only: bool = False) -> sqlite_utils.Database:
+def open_database(
+    path: str | os.PathLike, read_only: bool = False, checked: bool = False
+) -> sqlite_utils.Database:
     """Open an existing ictdesk database, applying any pending migrations.
 
     ``read_only`` (or a file the user may not write) opens it without any write: no
-    migration, no journal change. A file on a network share does not use WAL.
+    migration, no journal change. A file on a network share does not use WAL. ``checked``:
+    the caller has just run the full check (``inspect_file(path, full=True)``).
     """
     path = Path(path)
-    checked = inspect_file(path)
+    if checked:
+        inspect_file(path, full=False)  # the caller ran the full check just now
+    else:
+        checked = inspect_file(path)
     if not read_only and not os.access(path, os.W_OK):
         read_only = True
     try:

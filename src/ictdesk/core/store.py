@@ -14,7 +14,13 @@ from itertools import chain, islice
 from pathlib import Path
 
 from ictdesk.core.catalogue import Catalogue, Indicator, TimeAggregation
-from ictdesk.core.database import create_database, open_database, unit_path
+from ictdesk.core.database import (
+    create_database,
+    full_check_due,
+    inspect_file,
+    open_database,
+    unit_path,
+)
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
 from ictdesk.core.filesystem import is_network_path
 from ictdesk.core.numbers import ValueType
@@ -217,16 +223,29 @@ class ValueStore:
         db.execute(_TEMP_TABLES[1])
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> ValueStore:
+    def open(cls, path: str | Path, read_only: bool = False, checked: bool = False) -> ValueStore:
         """Open the ictdesk database at ``path`` (see :func:`open_database` for the errors).
 
-        A file the user cannot write opens read-only; check :attr:`read_only`.
+        A file the user cannot write opens read-only; check :attr:`read_only`. ``checked``:
+        :meth:`check_file` has just passed, so the daily full check is not run again.
         """
         try:
             writable = not read_only and os.access(path, os.W_OK)
-            return cls(open_database(path, read_only=not writable), Path(path), not writable)
+            db = open_database(path, read_only=not writable, checked=checked)
+            return cls(db, Path(path), not writable)
         except sqlite3.Error as exc:
             raise StorageError(f"cannot open {path}: {exc}") from exc
+
+    @staticmethod
+    def full_check_due(path: str | Path) -> bool:
+        """Whether opening ``path`` would first read the whole file (daily, or after a crash):
+        seconds for a national database, worth doing in the background (:meth:`check_file`)."""
+        return full_check_due(Path(path))
+
+    @staticmethod
+    def check_file(path: str | Path) -> None:
+        """Read the whole file for damage (any thread: it opens its own connection)."""
+        inspect_file(Path(path), full=True)
 
     @staticmethod
     def create(path: str | Path, settings: dict[str, str] | None = None) -> None:

@@ -60,6 +60,9 @@ class BackgroundTask(QObject):
         self.dialog.setMinimumDuration(300)
         if not cancellable:
             self.dialog.setCancelButton(None)
+        # Qt 6 shows a progress dialog after its minimum duration only once a value was set;
+        # without this the busy dialog never appeared, however long the work took.
+        self.dialog.setValue(0)
         self.dialog.canceled.connect(self._on_dialog_canceled)
         self._job = _Job(work)
         self._job.signals.finished.connect(self._on_job_finished)

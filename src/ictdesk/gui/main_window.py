@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,7 @@ from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDataba
 from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
-from ictdesk.gui.background import wait_for_background_work
+from ictdesk.gui.background import BackgroundTask, wait_for_background_work
 from ictdesk.gui.dashboard import DashboardView
 from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.entry_form import EntryForm
@@ -402,7 +402,8 @@ class MainWindow(QMainWindow):
                     return False
                 lock, read_only = None, True
         try:
-            store = ValueStore.open(path, read_only=read_only)
+            checked = ValueStore.full_check_due(path) and self._check_file(path)
+            store = ValueStore.open(path, read_only=read_only, checked=checked)
         except (IctdeskError, OSError) as exc:
             if lock is not None:
                 lock.release()
@@ -413,6 +414,34 @@ class MainWindow(QMainWindow):
         self.set_store(store)
         if store.on_network and not store.read_only:
             self.warn_network(path)
+        return True
+
+    def _check_file(self, path: Path) -> bool:
+        """Read the whole file for damage in the background (once a day, or after a crash:
+        seconds for a national database) while a progress dialog shows; raise what it found."""
+        loop = QEventLoop(self)
+        outcome: dict[str, object] = {}
+
+        def done(_result) -> None:
+            outcome["ok"] = True
+            loop.quit()
+
+        def failed(exc: Exception) -> None:
+            outcome["error"] = exc
+            loop.quit()
+
+        BackgroundTask(
+            self,
+            self.tr("Checking %1 for damage…").replace("%1", path.name),
+            lambda: ValueStore.check_file(path),
+            done,
+            failed,
+            cancellable=False,
+        )
+        if not outcome:
+            loop.exec()
+        if "error" in outcome:
+            raise outcome["error"]
         return True
 
     def ask_open_read_only(self, path: Path, holder: dict) -> bool:
