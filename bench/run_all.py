@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,7 +27,24 @@ BENCHES = (
 )
 
 
+# Two references are other programs: the sqlite3 shell (import and export) and LibreOffice
+# (the printed sheet). Debian's packages, installed here when missing, as CI does poppler.
+TOOLS = {"sqlite3": "sqlite3", "libreoffice": "libreoffice-calc-nogui"}
+
+
+def install_missing_tools() -> None:
+    missing = [package for tool, package in TOOLS.items() if not shutil.which(tool)]
+    if not missing:
+        return
+    if not shutil.which("apt-get"):
+        sys.exit(f"run_all needs {', '.join(missing)} (the references of two benchmarks)")
+    print(f"installing {', '.join(missing)}…", file=sys.stderr)
+    subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, capture_output=True)
+
+
 def main() -> int:
+    install_missing_tools()
     lines, notes = [], []
     for name in BENCHES:
         if not (HERE / f"{name}.py").exists():
