@@ -523,3 +523,18 @@ def test_an_import_leaves_the_connection_as_durable_as_before(fresh, tmp_path):
     import_files(fresh, [commune_file(tmp_path, "c.csv", "08740", 5)])
     after = [fresh.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("synchronous", "cache_size")]
     assert after == before and before[0] == 2  # FULL, as every ordinary save
+
+
+def test_a_problem_found_after_staging_names_the_wide_column(fresh, tmp_path):
+    header = "Mã đơn vị;Tên đơn vị;Kỳ báo cáo;Số trạm [BTS_TOTAL];Trạm 5G [BTS_5G]\n"
+    first = tmp_path / "a.csv"
+    first.write_text(header + "08740;Phúc Yên;2025Q4;10;20\n", encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text(header + "07900;Việt Trì;2025Q4;5;1\n08740;Phúc Yên;2025Q4;;3\n", "utf-8")
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [first, second])
+    by_file = {(p.file, p.location): p for p in caught.value.report.blocking}
+    rule = by_file[("a.csv", "row 2")]  # 5G stations above all stations
+    assert rule.column in ("Số trạm [BTS_TOTAL]", "Trạm 5G [BTS_5G]")
+    duplicate = by_file[("b.csv", "row 3")]
+    assert duplicate.column == "Trạm 5G [BTS_5G]" and "a.csv row 2" in duplicate.reason

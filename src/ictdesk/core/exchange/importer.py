@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -209,6 +209,7 @@ def _timestamp(text: str) -> datetime | None:
 #  followup, owner). ``place`` is a CSV line number or a cell such as "'Sheet'!F9",
 # ``label`` the column the value was in, ``owner`` the unit a template sheet was made for.
 Read = tuple
+VALUE_LABEL = "value"  # the column of every value in long and DHIS2 CSV
 
 
 def detect_format(path: Path) -> str:
@@ -293,7 +294,7 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
             yield (
                 name,
                 reader.line_num,
-                "value",
+                VALUE_LABEL,
                 unit.strip(),
                 code.strip(),
                 period.strip(),
@@ -338,7 +339,7 @@ def read_dhis2(path: Path, problems: list[Problem], store: ValueStore) -> Iterat
             yield (
                 name,
                 line,
-                "value",
+                VALUE_LABEL,
                 orgunit.strip(),
                 element.strip(),
                 period.strip(),
@@ -533,12 +534,14 @@ def import_files(
         with store.bulk(), store.db.atomic():
             store.clear_staged()
             for path, fmt in sources:
-                store.stage_values(checker.checked(READERS[fmt](path, report.problems, store)))
-            _report_duplicates(store, report)
+                rows = READERS[fmt](path, report.problems, store)
+                store.stage_values(checker.checked(rows), path.name)
+            label_of = checker.label_of
+            _report_duplicates(store, report, label_of)
             _resolve_conflicts(store, report, on_conflict, _file_times(sources))
-            _check_rules(store, report)
-            _check_outliers(store, report)
-            report.preview = _preview(store)
+            _check_rules(store, report, label_of)
+            _check_outliers(store, report, label_of)
+            report.preview = _preview(store, label_of)
             if report.blocking:
                 raise ImportRejected(report)
             if not dry_run and report.added + report.changed:
@@ -575,6 +578,11 @@ class _RowChecker:
         self.limits = {indicator.code: _limits(indicator) for indicator in self.catalogue.entered}
         self.periods: dict[str, str | None] = {}
         self.stamps: dict[str, bool] = {}
+        self.labels: dict[tuple[str, str], str] = {}
+
+    def label_of(self, file: str, code: str) -> str:
+        """The column a staged value of ``file`` came from ("value" in long and DHIS2 CSV)."""
+        return self.labels.get((file, code), VALUE_LABEL)
 
     def checked(self, rows: Iterable[Read]) -> Iterator[tuple]:
         """The rows that pass, as staging rows; the others become problems."""
@@ -641,6 +649,8 @@ class _RowChecker:
                                 reason.message_vi if reason else "không phải là số",
                             )
                             continue
+                if label is not VALUE_LABEL:
+                    self.labels[(file, code)] = label  # a wide sheet's column title
                 yield (
                     unit,
                     code,
@@ -649,10 +659,8 @@ class _RowChecker:
                     comment,
                     who,
                     when,
-                    file,
                     None if flag is None else int(flag),
                     place,
-                    label,
                 )
         finally:
             report.rows += count
@@ -713,24 +721,26 @@ def _is_timestamp(text: str) -> bool:
     return True
 
 
+LabelOf = Callable[[str, str], str]  # (file, indicator code) -> the column it was read from
 _STAGED_KEY = (
     "d.unit_code = s.unit_code AND d.period = s.period AND d.indicator_code = s.indicator_code"
 )
 
 
-def _report_duplicates(store: ValueStore, report: ImportReport) -> None:
+def _report_duplicates(store: ValueStore, report: ImportReport, label_of: LabelOf) -> None:
     """A value given twice (in one file or in two) is an error at each later place."""
-    for detail, place, dup_at in store.db.execute(
-        "SELECT detail, place, dup_at FROM temp.incoming_values WHERE dup_at IS NOT NULL"
+    for code, detail, place, dup_at in store.db.execute(
+        "SELECT indicator_code, detail, place, dup_at FROM temp.incoming_values"
+        " WHERE dup_at IS NOT NULL"
     ):
         first = f"{detail} {_location(place)}"
         for later in dup_at.split(DUP_SEPARATOR):
-            file, later_place, label = later.split(DUP_FIELD)
+            file, later_place = later.split(DUP_FIELD)
             report.problems.append(
                 Problem(
                     file,
                     _location(later_place),
-                    label,
+                    label_of(file, code),
                     f"the same value is also given at {first}",
                     True,
                     f"giá trị này đã có ở {first.replace('row ', 'dòng ')}",
@@ -781,7 +791,7 @@ def _is_newer(incoming: str, stored: str | None) -> bool:
         return True
 
 
-def _check_rules(store: ValueStore, report: ImportReport) -> None:
+def _check_rules(store: ValueStore, report: ImportReport, label_of: LabelOf) -> None:
     """Rules over each unit-period the import changes, its values merged into the stored.
 
     One grouped query finds the unit-periods where a rule fails; only those are read back and
@@ -825,7 +835,7 @@ def _check_rules(store: ValueStore, report: ImportReport) -> None:
             ).fetchall()
         )
         staged = db.execute(
-            "SELECT indicator_code, value, detail, place, label FROM temp.incoming_values"
+            "SELECT indicator_code, value, detail, place FROM temp.incoming_values"
             " WHERE unit_code = ? AND period = ?",
             [unit, period],
         ).fetchall()
@@ -839,7 +849,7 @@ def _check_rules(store: ValueStore, report: ImportReport) -> None:
                 Problem(
                     culprit[2],
                     _location(culprit[3]),
-                    culprit[4] or "",
+                    label_of(culprit[2], culprit[0]),
                     f"{unit} {period}: {violation.message_en}",
                     violation.blocking,
                     f"{unit} {period}: {violation.message_vi}",
@@ -847,7 +857,7 @@ def _check_rules(store: ValueStore, report: ImportReport) -> None:
             )
 
 
-def _check_outliers(store: ValueStore, report: ImportReport) -> None:
+def _check_outliers(store: ValueStore, report: ImportReport, label_of: LabelOf) -> None:
     """Warnings for stocks that jump against the stored value of the period before."""
     db = store.db
     if not db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]:
@@ -862,20 +872,20 @@ def _check_outliers(store: ValueStore, report: ImportReport) -> None:
     )
     candidates = db.execute(
         "SELECT s.unit_code, s.indicator_code, s.period, s.value, d.value, s.detail, s.place,"
-        " s.label FROM temp.incoming_values s JOIN temp.period_before b ON b.period = s.period"
+        " NULL FROM temp.incoming_values s JOIN temp.period_before b ON b.period = s.period"
         " JOIN data_values d ON d.unit_code = s.unit_code AND d.period = b.previous"
         " AND d.indicator_code = s.indicator_code"
         " WHERE s.value IS NOT NULL AND d.value IS NOT NULL AND d.value != 0"
         " AND abs(s.value - d.value) >= ? AND abs(s.value - d.value) > ? * abs(d.value)",
         [OUTLIER_MIN_CHANGE, share],
     ).fetchall()
-    for unit, code, period, value, before, file, place, label in candidates:
+    for unit, code, period, value, before, file, place, _ in candidates:
         for violation in check_outlier(catalogue[code], value, before, share):
             report.problems.append(
                 Problem(
                     file,
                     _location(place),
-                    label or "",
+                    label_of(file, code),
                     f"{unit} {period}: {violation.message_en}",
                     violation.blocking,
                     f"{unit} {period}: {violation.message_vi}",
@@ -883,12 +893,12 @@ def _check_outliers(store: ValueStore, report: ImportReport) -> None:
             )
 
 
-def _preview(store: ValueStore) -> list[Incoming]:
+def _preview(store: ValueStore, label_of: LabelOf) -> list[Incoming]:
     """The first values the import would write, for the preview table."""
     return [
-        Incoming(file, _location(place), label or "", unit, code, period, value)
-        for unit, code, period, value, file, place, label in store.db.execute(
-            "SELECT unit_code, indicator_code, period, value, detail, place, label"
+        Incoming(file, _location(place), label_of(file, code), unit, code, period, value)
+        for unit, code, period, value, file, place in store.db.execute(
+            "SELECT unit_code, indicator_code, period, value, detail, place"
             f" FROM temp.incoming_values LIMIT {PREVIEW_ROWS}"
         )
     ]
