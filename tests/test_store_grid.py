@@ -114,3 +114,26 @@ def test_aggregates_of_a_province_and_a_commune_of_a_national_database(national)
     assert ha_noi["VNEID_PCT"] is None
     commune = store.aggregates(communes[HA_NOI][1], "202401")
     assert commune["BTS_TOTAL"] == 11
+
+
+def test_a_rate_is_summed_by_ranges_only_when_its_parts_come_in_pairs(national, monkeypatch):
+    store, communes = national
+    every = [*communes[HA_NOI], *communes[PHU_THO]]
+    units = [HA_NOI, PHU_THO, *every]
+    months = periods_between(2024, 2024, PeriodType.MONTH)
+    mapping = series._period_map(months)
+    rate = store.catalogue["APPS_ONLINE_PCT"]
+    parts = [store.catalogue[rate.formula.numerator], store.catalogue[rate.formula.denominator]]
+    store.save_values(
+        [ValueWrite(c, parts[0].code, f"2024{m:02d}", 5 + m) for c in every for m in (1, 2, 3, 5)],
+        source="form",
+    )  # every commune holding APPS_TOTAL now holds APPS_ONLINE too
+    assert series._paired_range_sql(store, parts, units, mapping)
+    table = both_ways(store, monkeypatch, rate.code, units, months)
+    assert table.values[HA_NOI][0] == pytest.approx(
+        100 * sum(5 + 1 for _ in range(3)) / sum(10 * i + 1 for i in range(3))
+    )
+    # one commune's numerator without its denominator: pairs are needed, the general query
+    store.save_value(communes[PHU_THO][0], parts[0].code, "202404", 7, source="form")
+    assert series._paired_range_sql(store, parts, units, mapping) is None
+    both_ways(store, monkeypatch, rate.code, units, months)

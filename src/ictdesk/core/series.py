@@ -119,10 +119,13 @@ def series_sql(
         catalogue = store.catalogue
         parts = [catalogue[indicator.formula.numerator], catalogue[indicator.formula.denominator]]
     mapping = _period_map(periods)
-    if len(parts) == 1:
-        quick = _range_sql(store, parts[0], unit_codes, mapping)
-        if quick is not None:
-            return quick
+    quick = (
+        _range_sql(store, parts[0], unit_codes, mapping)
+        if len(parts) == 1
+        else _paired_range_sql(store, parts, unit_codes, mapping)
+    )
+    if quick is not None:
+        return quick
     if len(parts) == 2:
         # one row per unit and bucket holding both parts
         own = (
@@ -238,13 +241,58 @@ WITH
             WHERE d.indicator_code = ? AND d.period = m.period
               AND d.unit_code >= r.lo AND d.unit_code <= r.hi) AS total
     FROM m, r)
-SELECT req, bucket, sum(total), NULL, NULL FROM sums WHERE total IS NOT NULL
+SELECT req, bucket, sum(total) AS total, NULL, NULL FROM sums WHERE total IS NOT NULL
 GROUP BY req, bucket
 """
     params: list = [x for pair in pairs for x in pair]
     params += [x for run in runs for x in run]
     params.append(indicator.code)
     return sql, params
+
+
+def _paired_range_sql(
+    store: ValueStore,
+    parts: list[Indicator],
+    unit_codes: Sequence[str],
+    mapping: list[tuple[str, str, int, int]],
+) -> tuple[str, list] | None:
+    """A rate's series as two plain sums (see :func:`_range_sql`), when both parts allow it
+    and every unit of the requested subtrees holds both parts or neither in each stored
+    period: then summing each part over ranges of codes counts the same units as pairing
+    them unit by unit (the general query). Otherwise ``None``. A province's rate over 150
+    communes and 20 quarters: 14 ms instead of 55."""
+    quick = [_range_sql(store, part, unit_codes, mapping) for part in parts]
+    if quick[0] is None or quick[1] is None:
+        return None
+    (n_sql, n_params), (d_sql, d_params) = quick
+    if not n_params or not d_params:  # nothing stored for a part: no rows either way
+        return "SELECT NULL, NULL, NULL, NULL, NULL WHERE 0", []
+    runs: list[tuple[str, str]] = []  # the requested subtrees' codes as disjoint ranges
+    for low, high in sorted((low, high) for _unit, low, high in _unit_runs(store, unit_codes)):
+        if runs and low <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], high))
+        else:
+            runs.append((low, high))
+    stored = sorted({row[0] for row in mapping})
+    check = f"""
+WITH p(period) AS (VALUES {",".join(["(?)"] * len(stored))}),
+     r(lo, hi) AS (VALUES {",".join(["(?, ?)"] * len(runs))})
+SELECT 1 FROM p CROSS JOIN r CROSS JOIN data_values a
+WHERE a.indicator_code = ? AND a.period = p.period AND a.unit_code >= r.lo
+  AND a.unit_code <= r.hi AND a.value IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM data_values b WHERE b.unit_code = a.unit_code
+                  AND b.period = a.period AND b.indicator_code = ? AND b.value IS NOT NULL)
+LIMIT 1
+"""
+    ranges = [x for run in runs for x in run]
+    for one, other in ((parts[0], parts[1]), (parts[1], parts[0])):
+        if store.db.execute(check, [*stored, *ranges, one.code, other.code]).fetchone():
+            return None  # a unit holds one part without the other: pair unit by unit
+    sql = (
+        f"SELECT n.req, n.bucket, n.total, d.total, NULL FROM ({n_sql}) n"
+        f" JOIN ({d_sql}) d ON d.req = n.req AND d.bucket = n.bucket"
+    )
+    return sql, [*n_params, *d_params]
 
 
 def _unit_runs(store: ValueStore, unit_codes: Sequence[str]) -> list[tuple[str, str, str]]:
