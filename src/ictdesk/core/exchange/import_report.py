@@ -1,0 +1,126 @@
+"""What an import found: problems located in their files, the preview, the summary."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ictdesk.core.errors import IctdeskError
+from ictdesk.core.exchange.common import BOM
+
+
+class ImportRejected(IctdeskError):
+    """The import found blocking problems and wrote nothing; ``report`` lists them."""
+
+    def __init__(self, report: ImportReport):
+        blocking = [p for p in report.problems if p.blocking]
+        first = blocking[0] if blocking else None
+        where = f" (first: {first.describe()})" if first else ""
+        super().__init__(f"nothing imported: {len(blocking)} problems{where}")
+        self.report = report
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an imported file, located as precisely as the format allows."""
+
+    file: str
+    location: str  # "row 12", "'sheet'!F9", "header"
+    column: str
+    reason: str
+    blocking: bool = True
+    reason_vi: str = ""
+
+    def describe(self) -> str:
+        column = f", {self.column}" if self.column else ""
+        return f"{self.file} {self.location}{column}: {self.reason}"
+
+    def text(self, language: str = "vi") -> str:
+        """The reason in the interface language."""
+        return self.reason_vi if language == "vi" and self.reason_vi else self.reason
+
+    def where(self, language: str = "vi") -> str:
+        """The location in the interface language: "row 12" is "dòng 12" in Vietnamese."""
+        return _translated_location(self.location, language)
+
+
+def _translated_location(location: str, language: str) -> str:
+    if language != "vi":
+        return location
+    return location.replace("row ", "dòng ").replace("header", "dòng tiêu đề")
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One value an import would write, as shown in the preview."""
+
+    file: str
+    location: str
+    column: str
+    unit_code: str
+    indicator_code: str
+    period: str
+    value: int | float | None
+
+    def where(self, language: str = "vi") -> str:
+        """The file and location in the interface language ("a.csv dòng 12")."""
+        return f"{self.file} {_translated_location(self.location, language)}"
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did (or would do, for a dry run)."""
+
+    files: list[str] = field(default_factory=list)
+    formats: dict[str, str] = field(default_factory=dict)
+    rows: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    written: bool = False
+    dry_run: bool = False
+    preview: list[Incoming] = field(default_factory=list)  # the first values to write
+
+    @property
+    def blocking(self) -> list[Problem]:
+        return [p for p in self.problems if p.blocking]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.blocking]
+
+    def summary(self) -> str:
+        state = "rejected" if self.blocking else "would import" if self.dry_run else "imported"
+        return (
+            f"{state}: {self.rows} rows from {len(self.files)} files — {self.added} added,"
+            f" {self.changed} changed, {self.unchanged} unchanged, {self.skipped} skipped;"
+            f" {len(self.blocking)} errors, {len(self.warnings)} warnings"
+        )
+
+    def write_csv(self, path: Path) -> None:
+        """The problems as CSV (file, location, column, severity, reason) for the user."""
+        from ictdesk.core.exchange.common import atomic_output
+
+        with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(BOM)
+            writer = csv.writer(stream, lineterminator="\r\n")
+            writer.writerow(["file", "location", "column", "severity", "reason"])
+            for p in self.problems:
+                writer.writerow(
+                    [p.file, p.location, p.column, "error" if p.blocking else "warning", p.reason]
+                )
+
+
+def _not_a_number(file: str, location: str, column: str, raw, reason) -> Problem:
+    return Problem(
+        file,
+        location,
+        column,
+        f"{raw!r}: {reason}",
+        True,
+        f"{raw!r}: không phải là số hợp lệ (số nguyên dùng dấu chấm phân cách hàng nghìn,"
+        " số thập phân dùng dấu phẩy)",
+    )

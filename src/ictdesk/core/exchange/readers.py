@@ -1,0 +1,349 @@
+"""Readers of the files an import takes: long, wide and DHIS2 CSV and the fill-in template.
+
+Each yields one tuple per value read (see :data:`Read`) and records what it cannot read as a
+:class:`Problem`; the checks against the database come after (see ``importer``).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ictdesk.core.errors import IctdeskError, InvalidNumber
+from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, WIDE_PERIOD, WIDE_UNIT_CODE
+from ictdesk.core.exchange.import_report import Problem, _not_a_number
+from ictdesk.core.exchange.template import (
+    CODE_CELL,
+    COMMENT_COLUMN,
+    FIRST_ROW,
+    META_SHEET,
+    PERIOD_CELL,
+    TEMPLATE_MARK,
+    VALUE_COLUMN,
+)
+from ictdesk.core.numbers import ValueType, parse_number
+from ictdesk.core.store import ValueStore
+
+_INT = re.compile(r"^-?[0-9]+$")
+_DECIMAL = re.compile(r"^-?[0-9]+\.[0-9]+$")
+_CODE_IN_HEADER = re.compile(r"\[([A-Za-z0-9_]+)\]\s*$")
+_WIDE_FIRST = {WIDE_UNIT_CODE.lower(), "unit_code", "ma don vi", "mã đv"}
+_WIDE_PERIOD = {WIDE_PERIOD.lower(), "period", "ky bao cao"}
+
+
+def _machine_number(text: str) -> int | float | None:
+    """A number as machines write it: ``12500``, ``-3``, ``83.6``; None if empty.
+
+    Anything else (``1e5``, ``12,5``, ``1_000``) is refused.
+    """
+    if text.isdigit() and text.isascii():  # most values: plain counts
+        return int(text)
+    text = text.strip()
+    if not text:
+        return None
+    if _INT.match(text):
+        return int(text)
+    if _DECIMAL.match(text):
+        return float(text)
+    raise InvalidNumber("not a number in machine format (digits, '.' for decimals)")
+
+
+# --------------------------------------------------------------------- readers
+# Every reader yields one tuple per value read, in the order the checker takes them:
+# (file, place, label, unit, indicator, period, value, comment, stored_by, updated_at,
+#  followup, owner). ``place`` is a CSV line number or a cell such as "'Sheet'!F9",
+# ``label`` the column the value was in, ``owner`` the unit a template sheet was made for.
+Read = tuple
+VALUE_LABEL = "value"  # the column of every value in long and DHIS2 CSV
+
+
+def detect_format(path: Path) -> str:
+    """``long``, ``wide``, ``dhis2`` or ``template``, from the file's content."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(b"PK\x03\x04"):
+        return "template"
+    text = head.decode("utf-8-sig", errors="replace")
+    first = text.splitlines()[0] if text.splitlines() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    cells = [c.strip().strip('"').lower() for c in first.split(delimiter)]
+    while cells and not cells[-1]:
+        cells.pop()
+    if tuple(cells) == LONG_HEADER:
+        return "long"
+    if tuple(cells) == DHIS2_HEADER:
+        return "dhis2"
+    if cells and cells[0] in _WIDE_FIRST and len(cells) > 3 and cells[2] in _WIDE_PERIOD:
+        return "wide"
+    raise IctdeskError(
+        f"{path.name}: not a file ictdesk can import (long, wide or DHIS2 CSV, or a template)"
+    )
+
+
+@contextmanager
+def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
+    """The header and a streaming reader of a CSV saved by anyone: BOM or not, ``,`` or ``;``.
+
+    Whole empty rows come out as empty lists; trailing empty cells are left to the caller.
+    """
+    not_utf8 = IctdeskError(f"{path.name}: the file is not UTF-8 text (save it as CSV UTF-8)")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        try:
+            first = handle.readline()
+            handle.seek(0)
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            reader = csv.reader(handle, delimiter=delimiter)
+            header = [c.strip() for c in _without_trailing_empties(next(reader, []))]
+            yield header, reader
+        except UnicodeDecodeError:
+            raise not_utf8 from None
+
+
+def _without_trailing_empties(cells: list[str]) -> list[str]:
+    while cells and not cells[-1].strip():
+        cells.pop()  # trailing empty columns (and whole empty rows)
+    return cells
+
+
+def read_long(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
+    name, width = path.name, len(LONG_HEADER)
+    with _csv_file(path) as (_, reader):
+        for cells in reader:
+            if len(cells) != width or not cells[0]:  # odd rows: empty ones are skipped
+                cells = _without_trailing_empties(cells)
+                if not cells:
+                    continue
+                if len(cells) < 6 or len(cells) > width:
+                    problems.append(
+                        Problem(
+                            name,
+                            f"row {reader.line_num}",
+                            "",
+                            f"expected {width} columns",
+                            reason_vi=f"cần {width} cột",
+                        )
+                    )
+                    continue
+                cells += [""] * (width - len(cells))
+            unit, _, code, _, period, raw, comment, who, when = cells
+            if raw.isdigit() and raw.isascii():  # most values: plain counts
+                value = int(raw)
+            else:
+                try:
+                    value = _machine_number(raw)
+                except InvalidNumber as exc:
+                    problems.append(
+                        _not_a_number(name, f"row {reader.line_num}", "value", raw, exc)
+                    )
+                    continue
+            yield (
+                name,
+                reader.line_num,
+                VALUE_LABEL,
+                unit.strip(),
+                code.strip(),
+                period.strip(),
+                value,
+                comment or None,
+                who or None,
+                when or None,
+                None,
+                None,
+            )
+
+
+def read_dhis2(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
+    name, width = path.name, len(DHIS2_HEADER)
+    with _csv_file(path) as (_, reader):
+        for cells in reader:
+            if not _without_trailing_empties(cells):
+                continue
+            line = reader.line_num
+            cells += [""] * (width - len(cells))
+            element, period, orgunit, _, _, raw, who, when, comment, followup = cells[:width]
+            try:
+                value = _machine_number(raw)
+            except InvalidNumber as exc:
+                problems.append(_not_a_number(name, f"row {line}", "value", raw, exc))
+                continue
+            if value is None:
+                problems.append(_not_a_number(name, f"row {line}", "value", raw, "empty"))
+                continue
+            flag = followup.strip().lower()
+            if flag not in ("", "true", "false"):
+                problems.append(
+                    Problem(
+                        name,
+                        f"row {line}",
+                        "followup",
+                        "true or false expected",
+                        reason_vi="cần true hoặc false",
+                    )
+                )
+                continue
+            yield (
+                name,
+                line,
+                VALUE_LABEL,
+                orgunit.strip(),
+                element.strip(),
+                period.strip(),
+                value,
+                comment or None,
+                who or None,
+                when or None,
+                None if not flag else flag == "true",
+                None,
+            )
+
+
+def _wide_number(text: str, value_type: ValueType) -> int | float | None:
+    """A number as people type it in a sheet: machine (``83.6``) or Vietnamese (``12.500``).
+
+    Text that reads two ways (``12.345`` for a decimal indicator) is refused, never guessed.
+    """
+    parsed = parse_number(text, value_type, "vi")
+    if parsed.ambiguous:
+        raise InvalidNumber("can be read two ways (decimal or thousands); write it unambiguously")
+    return parsed.value
+
+
+def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
+    name, catalogue = path.name, store.catalogue
+    with _csv_file(path) as (header, reader):
+        columns: list[tuple[int, str]] = []
+        for index, title in enumerate(header[3:], start=3):
+            match = _CODE_IN_HEADER.search(title)
+            code = match.group(1) if match else title.strip()
+            if code not in catalogue:
+                problems.append(
+                    Problem(
+                        name,
+                        "header",
+                        title,
+                        "unknown indicator column",
+                        reason_vi="cột chỉ tiêu không có trong danh mục",
+                    )
+                )
+                continue
+            if not catalogue[code].is_derived:  # rates are recomputed, never imported
+                columns.append((index, code))
+        for cells in reader:
+            if not _without_trailing_empties(cells):
+                continue
+            line = reader.line_num
+            unit = cells[0].strip().lstrip("'")
+            period = cells[2].strip() if len(cells) > 2 else ""
+            for index, code in columns:
+                raw = cells[index].strip() if index < len(cells) else ""
+                if not raw:
+                    continue
+                try:
+                    value = _wide_number(raw, catalogue[code].value_type)
+                except InvalidNumber as exc:
+                    problems.append(_not_a_number(name, f"row {line}", header[index], raw, exc))
+                    continue
+                yield (
+                    name,
+                    line,
+                    header[index],
+                    unit,
+                    code,
+                    period,
+                    value,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+
+
+def read_template(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise IctdeskError(f"{path.name}: not a readable workbook ({exc})") from None
+    name, catalogue = path.name, store.catalogue
+    try:
+        if META_SHEET not in workbook.sheetnames:
+            raise IctdeskError(f"{name}: a workbook, but not an ictdesk template")
+        meta = list(workbook[META_SHEET].iter_rows(values_only=True))
+        if not meta or meta[0][0] != TEMPLATE_MARK:
+            raise IctdeskError(f"{name}: a workbook, but not an ictdesk template")
+        period = str(meta[0][2])
+        for sheet_name, owner, *_ in meta[1:]:
+            if sheet_name not in workbook.sheetnames:
+                problems.append(
+                    Problem(
+                        name, f"'{sheet_name}'", "", "sheet missing", reason_vi="thiếu trang tính"
+                    )
+                )
+                continue
+            sheet = workbook[sheet_name]
+            cells = {
+                (r, c): v
+                for r, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+                for c, v in enumerate(row, start=1)
+            }
+            code_cell = (int(CODE_CELL[1:]), ord(CODE_CELL[0]) - 64)
+            period_cell = (int(PERIOD_CELL[1:]), ord(PERIOD_CELL[0]) - 64)
+            unit = str(cells.get(code_cell) or "").strip()
+            if str(cells.get(period_cell) or "").strip() != period:
+                problems.append(
+                    Problem(
+                        name,
+                        f"'{sheet_name}'!{PERIOD_CELL}",
+                        "",
+                        "the period was changed",
+                        reason_vi="mã kỳ báo cáo đã bị sửa",
+                    )
+                )
+            row = FIRST_ROW
+            while (row, 2) in cells and cells[(row, 2)]:
+                code = str(cells[(row, 2)]).strip()
+                raw = cells.get((row, VALUE_COLUMN))
+                comment = cells.get((row, COMMENT_COLUMN))
+                location = f"'{sheet_name}'!F{row}"
+                row += 1
+                empty = raw is None or (isinstance(raw, str) and not raw.strip())
+                if empty and not comment:
+                    continue
+                value = None
+                if not empty:
+                    if isinstance(raw, bool):
+                        problems.append(_not_a_number(name, location, code, raw, "not a number"))
+                        continue
+                    if isinstance(raw, (int, float)):
+                        value = int(raw) if float(raw).is_integer() else raw
+                    elif code in catalogue:
+                        try:
+                            value = _wide_number(str(raw), catalogue[code].value_type)
+                        except InvalidNumber as exc:
+                            problems.append(_not_a_number(name, location, code, raw, exc))
+                            continue
+                comment = str(comment) if comment else None
+                yield (
+                    name,
+                    location,
+                    code,
+                    unit,
+                    code,
+                    period,
+                    value,
+                    comment,
+                    None,
+                    None,
+                    None,
+                    str(owner),
+                )
+    finally:
+        workbook.close()
+
+
+READERS = {"long": read_long, "dhis2": read_dhis2, "wide": read_wide, "template": read_template}
