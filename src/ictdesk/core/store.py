@@ -357,9 +357,7 @@ class ValueStore:
         ]
 
     def child_count(self, code: str) -> int:
-        return self.db.execute(
-            "SELECT count(*) FROM units WHERE parent_code = ?", [code]
-        ).fetchone()[0]
+        return self.child_counts([code])[code]
 
     def child_counts(self, codes: list[str]) -> dict[str, int]:
         """How many children each of ``codes`` has, in one query (0 for none)."""
@@ -528,8 +526,8 @@ class ValueStore:
             self._unit_code_cache = {r[0] for r in self.db.execute("SELECT code FROM units")}
         return self._unit_code_cache
 
-    def _check_write(self, write: ValueWrite) -> tuple:
-        """Validate one write and return its row for the temporary table."""
+    def _check_write(self, write: ValueWrite) -> tuple[str | None, tuple]:
+        """Validate one write; return its audit detail and its staging row (see stage_values)."""
         indicator = self.catalogue[write.indicator_code]
         if indicator.is_derived:
             raise ValueRejected(f"{indicator.code} is computed, it cannot be typed")
@@ -551,7 +549,7 @@ class ValueStore:
             elif isinstance(value, float) and value.is_integer():
                 value = int(value)
         followup = None if write.followup is None else int(write.followup)
-        return (
+        return write.detail, (
             write.unit_code,
             write.indicator_code,
             period,
@@ -559,8 +557,8 @@ class ValueStore:
             write.comment,
             write.stored_by,
             write.updated_at,
-            write.detail,
             followup,
+            None,  # place: where an imported value came from
         )
 
     def save_value(
@@ -593,8 +591,8 @@ class ValueStore:
             raise StorageError("the database is open read-only; nothing was saved")
         rows = {}
         for write in writes:
-            row = self._check_write(write)
-            rows[row[:3]] = row
+            detail, row = self._check_write(write)
+            rows[row[:3]] = detail, row
         if not rows:
             return 0
         try:
@@ -606,8 +604,8 @@ class ValueStore:
         with self.db.atomic():
             self.clear_staged()
             by_detail = defaultdict(list)  # the audit's detail, per write (usually all None)
-            for row in rows:
-                by_detail[row[7]].append((*row[:7], row[8], None))
+            for detail, row in rows:
+                by_detail[detail].append(row)
             for detail, group in by_detail.items():
                 self.stage_values(group, detail)
             changed = self.write_staged(source)

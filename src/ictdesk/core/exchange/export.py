@@ -111,7 +111,7 @@ def export_long(
     db.conn.create_function("machine_number", 1, format_machine, deterministic=True)
     for statement in _LONG_NAMES:
         db.execute(statement, [_NEEDS_QUOTES] if "?1" in statement else [])
-    units = " JOIN units u ON u.code = v.unit_code" if "u." in where else ""  # for u.path
+    units = " JOIN units u ON u.code = v.unit_code" if selection.unit_code else ""  # u.path
     query = _LONG_QUERY.replace("{units}", units).replace("{where}", where)
     cursor = db.execute(query, [_NEEDS_QUOTES, *params])
     count = 0

@@ -42,10 +42,10 @@ class Problem:
 
     def where(self, language: str = "vi") -> str:
         """The location in the interface language: "row 12" is "dòng 12" in Vietnamese."""
-        return _translated_location(self.location, language)
+        return translated_location(self.location, language)
 
 
-def _translated_location(location: str, language: str) -> str:
+def translated_location(location: str, language: str) -> str:
     if language != "vi":
         return location
     return location.replace("row ", "dòng ").replace("header", "dòng tiêu đề")
@@ -65,7 +65,7 @@ class Incoming:
 
     def where(self, language: str = "vi") -> str:
         """The file and location in the interface language ("a.csv dòng 12")."""
-        return f"{self.file} {_translated_location(self.location, language)}"
+        return f"{self.file} {translated_location(self.location, language)}"
 
 
 @dataclass
@@ -114,7 +114,7 @@ class ImportReport:
                 )
 
 
-def _not_a_number(file: str, location: str, column: str, raw, reason) -> Problem:
+def not_a_number(file: str, location: str, column: str, raw, reason) -> Problem:
     return Problem(
         file,
         location,

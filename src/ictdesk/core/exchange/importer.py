@@ -21,6 +21,7 @@ from ictdesk.core.exchange.import_report import (
     ImportReport,
     Incoming,
     Problem,
+    translated_location,
 )
 from ictdesk.core.exchange.readers import (
     READERS,
@@ -35,6 +36,7 @@ from ictdesk.core.validation import (
     LARGEST_EXACT,
     OPERATORS,
     OUTLIER_MIN_CHANGE,
+    Violation,
     check_outlier,
     check_rules,
     check_value,
@@ -97,10 +99,14 @@ def import_files(
                 rows = READERS[fmt](path, report.problems, store)
                 store.stage_values(checker.checked(rows), path.name)
             label_of = checker.label_of
+            stored = bool(
+                store.db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]
+            )
             _report_duplicates(store, report, label_of)
-            _resolve_conflicts(store, report, on_conflict, _file_times(sources))
-            _check_rules(store, report, label_of)
-            _check_outliers(store, report, label_of)
+            _resolve_conflicts(store, report, on_conflict, _file_times(sources), stored)
+            _check_rules(store, report, label_of, stored)
+            if stored:
+                _check_outliers(store, report, label_of)
             report.preview = _preview(store, label_of)
             if report.blocking:
                 raise ImportRejected(report)
@@ -124,6 +130,20 @@ def _file_times(sources: list[tuple[Path, str]]) -> dict[str, str]:
 def _location(place: int | str) -> str:
     """ "row 12" for a CSV line number, the cell (``'Sheet'!F9``) otherwise."""
     return f"row {place}" if isinstance(place, int) or str(place).isdigit() else str(place)
+
+
+def _violation_problem(
+    violation: Violation, unit: str, period: str, file: str, place: int | str, label: str
+) -> Problem:
+    """A rule or outlier of one unit-period, blamed on a value the import brings."""
+    return Problem(
+        file,
+        _location(place),
+        label,
+        f"{unit} {period}: {violation.message_en}",
+        violation.blocking,
+        f"{unit} {period}: {violation.message_vi}",
+    )
 
 
 class _RowChecker:
@@ -303,18 +323,25 @@ def _report_duplicates(store: ValueStore, report: ImportReport, label_of: LabelO
                     label_of(file, code),
                     f"the same value is also given at {first}",
                     True,
-                    f"giá trị này đã có ở {first.replace('row ', 'dòng ')}",
+                    f"giá trị này đã có ở {translated_location(first, 'vi')}",
                 )
             )
 
 
 def _resolve_conflicts(
-    store: ValueStore, report: ImportReport, on_conflict: str, file_times: dict[str, str]
+    store: ValueStore,
+    report: ImportReport,
+    on_conflict: str,
+    file_times: dict[str, str],
+    stored: bool,
 ) -> None:
-    """Count added, changed, unchanged and skipped values; drop the last two from the batch."""
+    """Count added, changed, unchanged and skipped values; drop the last two from the batch.
+
+    ``stored``: the database holds any value at all (else every staged value is new).
+    """
     db = store.db
     staged = db.execute("SELECT count(*) FROM temp.incoming_values").fetchone()[0]
-    if db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]:
+    if stored:
         report.unchanged = db.execute(
             "DELETE FROM temp.incoming_values WHERE EXISTS (SELECT 1 FROM data_values d"
             " WHERE d.unit_code = incoming_values.unit_code AND d.period = incoming_values.period"
@@ -351,7 +378,7 @@ def _is_newer(incoming: str, stored: str | None) -> bool:
         return True
 
 
-def _check_rules(store: ValueStore, report: ImportReport, label_of: LabelOf) -> None:
+def _check_rules(store: ValueStore, report: ImportReport, label_of: LabelOf, stored: bool) -> None:
     """Rules over each unit-period the import changes, its values merged into the stored.
 
     One grouped query finds the unit-periods where a rule fails; only those are read back and
@@ -367,7 +394,7 @@ def _check_rules(store: ValueStore, report: ImportReport, label_of: LabelOf) -> 
         f" WHERE indicator_code IN ({marks})"
     )
     params = list(codes)
-    if db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]:
+    if stored:
         merged += (
             " UNION ALL SELECT d.unit_code, d.period, d.indicator_code, d.value"
             " FROM (SELECT DISTINCT unit_code, period FROM temp.incoming_values) t"
@@ -405,23 +432,16 @@ def _check_rules(store: ValueStore, report: ImportReport, label_of: LabelOf) -> 
             culprit = next((r for r in staged if r[0] in violation.indicators), None)
             if culprit is None:
                 continue  # broken by stored values only: not this import's doing
+            code, _, file, place = culprit
             report.problems.append(
-                Problem(
-                    culprit[2],
-                    _location(culprit[3]),
-                    label_of(culprit[2], culprit[0]),
-                    f"{unit} {period}: {violation.message_en}",
-                    violation.blocking,
-                    f"{unit} {period}: {violation.message_vi}",
-                )
+                _violation_problem(violation, unit, period, file, place, label_of(file, code))
             )
 
 
 def _check_outliers(store: ValueStore, report: ImportReport, label_of: LabelOf) -> None:
-    """Warnings for stocks that jump against the stored value of the period before."""
+    """Warnings for stocks that jump against the stored value of the period before (call it
+    only when the database holds values)."""
     db = store.db
-    if not db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]:
-        return
     share, catalogue = store.outlier_share, store.catalogue
     periods = [r[0] for r in db.execute("SELECT DISTINCT period FROM temp.incoming_values")]
     db.execute("CREATE TEMP TABLE IF NOT EXISTS period_before (period TEXT, previous TEXT)")
@@ -431,25 +451,18 @@ def _check_outliers(store: ValueStore, report: ImportReport, label_of: LabelOf) 
         [(p, Period.parse(p).previous().iso) for p in periods],
     )
     candidates = db.execute(
-        "SELECT s.unit_code, s.indicator_code, s.period, s.value, d.value, s.detail, s.place,"
-        " NULL FROM temp.incoming_values s JOIN temp.period_before b ON b.period = s.period"
+        "SELECT s.unit_code, s.indicator_code, s.period, s.value, d.value, s.detail, s.place"
+        " FROM temp.incoming_values s JOIN temp.period_before b ON b.period = s.period"
         " JOIN data_values d ON d.unit_code = s.unit_code AND d.period = b.previous"
         " AND d.indicator_code = s.indicator_code"
         " WHERE s.value IS NOT NULL AND d.value IS NOT NULL AND d.value != 0"
         " AND abs(s.value - d.value) >= ? AND abs(s.value - d.value) > ? * abs(d.value)",
         [OUTLIER_MIN_CHANGE, share],
     ).fetchall()
-    for unit, code, period, value, before, file, place, _ in candidates:
+    for unit, code, period, value, before, file, place in candidates:
         for violation in check_outlier(catalogue[code], value, before, share):
             report.problems.append(
-                Problem(
-                    file,
-                    _location(place),
-                    label_of(file, code),
-                    f"{unit} {period}: {violation.message_en}",
-                    violation.blocking,
-                    f"{unit} {period}: {violation.message_vi}",
-                )
+                _violation_problem(violation, unit, period, file, place, label_of(file, code))
             )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ictdesk.core.errors import IctdeskError, InvalidNumber
 from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, WIDE_PERIOD, WIDE_UNIT_CODE
-from ictdesk.core.exchange.import_report import Problem, _not_a_number
+from ictdesk.core.exchange.import_report import Problem, not_a_number
 from ictdesk.core.exchange.template import (
     CODE_CELL,
     COMMENT_COLUMN,
@@ -68,8 +68,7 @@ def detect_format(path: Path) -> str:
         return "template"
     text = head.decode("utf-8-sig", errors="replace")
     first = text.splitlines()[0] if text.splitlines() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    cells = [c.strip().strip('"').lower() for c in first.split(delimiter)]
+    cells = [c.strip().strip('"').lower() for c in first.split(_delimiter(first))]
     while cells and not cells[-1]:
         cells.pop()
     if tuple(cells) == LONG_HEADER:
@@ -83,6 +82,11 @@ def detect_format(path: Path) -> str:
     )
 
 
+def _delimiter(first_line: str) -> str:
+    """``;`` when a CSV was saved by an Excel set to Vietnamese (or any ``,``-decimal locale)."""
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
 @contextmanager
 def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
     """The header and a streaming reader of a CSV saved by anyone: BOM or not, ``,`` or ``;``.
@@ -94,8 +98,7 @@ def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
         try:
             first = handle.readline()
             handle.seek(0)
-            delimiter = ";" if first.count(";") > first.count(",") else ","
-            reader = csv.reader(handle, delimiter=delimiter)
+            reader = csv.reader(handle, delimiter=_delimiter(first))
             header = [c.strip() for c in _without_trailing_empties(next(reader, []))]
             yield header, reader
         except UnicodeDecodeError:
@@ -129,16 +132,11 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
                     continue
                 cells += [""] * (width - len(cells))
             unit, _, code, _, period, raw, comment, who, when = cells
-            if raw.isdigit() and raw.isascii():  # most values: plain counts
-                value = int(raw)
-            else:
-                try:
-                    value = _machine_number(raw)
-                except InvalidNumber as exc:
-                    problems.append(
-                        _not_a_number(name, f"row {reader.line_num}", "value", raw, exc)
-                    )
-                    continue
+            try:
+                value = _machine_number(raw)
+            except InvalidNumber as exc:
+                problems.append(not_a_number(name, f"row {reader.line_num}", "value", raw, exc))
+                continue
             yield (
                 name,
                 reader.line_num,
@@ -167,10 +165,10 @@ def read_dhis2(path: Path, problems: list[Problem], store: ValueStore) -> Iterat
             try:
                 value = _machine_number(raw)
             except InvalidNumber as exc:
-                problems.append(_not_a_number(name, f"row {line}", "value", raw, exc))
+                problems.append(not_a_number(name, f"row {line}", "value", raw, exc))
                 continue
             if value is None:
-                problems.append(_not_a_number(name, f"row {line}", "value", raw, "empty"))
+                problems.append(not_a_number(name, f"row {line}", "value", raw, "empty"))
                 continue
             flag = followup.strip().lower()
             if flag not in ("", "true", "false"):
@@ -244,7 +242,7 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
                 try:
                     value = _wide_number(raw, catalogue[code].value_type)
                 except InvalidNumber as exc:
-                    problems.append(_not_a_number(name, f"row {line}", header[index], raw, exc))
+                    problems.append(not_a_number(name, f"row {line}", header[index], raw, exc))
                     continue
                 yield (
                     name,
@@ -317,7 +315,7 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> Ite
                 value = None
                 if not empty:
                     if isinstance(raw, bool):
-                        problems.append(_not_a_number(name, location, code, raw, "not a number"))
+                        problems.append(not_a_number(name, location, code, raw, "not a number"))
                         continue
                     if isinstance(raw, (int, float)):
                         value = int(raw) if float(raw).is_integer() else raw
@@ -325,7 +323,7 @@ def read_template(path: Path, problems: list[Problem], store: ValueStore) -> Ite
                         try:
                             value = _wide_number(str(raw), catalogue[code].value_type)
                         except InvalidNumber as exc:
-                            problems.append(_not_a_number(name, location, code, raw, exc))
+                            problems.append(not_a_number(name, location, code, raw, exc))
                             continue
                 comment = str(comment) if comment else None
                 yield (
