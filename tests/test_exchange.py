@@ -13,7 +13,7 @@ from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, Selection
 from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import ImportRejected, detect_format, import_files
 from ictdesk.core.exchange.template import write_template
-from ictdesk.core.store import ValueStore
+from ictdesk.core.store import NOT_GIVEN, ValueStore
 from ictdesk.core.units import UnitLevel
 
 
@@ -435,6 +435,29 @@ def test_rules_see_the_stored_values_the_file_does_not_replace(fresh, tmp_path):
     report = import_files(fresh, [both], on_conflict="overwrite")
     assert (report.added, report.changed) == (1, 1)
     assert fresh.value("08740", "BTS_5G", "2025Q4").value == 20
+
+
+def test_rules_check_a_stored_value_against_the_other_side_the_file_brings(fresh, tmp_path):
+    fresh.save_value("08740", "BTS_5G", "2025Q4", 20)
+    fresh.save_value("08740", "BTS_TOTAL", "2025Q4", 30)
+    fewer = write_long(tmp_path / "total.csv", [row("08740", "BTS_TOTAL", "2025Q4", 10)])
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [fewer], on_conflict="overwrite")
+    [problem] = caught.value.report.blocking
+    assert (problem.file, problem.location) == ("total.csv", "row 2")
+    assert "5G stations cannot exceed all stations. (20 > 10)" in problem.reason
+    assert fresh.value("08740", "BTS_TOTAL", "2025Q4").value == 30
+    cleared = write_long(tmp_path / "clear.csv", [row("08740", "BTS_5G", "2025Q4", "")])
+    enough = write_long(tmp_path / "enough.csv", [row("08740", "BTS_TOTAL", "2025Q4", 10)])
+    report = import_files(fresh, [cleared, enough], on_conflict="overwrite")
+    assert report.written and fresh.value("08740", "BTS_5G", "2025Q4") is None
+
+
+def test_text_that_reads_like_the_staging_marker_for_nothing_is_kept(fresh, tmp_path):
+    marked = row("08740", "BTS_TOTAL", "2025Q4", 3, str(NOT_GIVEN), str(NOT_GIVEN))
+    import_files(fresh, [write_long(tmp_path / "m.csv", [marked])])
+    stored = fresh.value("08740", "BTS_TOTAL", "2025Q4")
+    assert (stored.comment, stored.stored_by) == ("-1", "-1")
 
 
 def test_importing_the_same_file_again_changes_nothing(fresh, tmp_path):

@@ -31,7 +31,7 @@ from ictdesk.core.exchange.readers import (
 )
 from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import Period, canonical_period
-from ictdesk.core.store import DUP_FIELD, DUP_SEPARATOR, ValueStore
+from ictdesk.core.store import DUP_FIELD, DUP_SEPARATOR, NOT_GIVEN, ValueStore
 from ictdesk.core.validation import (
     LARGEST_EXACT,
     OPERATORS,
@@ -236,10 +236,10 @@ class _RowChecker:
                     code,
                     canonical,
                     value,
-                    comment,
-                    who,
-                    when,
-                    None if flag is None else int(flag),
+                    NOT_GIVEN if comment is None else comment,
+                    NOT_GIVEN if who is None else who,
+                    NOT_GIVEN if when is None else when,
+                    NOT_GIVEN if flag is None else int(flag),
                     place,
                 )
         finally:
