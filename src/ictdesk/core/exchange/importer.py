@@ -301,6 +301,11 @@ def _is_timestamp(text: str) -> bool:
     return True
 
 
+_RULE_TABLES = (
+    "CREATE TEMP TABLE IF NOT EXISTS import_rules (left_code TEXT, op TEXT, right_code TEXT)",
+    "CREATE INDEX IF NOT EXISTS temp.import_rules_by_left ON import_rules (left_code)",
+    "CREATE INDEX IF NOT EXISTS temp.import_rules_by_right ON import_rules (right_code)",
+)
 LabelOf = Callable[[str, str], str]  # (file, indicator code) -> the column it was read from
 _STAGED_KEY = (
     "d.unit_code = s.unit_code AND d.period = s.period AND d.indicator_code = s.indicator_code"
@@ -378,41 +383,60 @@ def _is_newer(incoming: str, stored: str | None) -> bool:
         return True
 
 
+def _fails(left: str, right: str) -> str:
+    """SQL true when rule ``r`` does not hold between ``left`` and ``right`` (NULL when a side
+    is missing: a rule with a missing side is skipped, as in check_rules)."""
+    cases = " ".join(f"WHEN '{op}' THEN NOT ({left} {op} {right})" for op in OPERATORS)
+    return f"CASE r.op {cases} END"
+
+
 def _check_rules(store: ValueStore, report: ImportReport, label_of: LabelOf, stored: bool) -> None:
     """Rules over each unit-period the import changes, its values merged into the stored.
 
-    One grouped query finds the unit-periods where a rule fails; only those are read back and
-    checked by :func:`check_rules`, which words the problem.
+    A self-join of the staged values (each value with the other side of every rule it is in,
+    staged or else stored) finds the unit-periods where a rule fails; only those are read
+    back and checked by :func:`check_rules`, which words the problem.
     """
     rules = [rule for rule in store.rules() if rule.op in OPERATORS]
-    codes = sorted({code for rule in rules for code in (rule.left, rule.right)})
-    if not codes:
+    if not rules:
         return
-    db, marks = store.db, ",".join("?" * len(codes))
-    merged = (
-        "SELECT unit_code, period, indicator_code, value FROM temp.incoming_values"
-        f" WHERE indicator_code IN ({marks})"
+    db = store.db
+    for statement in _RULE_TABLES:
+        db.execute(statement)
+    db.execute("DELETE FROM temp.import_rules")
+    db.conn.executemany(
+        "INSERT INTO temp.import_rules (left_code, op, right_code) VALUES (?, ?, ?)",
+        [(rule.left, rule.op, rule.right) for rule in rules],
     )
-    params = list(codes)
+    # CROSS JOIN keeps the staged values as the outer loop: one pass, then key seeks.
+    right = "b.value"
+    stored_right = ""
     if stored:
-        merged += (
-            " UNION ALL SELECT d.unit_code, d.period, d.indicator_code, d.value"
-            " FROM (SELECT DISTINCT unit_code, period FROM temp.incoming_values) t"
-            " JOIN data_values d ON d.unit_code = t.unit_code AND d.period = t.period"
-            f" WHERE d.indicator_code IN ({marks}) AND NOT EXISTS (SELECT 1"
-            f" FROM temp.incoming_values s WHERE {_STAGED_KEY})"
+        right = "IIF(b.unit_code IS NULL, d.value, b.value)"
+        stored_right = (
+            " LEFT JOIN data_values d ON d.unit_code = a.unit_code AND d.period = a.period"
+            " AND d.indicator_code = r.right_code"
         )
-        params += codes
-    column = {code: f"v{i}" for i, code in enumerate(codes)}
-    pivot = ", ".join(
-        f"max(CASE WHEN indicator_code = ? THEN value END) AS {column[code]}" for code in codes
+    query = (
+        "SELECT a.unit_code, a.period FROM temp.incoming_values a"
+        " CROSS JOIN temp.import_rules r ON r.left_code = a.indicator_code"
+        " LEFT JOIN temp.incoming_values b ON b.unit_code = a.unit_code"
+        " AND b.period = a.period AND b.indicator_code = r.right_code"
+        f"{stored_right} WHERE {_fails('a.value', right)}"
     )
-    failing = " OR ".join(f"NOT ({column[r.left]} {r.op} {column[r.right]})" for r in rules)
-    flagged = db.execute(
-        f"SELECT unit_code, period FROM (SELECT unit_code, period, {pivot} FROM ({merged})"
-        f" GROUP BY unit_code, period) WHERE {failing}",
-        codes + params,
-    ).fetchall()
+    if stored:  # the right side staged, the left only stored
+        query += (
+            " UNION SELECT b.unit_code, b.period FROM temp.incoming_values b"
+            " CROSS JOIN temp.import_rules r ON r.right_code = b.indicator_code"
+            " JOIN data_values d ON d.unit_code = b.unit_code AND d.period = b.period"
+            " AND d.indicator_code = r.left_code"
+            " WHERE NOT EXISTS (SELECT 1 FROM temp.incoming_values a"
+            " WHERE a.unit_code = b.unit_code AND a.period = b.period"
+            f" AND a.indicator_code = r.left_code) AND {_fails('d.value', 'b.value')}"
+        )
+    else:
+        query = query.replace("SELECT a.unit_code", "SELECT DISTINCT a.unit_code", 1)
+    flagged = db.execute(query).fetchall()
     for unit, period in flagged:
         values = dict(
             db.execute(
