@@ -292,6 +292,31 @@ def test_a_large_backup_at_exit_shows_its_progress(window, monkeypatch):
     assert not dialog.isVisible()
 
 
+def test_an_older_file_is_upgraded_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from test_store import as_before_m004
+
+    make_application()
+    path = tmp_path / "old.db"
+    ValueStore.create(path, {"province_code": "25"})
+    as_before_m004(path)
+    threads = []
+    real_upgrade = ValueStore.upgrade
+
+    def upgrade(target):
+        threads.append(threading.current_thread())
+        real_upgrade(target)
+
+    monkeypatch.setattr(ValueStore, "upgrade", staticmethod(upgrade))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(path)
+    assert threads and threads[0] is not threading.main_thread()
+    assert not ValueStore.upgrade_due(path) and win.store is not None
+    win.close()
+
+
 def test_the_daily_check_of_a_file_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
     import threading
 

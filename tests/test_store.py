@@ -54,6 +54,42 @@ def test_migrations_applied_twice_are_a_no_op(empty_db):
     assert before["audit_log"] == 0
 
 
+def as_before_m004(path):
+    """Turn a new database into one written before m004 (the audit index in the old order)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DROP INDEX audit_by_key")
+        conn.execute("CREATE INDEX audit_by_value ON audit_log(unit_code, indicator_code, period)")
+        conn.execute(
+            "DELETE FROM _sqlite_migrations WHERE name = 'm004_audit_index_in_write_order'"
+        )
+    conn.close()
+
+
+def test_an_older_file_is_upgraded_and_keeps_its_history(empty_db):
+    store = ValueStore.open(empty_db)
+    store.save_value(PHUC_YEN, "BTS_TOTAL", "2024Q1", 36)
+    store.save_value(PHUC_YEN, "BTS_TOTAL", "2024Q1", 40)
+    store.close()
+    as_before_m004(empty_db)
+    assert ValueStore.upgrade_due(empty_db)
+    ValueStore.upgrade(empty_db)
+    assert not ValueStore.upgrade_due(empty_db)
+    store = ValueStore.open(empty_db)
+    try:
+        indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+        assert "audit_by_key" in indexes and "audit_by_value" not in indexes
+        assert [e.new_value for e in store.history(PHUC_YEN, "BTS_TOTAL", "2024Q1")] == [36, 40]
+        [plan] = store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM audit_log"
+            " WHERE unit_code = ? AND indicator_code = ? AND period = ?",
+            [PHUC_YEN, "BTS_TOTAL", "2024Q1"],
+        ).fetchall()
+        assert "audit_by_key" in plan[-1]
+    finally:
+        store.close()
+
+
 # -------------------------------------------------------------- audited writes
 def test_save_value_writes_an_audit_row(store):
     store.stored_by = "Nguyễn Văn An"

@@ -1044,220 +1044,225 @@ Căn cứ: %3</translation>
         <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="435"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="406"/>
         <source>Checking %1 for damage…</source>
         <translation>Đang kiểm tra tệp %1 xem có bị hỏng không…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="451"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="411"/>
+        <source>Upgrading %1 for this version of ictdesk…</source>
+        <translation>Đang nâng cấp %1 cho phiên bản ictdesk này…</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="452"/>
         <source>The database is in use</source>
         <translation>Cơ sở dữ liệu đang được sử dụng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="453"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="454"/>
         <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
         <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="460"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="461"/>
         <source>Only one person can change it at a time. You can open it read-only.</source>
         <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="462"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="463"/>
         <source>Open read-only</source>
         <translation>Mở chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="471"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="472"/>
         <source>Database on a network share</source>
         <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="473"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="474"/>
         <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer&apos;s own disk is safer and faster.</source>
         <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="490"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="491"/>
         <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
         <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="494"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="495"/>
         <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
         <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="497"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="498"/>
         <source>The database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="500"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="501"/>
         <source>Cannot open database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="510"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="511"/>
         <source>Restore a backup…</source>
         <translation>Khôi phục bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="527"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="528"/>
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="555"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="556"/>
         <source>Restored the backup %1</source>
         <translation>Đã khôi phục bản sao lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="571"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="572"/>
         <source>Print summary</source>
         <translation>In báo cáo tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="572"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="573"/>
         <source>Which sheet?</source>
         <translation>In biểu nào?</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="573"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="579"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="574"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="580"/>
         <source>This unit&apos;s indicators</source>
         <translation>Các chỉ tiêu của đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="573"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="574"/>
         <source>Roll-up of its communes</source>
         <translation>Tổng hợp các xã, phường trực thuộc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="603"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="604"/>
         <source>Save summary as PDF</source>
         <translation>Lưu báo cáo thành PDF</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="618"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="619"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>Đã lưu %1 (%2 trang)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="638"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="639"/>
         <source>Automatic backups</source>
         <translation>Sao lưu tự động</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="639"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="640"/>
         <source>How many automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động được giữ lại:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="653"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="654"/>
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="655"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="656"/>
         <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
         <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="671"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="681"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="672"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="682"/>
         <source>New database</source>
         <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="673"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="674"/>
         <source>ictdesk databases (*.db)</source>
         <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="683"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="684"/>
         <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
         <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="709"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="710"/>
         <source>The unit was not added: %1</source>
         <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="726"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="727"/>
         <source>About ictdesk</source>
         <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="728"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="729"/>
         <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
         <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="803"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="804"/>
         <source>Exported %1 rows to %2</source>
         <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="823"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="824"/>
         <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
         <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="843"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="844"/>
         <source>Template with %1 sheets written to %2</source>
         <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="856"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="857"/>
         <source>Large-change warning</source>
         <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="858"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="859"/>
         <source>Warn when a count moves by more than this share since the previous period (%):</source>
         <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="915"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="916"/>
         <source>No database</source>
         <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="922"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="923"/>
         <source>%1 of %2 indicators filled</source>
         <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="944"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="945"/>
         <source>Making today&apos;s backup…</source>
         <translation>Đang sao lưu dữ liệu hằng ngày…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1004"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1005"/>
         <source>Cannot create database</source>
         <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1005"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1006"/>
         <source>The database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1025"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1045"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1026"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1046"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1026"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1027"/>
         <source>Creating the demo database…</source>
         <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1046"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1047"/>
         <source>The demo database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>

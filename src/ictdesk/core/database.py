@@ -154,6 +154,15 @@ def m003_audit_source_detail(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE audit_log ADD COLUMN source_detail TEXT")
 
 
+@migrations()
+def m004_audit_index_in_write_order(db: sqlite_utils.Database) -> None:
+    """The audit index in the order a batch writes its rows (unit, period, indicator): a
+    province's import appends to it instead of inserting across it (0.3 s of 1.1 s for 721k
+    values). Looking up one value's history uses all three columns either way."""
+    db.execute("DROP INDEX audit_by_value")
+    db.execute("CREATE INDEX audit_by_key ON audit_log(unit_code, period, indicator_code)")
+
+
 def _database(target) -> sqlite_utils.Database:
     """A sqlite-utils database without plugins: a sqlite-utils plugin someone installed must
     not change how ictdesk's connection behaves (and looking for plugins costs 20 ms)."""
@@ -276,7 +285,7 @@ def inspect_file(path: Path, full: bool | None = None) -> bool:
     Raises :class:`DatabaseUnavailable`, :class:`NotAnIctdeskDatabase` or
     :class:`DatabaseTooNew`.
     """
-    return _inspect(Path(path), full, run_full=True)
+    return _inspect(Path(path), full, run_full=True)[0]
 
 
 def full_check_due(path: Path) -> bool:
@@ -285,10 +294,17 @@ def full_check_due(path: Path) -> bool:
     The quick checks run (and raise) as in :func:`inspect_file`; the full one does not, so a
     window can run it in the background first and then open with ``checked=True``.
     """
-    return _inspect(Path(path), None, run_full=False)
+    return _inspect(Path(path), None, run_full=False)[0]
 
 
-def _inspect(path: Path, full: bool | None, run_full: bool) -> bool:
+def upgrade_due(path: Path) -> bool:
+    """Whether opening ``path`` for writing would migrate it to this version's schema first
+    (seconds for a national database; see :func:`upgrade_database`). Reads without writing."""
+    return _inspect(Path(path), False, run_full=False)[1]
+
+
+def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]:
+    """Whether the full check is (or was) due, and whether migrations are pending."""
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
@@ -343,7 +359,7 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> bool:
         raise DatabaseTooNew(
             f"{path} was written by a newer ictdesk (schema {sorted(unknown)[-1]}); update ictdesk"
         )
-    return full
+    return full, bool(known - applied)
 
 
 def open_database(
@@ -374,11 +390,7 @@ def open_database(
                     f"{path} must be upgraded before it can be read; open it once for writing"
                 )
             return db
-        db = _database(path)
-        _configure(db.conn, wal=not is_network_path(path))
-        if is_network_path(path):
-            db.conn.execute("PRAGMA journal_mode = DELETE")
-        migrations.apply(db)
+        db = _writable(path)
         if checked:
             with db.atomic():
                 db.execute(
@@ -387,6 +399,29 @@ def open_database(
                 )
     except sqlite3.OperationalError as exc:
         raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None
+    return db
+
+
+def upgrade_database(path: str | os.PathLike) -> None:
+    """Apply the pending migrations to ``path`` and close it (any thread: its own connection).
+
+    The quick checks run first, as when opening; the daily full check does not.
+    """
+    path = Path(path)
+    inspect_file(path, full=False)
+    try:
+        _writable(path).close()
+    except sqlite3.OperationalError as exc:
+        raise DatabaseUnavailable(f"cannot upgrade {path}: {exc}") from None
+
+
+def _writable(path: Path) -> sqlite_utils.Database:
+    """A writing connection to ``path``, configured, its migrations applied."""
+    db = _database(path)
+    _configure(db.conn, wal=not is_network_path(path))
+    if is_network_path(path):
+        db.conn.execute("PRAGMA journal_mode = DELETE")
+    migrations.apply(db)
     return db
 
 

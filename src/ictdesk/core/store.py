@@ -20,6 +20,8 @@ from ictdesk.core.database import (
     inspect_file,
     open_database,
     unit_path,
+    upgrade_database,
+    upgrade_due,
 )
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
 from ictdesk.core.filesystem import is_network_path
@@ -270,6 +272,21 @@ class ValueStore:
     def check_file(path: str | Path) -> None:
         """Read the whole file for damage (any thread: it opens its own connection)."""
         inspect_file(Path(path), full=True)
+
+    @staticmethod
+    def upgrade_due(path: str | Path) -> bool:
+        """Whether opening ``path`` would first migrate it to this version's schema (a file the
+        user cannot write is never migrated): seconds for a national database, worth doing in
+        the background (:meth:`upgrade`)."""
+        return os.access(path, os.W_OK) and upgrade_due(Path(path))
+
+    @staticmethod
+    def upgrade(path: str | Path) -> None:
+        """Migrate ``path`` to this version's schema (any thread: it opens its own connection)."""
+        try:
+            upgrade_database(path)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot upgrade {path}: {exc}") from exc
 
     @staticmethod
     def create(path: str | Path, settings: dict[str, str] | None = None) -> None:

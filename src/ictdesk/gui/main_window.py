@@ -402,7 +402,15 @@ class MainWindow(QMainWindow):
                     return False
                 lock, read_only = None, True
         try:
-            checked = ValueStore.full_check_due(path) and self._check_file(path)
+            checked = ValueStore.full_check_due(path) and self._in_background(
+                self.tr("Checking %1 for damage…").replace("%1", path.name),
+                lambda: ValueStore.check_file(path),
+            )
+            if not read_only and ValueStore.upgrade_due(path):
+                self._in_background(
+                    self.tr("Upgrading %1 for this version of ictdesk…").replace("%1", path.name),
+                    lambda: ValueStore.upgrade(path),
+                )
             store = ValueStore.open(path, read_only=read_only, checked=checked)
         except (IctdeskError, OSError) as exc:
             if lock is not None:
@@ -416,9 +424,9 @@ class MainWindow(QMainWindow):
             self.warn_network(path)
         return True
 
-    def _check_file(self, path: Path) -> bool:
-        """Read the whole file for damage in the background (once a day, or after a crash:
-        seconds for a national database) while a progress dialog shows; raise what it found."""
+    def _in_background(self, title: str, job) -> bool:
+        """Run ``job`` before a file opens (the daily damage check, a schema upgrade: seconds
+        for a national database) while a progress dialog shows; raise what it raised."""
         loop = QEventLoop(self)
         outcome: dict[str, object] = {}
 
@@ -430,14 +438,7 @@ class MainWindow(QMainWindow):
             outcome["error"] = exc
             loop.quit()
 
-        BackgroundTask(
-            self,
-            self.tr("Checking %1 for damage…").replace("%1", path.name),
-            lambda: ValueStore.check_file(path),
-            done,
-            failed,
-            cancellable=False,
-        )
+        BackgroundTask(self, title, job, done, failed, cancellable=False)
         if not outcome:
             loop.exec()
         if "error" in outcome:
