@@ -138,6 +138,37 @@ def test_clearing_deletes_the_row_and_audits_it(store):
     assert len(audit_rows(store)) == 2
 
 
+@pytest.mark.parametrize("something_stored", [False, True])
+def test_a_batch_writes_the_same_into_an_empty_database_and_a_filled_one(store, something_stored):
+    if something_stored:  # elsewhere: the batch meets no stored value either way
+        store.save_value("07900", "BTS_TOTAL", "2023Q1", 1)
+    before = len(audit_rows(store))
+    changed = store.save_values(
+        [
+            ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q1", None, ""),  # nothing at all: skipped
+            ValueWrite(PHUC_YEN, "BTS_4G", "2024Q1", None),
+            ValueWrite(PHUC_YEN, "BTS_5G", "2024Q1", None, "chưa có số liệu"),
+            ValueWrite(PHUC_YEN, "HH_TOTAL", "2024Q1", 5200, ""),
+        ],
+        source="form",
+    )
+    assert changed == 2
+    assert store.value(PHUC_YEN, "BTS_TOTAL", "2024Q1") is None
+    assert store.value(PHUC_YEN, "BTS_4G", "2024Q1") is None
+    note = store.value(PHUC_YEN, "BTS_5G", "2024Q1")
+    assert (note.value, note.comment) == (None, "chưa có số liệu")
+    households = store.value(PHUC_YEN, "HH_TOTAL", "2024Q1")
+    assert (households.value, households.comment) == (5200, None)
+    audited = [
+        (r["indicator_code"], r["old_value"], r["new_value"], r["new_comment"])
+        for r in audit_rows(store)[before:]
+    ]
+    assert sorted(audited) == [
+        ("BTS_5G", None, None, "chưa có số liệu"),
+        ("HH_TOTAL", None, 5200, None),
+    ]
+
+
 def test_save_values_rejects_an_unknown_source(store):
     with pytest.raises(ValueRejected):
         store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q1", 1)], source="magic")

@@ -147,8 +147,7 @@ _STAGE_MANY = _stage_sql(_STAGE_ROWS)
 BULK_CACHE_KIB = -64 * 1024  # PRAGMA cache_size takes KiB as a negative number
 BULK_WRITE = 50_000  # from this many changes on, the by-indicator index is rebuilt, not updated
 # The changes a batch makes, computed once before anything is written.
-_COLLECT_CHANGES = """
-INSERT INTO temp.value_changes
+_CHANGES = """
 SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment,
        stored_by, updated_at, detail FROM (
     SELECT i.unit_code, i.indicator_code, i.period, d.value AS old_value, i.value AS new_value,
@@ -160,12 +159,20 @@ SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new
 )
 WHERE old_value IS NOT new_value OR old_comment IS NOT new_comment
 """
+# The same when nothing is stored (a first import): every value the batch brings is new, and
+# the audit and the values are written straight from the batch. Copying 721k changes into
+# value_changes first took 0.21 s.
+_CHANGES_TO_NOTHING = """
+SELECT unit_code, indicator_code, period, NULL AS old_value, value AS new_value,
+       NULL AS old_comment, NULLIF(comment, '') AS new_comment, stored_by, updated_at, detail
+FROM temp.incoming_values WHERE value IS NOT NULL OR NULLIF(comment, '') IS NOT NULL
+"""
 _AUDIT_CHANGES = """
 INSERT INTO audit_log (unit_code, indicator_code, period, old_value, new_value, old_comment,
                        new_comment, stored_by, changed_at, source, source_detail)
 SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment,
        ?1, ?2, ?3, detail
-FROM temp.value_changes
+FROM ({changes})
 """
 _DELETE_CLEARED = """
 DELETE FROM data_values WHERE (unit_code, period, indicator_code) IN (
@@ -178,7 +185,7 @@ _UPSERT_CHANGES = """
 INSERT INTO data_values (unit_code, indicator_code, period, value, comment, stored_by, updated_at)
 SELECT unit_code, indicator_code, period, new_value, new_comment,
        COALESCE(stored_by, ?1), COALESCE(updated_at, ?2)
-FROM temp.value_changes
+FROM ({changes})
 WHERE new_value IS NOT NULL OR new_comment IS NOT NULL
 ON CONFLICT (unit_code, period, indicator_code) DO UPDATE SET
     value = excluded.value, comment = excluded.comment,
@@ -688,17 +695,24 @@ class ValueStore:
             raise ValueRejected(f"unknown source: {source}")
         if self.read_only:
             raise StorageError("the database is open read-only; nothing was saved")
-        self.db.execute("DELETE FROM temp.value_changes")
-        self.db.execute(_COLLECT_CHANGES)
-        changed = self.db.execute("SELECT count(*) FROM temp.value_changes").fetchone()[0]
+        db = self.db
+        first = not db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]
+        if first:
+            changes = _CHANGES_TO_NOTHING
+        else:
+            db.execute("DELETE FROM temp.value_changes")
+            db.execute(f"INSERT INTO temp.value_changes {_CHANGES}")
+            changes = "SELECT * FROM temp.value_changes"
+        changed = db.execute(f"SELECT count(*) FROM ({changes})").fetchone()[0]
         if changed:
             stamp = now_iso()
-            self.db.execute(_AUDIT_CHANGES, [self.stored_by, stamp, source])
-            self.db.execute(_DELETE_CLEARED)
+            db.execute(_AUDIT_CHANGES.format(changes=changes), [self.stored_by, stamp, source])
+            if not first:
+                db.execute(_DELETE_CLEARED)
             rebuilt = self._drop_index_for_bulk(changed)
-            self.db.execute(_UPSERT_CHANGES, [self.stored_by, stamp])
+            db.execute(_UPSERT_CHANGES.format(changes=changes), [self.stored_by, stamp])
             if rebuilt:
-                self.db.execute(rebuilt)
+                db.execute(rebuilt)
         self.db.execute(_APPLY_FOLLOWUP)
         return changed
 
