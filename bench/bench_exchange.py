@@ -12,6 +12,7 @@ table is shown too, for comparison.
 
 from __future__ import annotations
 
+import csv
 import shutil
 import sys
 import tempfile
@@ -28,6 +29,27 @@ EXPORT_QUERY = (
     " JOIN indicators i ON i.code = v.indicator_code"
     " ORDER BY v.unit_code, v.period, v.indicator_code"
 )
+
+
+TOTALS = {"HH_TOTAL", "POP_TOTAL", "BTS_TOTAL", "VILLAGES_TOTAL", "APPS_TOTAL", "DOCS_TOTAL"}
+
+
+def _with_newer_totals(source: Path, target: Path) -> int:
+    """A copy of a long CSV whose totals grew by one, with a later time stamp (no rule breaks:
+    the totals are the right side of every "at most" rule); return how many changed."""
+    changed = 0
+    with (
+        open(source, encoding="utf-8-sig", newline="") as reading,
+        open(target, "w", encoding="utf-8-sig", newline="") as writing,
+    ):
+        rows, out = csv.reader(reading), csv.writer(writing, lineterminator="\r\n")
+        out.writerow(next(rows))
+        for cells in rows:
+            if cells[2] in TOTALS and cells[5].isdigit():
+                cells[5], cells[8] = str(int(cells[5]) + 1), "2099-01-01T00:00:00Z"
+                changed += 1
+            out.writerow(cells)
+    return changed
 
 
 def main(repeat: int = 3) -> list[str]:
@@ -54,6 +76,21 @@ def main(repeat: int = 3) -> list[str]:
 
     import_ours = median_seconds(
         command(*ictdesk, "import", str(csv_path), "--db", str(target)), repeat, fresh_target
+    )
+    filled = work / "filled.db"
+    shutil.copyfile(target, filled)  # holds the import now
+    changed_path = work / "changed.csv"
+    changed = _with_newer_totals(csv_path, changed_path)
+
+    def filled_target() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(filled, target)
+
+    reimport_ours = median_seconds(
+        command(*ictdesk, "import", str(changed_path), "--db", str(target)),
+        repeat,
+        filled_target,
     )
     staging = (
         "CREATE TEMP TABLE incoming (unit_code, unit_name, indicator_code, indicator_name,"
@@ -88,6 +125,13 @@ def main(repeat: int = 3) -> list[str]:
             import_ref,
             "≤ 2× sqlite3 .import into data_values",
             import_ours <= 2 * import_ref,
+        ),
+        row(
+            f"  the same file again over the stored ten years, {changed // 1000}k values changed",
+            reimport_ours,
+            import_ours,
+            "- (against the first import)",
+            True,
         ),
         row(
             "  for comparison: bare .import into an unindexed table",
