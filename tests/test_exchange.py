@@ -504,6 +504,14 @@ def test_the_preview_lists_what_would_be_written(fresh, tmp_path):
     ]
     assert report.preview[0].where("vi") == "c.csv dòng 3"
     assert report.preview[0].where("en") == "c.csv row 3"
+    assert report.preview[0].unit_name == "Phường Phúc Yên"
+    assert [i.stored for i in report.preview] == [None, None]
+    fresh.save_value("08740", "BTS_TOTAL", "2026Q1", 3)
+    report = import_files(fresh, [path], dry_run=True, on_conflict="overwrite")
+    assert [(i.indicator_code, i.value, i.stored) for i in report.preview] == [
+        ("BTS_4G", 4, None),
+        ("BTS_TOTAL", 5, 3),
+    ]
 
 
 def test_long_export_quotes_text_exactly_as_the_csv_module_does(fresh, tmp_path):

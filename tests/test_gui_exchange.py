@@ -48,6 +48,50 @@ def test_import_previews_then_writes_and_the_form_shows_it(qtbot, window, tmp_pa
     assert "2" in window.statusBar().currentMessage()
 
 
+def test_the_preview_names_units_and_indicators_and_shows_the_value_replaced(
+    qtbot, window, tmp_path
+):
+    window.store.save_value("08740", "BTS_TOTAL", "2025Q4", 30)
+    path = long_file(
+        tmp_path / "phuc_yen.csv",
+        [("08740", "BTS_TOTAL", "2025Q4", 36), ("08740", "HH_TOTAL", "2025Q4", 12500)],
+    )
+    dialog = window.show_import()
+    dialog.conflict_box.setCurrentIndex(dialog.conflict_box.findData("overwrite"))
+    dialog.set_files([path])
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    rows = [
+        [dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
+        for r in range(dialog.table.rowCount())
+    ]
+    assert rows == [
+        [
+            "08740 Phường Phúc Yên",
+            "Tổng số trạm phát sóng (BTS)",
+            "Quý IV/2025",
+            "36",
+            "30",
+            "phuc_yen.csv dòng 2",
+        ],
+        [
+            "08740 Phường Phúc Yên",
+            "Tổng số hộ gia đình",
+            "Quý IV/2025",
+            "12.500",
+            "",
+            "phuc_yen.csv dòng 3",
+        ],
+    ]
+    assert "1 mới, 1 thay đổi" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.start_import()
+    again = window.show_import()
+    again.set_files([path])
+    qtbot.waitUntil(lambda: again.report is not None, timeout=10000)
+    assert "Không có gì để nhập" in again.summary.text()
+    assert again.table.rowCount() == 0 and not again.import_button.isEnabled()
+
+
 def test_import_with_errors_lists_them_and_cannot_be_confirmed(qtbot, window, tmp_path):
     path = long_file(
         tmp_path / "bad.csv",

@@ -402,17 +402,17 @@ Căn cứ: %3</translation>
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="410"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="427"/>
         <source>Save the template</source>
         <translation>Lưu biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="420"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="437"/>
         <source>Writing the template…</source>
         <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="424"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="441"/>
         <source>Template failed</source>
         <translation>Không tạo được biểu mẫu</translation>
     </message>
@@ -810,78 +810,88 @@ Căn cứ: %3</translation>
         <translation>Không nhập được các tệp này: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="295"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="299"/>
         <source>%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
         <translation>Đọc được %1 giá trị: %2 mới, %3 thay đổi, %4 không đổi, %5 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="306"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="310"/>
         <source>%1 errors: nothing will be written until they are fixed.</source>
         <translation>Có %1 lỗi: chưa ghi gì cho đến khi sửa xong.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="312"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="315"/>
         <source>%1 warnings.</source>
         <translation>%1 cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="317"/>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="347"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="316"/>
+        <source>Nothing to import.</source>
+        <translation>Không có gì để nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="322"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="359"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="318"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="323"/>
         <source>Where</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="319"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="324"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="320"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="325"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="321"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="326"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="327"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="332"/>
         <source>error</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="327"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="332"/>
         <source>warning</source>
         <translation>cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="343"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="354"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="344"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="355"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="345"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="356"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="346"/>
-        <source>Value</source>
-        <translation>Giá trị</translation>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="357"/>
+        <source>New value</source>
+        <translation>Giá trị mới</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="380"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="358"/>
+        <source>Stored now</source>
+        <translation>Giá trị đang lưu</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="397"/>
         <source>Importing…</source>
         <translation>Đang nhập số liệu…</translation>
     </message>

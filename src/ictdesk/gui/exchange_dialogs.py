@@ -291,27 +291,32 @@ class ImportDialog(QDialog):
         language = current_language()
         blocking = report.blocking
         self.summary.setStyleSheet("color: #c0392b;" if blocking else "color: #1b5e20;")
+
+        def count(number: int) -> str:
+            return format_number(number, language=language)
+
         counts = (
             self.tr("%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped.")
-            .replace("%1", str(report.rows))
-            .replace("%2", str(report.added))
-            .replace("%3", str(report.changed))
-            .replace("%4", str(report.unchanged))
-            .replace("%5", str(report.skipped))
+            .replace("%1", count(report.rows))
+            .replace("%2", count(report.added))
+            .replace("%3", count(report.changed))
+            .replace("%4", count(report.unchanged))
+            .replace("%5", count(report.skipped))
         )
         if blocking:
             self.summary.setText(
                 counts
                 + " "
                 + self.tr("%1 errors: nothing will be written until they are fixed.").replace(
-                    "%1", str(len(blocking))
+                    "%1", count(len(blocking))
                 )
             )
         else:
-            self.summary.setText(
-                counts + " " + self.tr("%1 warnings.").replace("%1", str(len(report.warnings)))
-            )
+            warnings = self.tr("%1 warnings.").replace("%1", count(len(report.warnings)))
+            nothing = "" if report.added + report.changed else " " + self.tr("Nothing to import.")
+            self.summary.setText(counts + " " + warnings + nothing)
         if report.problems:
+            self.table.setColumnCount(5)
             self.table.setHorizontalHeaderLabels(
                 [
                     self.tr("File"),
@@ -338,33 +343,45 @@ class ImportDialog(QDialog):
                     item.setBackground(QBrush(QColor("#f8d7da" if problem.blocking else "#fff3cd")))
                     self.table.setItem(r, c, item)
         else:
-            self.table.setHorizontalHeaderLabels(
-                [
-                    self.tr("Unit"),
-                    self.tr("Indicator"),
-                    self.tr("Period"),
-                    self.tr("Value"),
-                    self.tr("File"),
-                ]
-            )
-            rows = report.preview
-            self.table.setRowCount(len(rows))
-            for r, incoming in enumerate(rows):
-                cells = (
-                    incoming.unit_code,
-                    incoming.indicator_code,
-                    incoming.period,
-                    format_number(incoming.value, language=language),
-                    incoming.where(language),
-                )
-                for c, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    if c == 3:
-                        item.setTextAlignment(
-                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                        )
-                    self.table.setItem(r, c, item)
+            self._show_preview(report, language)
         self.import_button.setEnabled(not blocking and (report.added + report.changed) > 0)
+
+    def _show_preview(self, report: ImportReport, language: str) -> None:
+        """The values the import would write, each beside the value it replaces."""
+        self.table.setColumnCount(6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Unit"),
+                self.tr("Indicator"),
+                self.tr("Period"),
+                self.tr("New value"),
+                self.tr("Stored now"),
+                self.tr("File"),
+            ]
+        )
+        catalogue = self._store.catalogue
+        numbers = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        rows = report.preview
+        self.table.setRowCount(len(rows))
+        for r, incoming in enumerate(rows):
+            code = incoming.indicator_code
+            cells = (
+                f"{incoming.unit_code} {incoming.unit_name}",
+                catalogue[code].name(language) if code in catalogue else code,
+                Period.parse(incoming.period).label(language),
+                format_number(incoming.value, language=language),
+                ""
+                if incoming.stored is None
+                else format_number(incoming.stored, language=language),
+                incoming.where(language),
+            )
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c in (3, 4):
+                    item.setTextAlignment(numbers)
+                self.table.setItem(r, c, item)
+            self.table.item(r, 1).setToolTip(code)
+            self.table.item(r, 2).setToolTip(incoming.period)
 
     def _on_buttons_accepted(self) -> None:
         self.start_import()

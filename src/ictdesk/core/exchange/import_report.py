@@ -62,6 +62,8 @@ class Incoming:
     indicator_code: str
     period: str
     value: int | float | None
+    unit_name: str = ""
+    stored: int | float | None = None  # the value stored now (None: nothing, a new value)
 
     def where(self, language: str = "vi") -> str:
         """The file and location in the interface language ("a.csv dòng 12")."""

@@ -496,11 +496,16 @@ def _check_outliers(store: ValueStore, report: ImportReport, label_of: LabelOf) 
 
 
 def _preview(store: ValueStore, label_of: LabelOf) -> list[Incoming]:
-    """The first values the import would write, for the preview table."""
+    """The first values the import would write (with the value each replaces), for the
+    preview table."""
     return [
-        Incoming(file, _location(place), label_of(file, code), unit, code, period, value)
-        for unit, code, period, value, file, place in store.db.execute(
-            "SELECT unit_code, indicator_code, period, value, detail, place"
-            f" FROM temp.incoming_values LIMIT {PREVIEW_ROWS}"
+        Incoming(
+            file, _location(place), label_of(file, code), unit, code, period, value, name, stored
+        )
+        for unit, code, period, value, file, place, name, stored in store.db.execute(
+            "SELECT s.unit_code, s.indicator_code, s.period, s.value, s.detail, s.place, u.name,"
+            f" d.value FROM (SELECT * FROM temp.incoming_values LIMIT {PREVIEW_ROWS}) s"
+            " JOIN units u ON u.code = s.unit_code"
+            f" LEFT JOIN data_values d ON {_STAGED_KEY}"
         )
     ]
