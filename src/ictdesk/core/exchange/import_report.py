@@ -97,7 +97,8 @@ class ImportReport:
     def summary(self) -> str:
         state = "rejected" if self.blocking else "would import" if self.dry_run else "imported"
         return (
-            f"{state}: {self.rows} rows from {len(self.files)} files — {self.added} added,"
+            f"{state}: {self.rows} rows from {len(self.files)}"
+            f" file{'' if len(self.files) == 1 else 's'} — {self.added} added,"
             f" {self.changed} changed, {self.unchanged} unchanged, {self.skipped} skipped;"
             f" {len(self.blocking)} errors, {len(self.warnings)} warnings"
         )
