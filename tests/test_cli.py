@@ -157,3 +157,22 @@ def test_gui_smoke_test_on_the_demo_database(run, demo_db):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "ictdesk: error" not in result.stderr
+
+
+def test_a_command_says_why_a_large_file_takes_long_to_open(tmp_path, monkeypatch):
+    import ictdesk.commands as commands
+    from test_store import as_before_m004
+
+    path = tmp_path / "old.db"
+    ValueStore.create(path, {"province_code": "25"})
+    as_before_m004(path)
+    monkeypatch.setattr(commands, "SAYS_WHY_IT_WAITS", 0)  # every file is large here
+    lines = []
+    monkeypatch.setattr(commands.sys, "stderr", type("Err", (), {"write": lines.append}))
+    commands.open_store(path).close()
+    said = "".join(lines)
+    assert "checking old.db for damage" in said and "upgrading old.db" in said
+    assert not ValueStore.upgrade_due(path)
+    lines.clear()
+    commands.open_store(path, read_only=True).close()
+    assert "".join(lines) == ""  # checked today, upgraded: nothing to say

@@ -5,6 +5,28 @@ which returns the exit code and raises :class:`~ictdesk.core.errors.IctdeskError
 ``OSError``) for a one-line error. Heavy imports belong inside ``run``.
 """
 
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
 COMMANDS = ("init", "demo", "export", "import", "template", "report", "backup", "check")
 # a command whose name is a Python keyword lives in a module with a trailing underscore
 MODULES = {"import": "import_"}
+
+
+SAYS_WHY_IT_WAITS = 256 * 1024 * 1024  # bytes: from this size on, a check or upgrade takes seconds
+
+
+def open_store(path: Path, read_only: bool = False):
+    """Open the database for a command, saying on stderr first when that takes a while: the
+    daily damage check or the one-time upgrade of a file an older ictdesk wrote, for a file
+    large enough that either takes seconds (a national database)."""
+    from ictdesk.core.store import ValueStore
+
+    if path.is_file() and path.stat().st_size >= SAYS_WHY_IT_WAITS:
+        if ValueStore.full_check_due(path):
+            print(f"ictdesk: checking {path.name} for damage (once a day)…", file=sys.stderr)
+        if not read_only and ValueStore.upgrade_due(path):
+            print(f"ictdesk: upgrading {path.name} for this version of ictdesk…", file=sys.stderr)
+    return ValueStore.open(path, read_only=read_only)

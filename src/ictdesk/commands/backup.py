@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ictdesk.commands import open_store
+
 HELP = "copy a database consistently (online backup), even while it is in use"
 
 
@@ -16,11 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.backup import backup_to
     from ictdesk.core.errors import StorageError
-    from ictdesk.core.store import ValueStore
 
     if args.output.exists():
         raise StorageError(f"file already exists: {args.output}")
-    store = ValueStore.open(args.db, read_only=True)
+    store = open_store(args.db, read_only=True)
     try:
         backup_to(store, args.output)
     finally:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ictdesk.commands import open_store
+
 HELP = "check the file's integrity and validate every period (non-zero exit on errors)"
 
 
@@ -15,9 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ictdesk.core.store import ValueStore
-
-    store = ValueStore.open(args.db, read_only=True)
+    store = open_store(args.db, read_only=True)
     try:
         integrity = [r[0] for r in store.db.execute("PRAGMA integrity_check")]
         periods = [r[0] for r in store.db.execute("SELECT DISTINCT period FROM data_values")]

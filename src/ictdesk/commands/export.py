@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ictdesk.commands import open_store
+
 HELP = "export values (long, wide or DHIS2 CSV, or XLSX)"
 
 
@@ -24,10 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.exchange.common import Selection
     from ictdesk.core.exchange.export import export
-    from ictdesk.core.store import ValueStore
 
     selection = Selection.build(args.unit, args.period, args.start, args.end, args.indicators)
-    store = ValueStore.open(args.db)
+    store = open_store(args.db)
     try:
         rows = export(store, args.fmt, selection, args.output)
     finally:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ictdesk.commands import open_store
+
 HELP = "import long, wide or DHIS2 CSV files and filled-in templates (all or nothing)"
 
 
@@ -24,9 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.exchange.importer import ImportRejected, import_files
-    from ictdesk.core.store import ValueStore
 
-    store = ValueStore.open(args.db)
+    store = open_store(args.db)
     try:
         report = import_files(store, args.files, on_conflict=args.on_conflict, dry_run=args.dry_run)
     except ImportRejected as exc:

@@ -6,6 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
+from ictdesk.commands import open_store
+
 HELP = "write the summary sheet of a unit (or the roll-up of its communes) as a PDF"
 
 
@@ -25,10 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.periods import Period
     from ictdesk.core.report import rollup_sheet, unit_sheet
-    from ictdesk.core.store import ValueStore
 
     Period.parse(args.period)
-    store = ValueStore.open(args.db, read_only=True)
+    store = open_store(args.db, read_only=True)
     try:
         store.unit(args.unit)
         build = rollup_sheet if args.kind == "rollup" else unit_sheet

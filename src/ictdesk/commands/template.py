@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ictdesk.commands import open_store
+
 HELP = "write a fill-in XLSX template, one sheet per commune"
 
 
@@ -17,9 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.exchange.template import write_template
-    from ictdesk.core.store import ValueStore
 
-    store = ValueStore.open(args.db)
+    store = open_store(args.db)
     try:
         sheets = write_template(store, args.unit, args.period, args.output)
     finally:

@@ -703,10 +703,10 @@ class ValueStore:
             db.execute("DELETE FROM temp.value_changes")
             db.execute(f"INSERT INTO temp.value_changes {_CHANGES}")
             changes = "SELECT * FROM temp.value_changes"
-        changed = db.execute(f"SELECT count(*) FROM ({changes})").fetchone()[0]
+        stamp = now_iso()
+        audit = _AUDIT_CHANGES.format(changes=changes)
+        changed = db.execute(audit, [self.stored_by, stamp, source]).rowcount  # a row a change
         if changed:
-            stamp = now_iso()
-            db.execute(_AUDIT_CHANGES.format(changes=changes), [self.stored_by, stamp, source])
             if not first:
                 db.execute(_DELETE_CLEARED)
             rebuilt = self._drop_index_for_bulk(changed)
