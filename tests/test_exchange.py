@@ -2,6 +2,7 @@
 
 import csv
 import io
+import sqlite3
 import subprocess
 import sys
 
@@ -493,6 +494,25 @@ def test_a_bulk_import_rebuilds_the_by_indicator_index(fresh, tmp_path, monkeypa
     assert count == 1
     assert fresh.aggregate("BTS_4G", "25", "2026Q1") == 4
     assert fresh.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_import_leaves_the_connection_as_it_found_it(fresh, tmp_path):
+    def settings():
+        return [
+            fresh.db.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("foreign_keys", "synchronous", "cache_size")
+        ]
+
+    before = settings()
+    assert before[0] == 1  # foreign keys are enforced outside an import
+    import_files(fresh, [commune_file(tmp_path, "c.csv", "08740", 5)])
+    assert settings() == before
+    assert fresh.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        fresh.db.execute(
+            "INSERT INTO data_values (unit_code, indicator_code, period, value, updated_at)"
+            " VALUES ('08740', 'NO_SUCH_CODE', '2026Q1', 1, '2026-01-01')"
+        )
 
 
 def test_the_preview_lists_what_would_be_written(fresh, tmp_path):
