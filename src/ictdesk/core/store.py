@@ -685,9 +685,9 @@ class ValueStore:
 
         Each row is (unit, indicator, canonical period, value, comment, stored_by, updated_at,
         followup, place), already checked by the caller (as :meth:`save_values` does, or an
-        import); ``detail`` (for the audit: the file's name) is the same for all of them. A
-        key staged twice keeps its first row; the later ones are listed in ``dup_at`` (their
-        detail and place).
+        import); the last five may be None or, faster to bind, :data:`NOT_GIVEN`. ``detail``
+        (for the audit: the file's name) is the same for all of them. A key staged twice keeps
+        its first row; the later ones are listed in ``dup_at`` (their detail and place).
         """
         conn, rows = self.db.conn, iter(rows)
         while len(chunk := list(islice(rows, _STAGE_ROWS))) == _STAGE_ROWS:

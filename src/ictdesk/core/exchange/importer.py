@@ -418,7 +418,7 @@ def _check_rules(store: ValueStore, report: ImportReport, label_of: LabelOf, sto
             " AND d.indicator_code = r.right_code"
         )
     query = (
-        "SELECT a.unit_code, a.period FROM temp.incoming_values a"
+        "SELECT DISTINCT a.unit_code, a.period FROM temp.incoming_values a"
         " CROSS JOIN temp.import_rules r ON r.left_code = a.indicator_code"
         " LEFT JOIN temp.incoming_values b ON b.unit_code = a.unit_code"
         " AND b.period = a.period AND b.indicator_code = r.right_code"
@@ -434,8 +434,6 @@ def _check_rules(store: ValueStore, report: ImportReport, label_of: LabelOf, sto
             " WHERE a.unit_code = b.unit_code AND a.period = b.period"
             f" AND a.indicator_code = r.left_code) AND {_fails('d.value', 'b.value')}"
         )
-    else:
-        query = query.replace("SELECT a.unit_code", "SELECT DISTINCT a.unit_code", 1)
     flagged = db.execute(query).fetchall()
     for unit, period in flagged:
         values = dict(
