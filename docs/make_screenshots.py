@@ -6,6 +6,7 @@ Writes docs/images/<language>-<screen>.png for Vietnamese and English.
 
 from __future__ import annotations
 
+import csv
 import os
 import sys
 import tempfile
@@ -100,6 +101,7 @@ def shoot(language: str, work: Path) -> list[Path]:
 
     wide = work / "phuc-yen.csv"
     export(window.store, "wide", Selection("08740", ["2025Q4"]), wide)
+    _as_returned_with_corrections(wide, {"BTS_TOTAL": "38", "HH_TOTAL": "12.150"})
     importer = window.show_import()
     importer.set_files([wide])
     QThreadPool.globalInstance().waitForDone()
@@ -119,6 +121,18 @@ def shoot(language: str, work: Path) -> list[Path]:
     preview.close()
     window.close()
     return saved
+
+
+def _as_returned_with_corrections(path: Path, corrections: dict[str, str]) -> None:
+    """A commune's wide CSV as it comes back with a few figures corrected."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    for code, text in corrections.items():
+        column = next(i for i, title in enumerate(header) if title.endswith(f"[{code}]"))
+        rows[1][column] = text
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows)
 
 
 def main() -> int:
