@@ -3,6 +3,7 @@
 import pytest
 
 from ictdesk.core.exchange.common import LONG_HEADER
+from ictdesk.core.exchange.import_report import ImportStep
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
@@ -90,6 +91,35 @@ def test_the_preview_names_units_and_indicators_and_shows_the_value_replaced(
     qtbot.waitUntil(lambda: again.report is not None, timeout=10000)
     assert "Không có gì để nhập" in again.summary.text()
     assert again.table.rowCount() == 0 and not again.import_button.isEnabled()
+
+
+def test_a_running_import_says_which_file_it_reads_and_what_it_writes(qtbot, window, tmp_path):
+    files = [
+        long_file(tmp_path / "a.csv", [("08740", "BTS_TOTAL", "2025Q4", 36)]),
+        long_file(tmp_path / "b.csv", [("07900", "BTS_TOTAL", "2025Q4", 12500)]),
+    ]
+    dialog = window.show_import()
+    shown = []
+    describe = dialog._describe_step
+
+    def spy(step):
+        shown.append(describe(step))
+        return shown[-1]
+
+    dialog._describe_step = spy
+    dialog.set_files(files)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert shown == [
+        ("Đang đọc a.csv… (tệp 1/2)", 0, 2),
+        ("Đang đọc b.csv… (tệp 2/2)", 1, 2),
+        ("Đang kiểm tra 2 giá trị…", 0, 0),
+    ]
+    shown.clear()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.start_import()
+    assert shown[-1] == ("Đang ghi 2 giá trị…", 0, 0)
+    one_file = ImportStep("read", 0, 1, "a.csv")
+    assert describe(one_file) == ("Đang đọc a.csv…", 0, 0)  # busy: no file count to show
 
 
 def test_import_with_errors_lists_them_and_cannot_be_confirmed(qtbot, window, tmp_path):

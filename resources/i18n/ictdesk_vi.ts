@@ -62,7 +62,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../src/ictdesk/gui/background.py" line="56"/>
+        <location filename="../../src/ictdesk/gui/background.py" line="62"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -402,17 +402,17 @@ Căn cứ: %3</translation>
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="427"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="451"/>
         <source>Save the template</source>
         <translation>Lưu biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="437"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="461"/>
         <source>Writing the template…</source>
         <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="441"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="465"/>
         <source>Template failed</source>
         <translation>Không tạo được biểu mẫu</translation>
     </message>
@@ -420,112 +420,112 @@ Căn cứ: %3</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="74"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="79"/>
         <source>Export</source>
         <translation>Xuất số liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="80"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="85"/>
         <source>Excel workbook (.xlsx), for people</source>
         <translation>Tệp Excel (.xlsx) để đọc và in</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="81"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="86"/>
         <source>Wide CSV: a row per unit, a column per indicator</source>
         <translation>CSV dạng bảng: mỗi đơn vị một dòng, mỗi chỉ tiêu một cột</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="82"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="87"/>
         <source>Long CSV: lossless, for ictdesk and other software</source>
         <translation>CSV dạng dọc: đầy đủ, chính xác, cho ictdesk và phần mềm khác</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="83"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="88"/>
         <source>DHIS2 data values CSV (codes)</source>
         <translation>CSV giá trị dữ liệu DHIS2 (theo mã)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="88"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="93"/>
         <source>%1 and the units under it</source>
         <translation>%1 và các đơn vị trực thuộc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="90"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="95"/>
         <source>Every unit in the database</source>
         <translation>Tất cả đơn vị trong cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="96"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="101"/>
         <source>Every period of %1</source>
         <translation>Tất cả các kỳ của năm %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="98"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="103"/>
         <source>All periods</source>
         <translation>Tất cả các kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="104"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="109"/>
         <source>All indicators</source>
         <translation>Tất cả chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="111"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="116"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="115"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="120"/>
         <source>Units:</source>
         <translation>Đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="119"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="124"/>
         <source>Periods:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="120"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="125"/>
         <source>Indicators:</source>
         <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="123"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="128"/>
         <source>Export…</source>
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="144"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="149"/>
         <source>A sheet per period, derived rates included, a total row per sheet.</source>
         <translation>Mỗi kỳ một trang tính, có các tỷ lệ và dòng tổng cộng.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="145"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="150"/>
         <source>One period; derived rates included; opens in Excel and LibreOffice.</source>
         <translation>Một kỳ; có các tỷ lệ; mở được bằng Excel và LibreOffice.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="146"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="151"/>
         <source>Entered values only, exact; import it back without loss.</source>
         <translation>Chỉ số liệu nhập, chính xác; nhập lại không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="147"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="152"/>
         <source>Entered values only; import into DHIS2 with idScheme=code.</source>
         <translation>Chỉ số liệu nhập; nhập vào DHIS2 với idScheme=code.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="171"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="176"/>
         <source>Export to</source>
         <translation>Xuất ra tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="182"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="187"/>
         <source>Exporting…</source>
         <translation>Đang xuất số liệu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="185"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="190"/>
         <source>Export failed</source>
         <translation>Không xuất được số liệu</translation>
     </message>
@@ -750,148 +750,168 @@ Căn cứ: %3</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="201"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="206"/>
         <source>Import files</source>
         <translation>Nhập số liệu từ tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="205"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="210"/>
         <source>No files chosen.</source>
         <translation>Chưa chọn tệp nào.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="207"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="212"/>
         <source>Choose files…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="211"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="216"/>
         <source>Keep the newer value (by time of entry)</source>
         <translation>Giữ giá trị mới hơn (theo thời gian nhập)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="212"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="217"/>
         <source>Replace stored values</source>
         <translation>Thay giá trị đã có</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="213"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="218"/>
         <source>Keep stored values</source>
         <translation>Giữ giá trị đã có</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="226"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="231"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="237"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="242"/>
         <source>When a value is already stored:</source>
         <translation>Khi giá trị đã có sẵn:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="249"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="254"/>
         <source>Files to import</source>
         <translation>Chọn tệp để nhập</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="251"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="256"/>
         <source>Returned files (*.csv *.xlsx);;All files (*)</source>
         <translation>Tệp gửi về (*.csv *.xlsx);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="277"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="284"/>
         <source>Checking the files…</source>
         <translation>Đang kiểm tra các tệp…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="286"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="295"/>
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="298"/>
+        <source>file %1 of %2</source>
+        <translation>tệp %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="302"/>
+        <source>Checking %1 values…</source>
+        <translation>Đang kiểm tra %1 giá trị…</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="303"/>
+        <source>Writing %1 values…</source>
+        <translation>Đang ghi %1 giá trị…</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="308"/>
         <source>These files cannot be imported: %1</source>
         <translation>Không nhập được các tệp này: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="299"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="321"/>
         <source>%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
         <translation>Đọc được %1 giá trị: %2 mới, %3 thay đổi, %4 không đổi, %5 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="310"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="332"/>
         <source>%1 errors: nothing will be written until they are fixed.</source>
         <translation>Có %1 lỗi: chưa ghi gì cho đến khi sửa xong.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="315"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="337"/>
         <source>%1 warnings.</source>
         <translation>%1 cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="316"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="338"/>
         <source>Nothing to import.</source>
         <translation>Không có gì để nhập.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="322"/>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="359"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="344"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="381"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="323"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="345"/>
         <source>Where</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="324"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="346"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="325"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="347"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="326"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="348"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="332"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="354"/>
         <source>error</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="332"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="354"/>
         <source>warning</source>
         <translation>cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="354"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="376"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="355"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="377"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="356"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="378"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="357"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="379"/>
         <source>New value</source>
         <translation>Giá trị mới</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="358"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="380"/>
         <source>Stored now</source>
         <translation>Giá trị đang lưu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="397"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="420"/>
         <source>Importing…</source>
         <translation>Đang nhập số liệu…</translation>
     </message>

@@ -16,17 +16,18 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 class _Signals(QObject):
     finished = Signal(object)
     failed = Signal(object)
+    progress = Signal(object)  # whatever the work reports; shown on the GUI thread
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], object]):
+    def __init__(self, work: Callable[..., object], reports: bool):
         super().__init__()
-        self.work = work
+        self.work, self.reports = work, reports
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
-            result = self.work()
+            result = self.work(self.signals.progress.emit) if self.reports else self.work()
         except Exception as exc:  # reported to the GUI thread, shown to the user there
             exc.details = traceback.format_exc()
             self.signals.failed.emit(exc)
@@ -39,16 +40,21 @@ class BackgroundTask(QObject):
 
     ``done(result)`` or ``failed(exception)`` is called back on the GUI thread. Cancelling
     only stops waiting: the result of work already under way is discarded.
+
+    With ``describe``, ``work`` is called with one argument, a function it may call from its
+    thread with anything that says where it is; ``describe(that)`` is called on the GUI
+    thread and returns the dialog's new label, value done and maximum (0 and 0: busy).
     """
 
     def __init__(
         self,
         parent: QWidget,
         label: str,
-        work: Callable[[], object],
+        work: Callable[..., object],
         done: Callable[[object], None],
         failed: Callable[[Exception], None],
         cancellable: bool = True,
+        describe: Callable[[object], tuple[str, int, int]] | None = None,
     ):
         super().__init__(parent)
         self._done, self._failed = done, failed
@@ -64,9 +70,11 @@ class BackgroundTask(QObject):
         # without this the busy dialog never appeared, however long the work took.
         self.dialog.setValue(0)
         self.dialog.canceled.connect(self._on_dialog_canceled)
-        self._job = _Job(work)
+        self._describe = describe
+        self._job = _Job(work, reports=describe is not None)
         self._job.signals.finished.connect(self._on_job_finished)
         self._job.signals.failed.connect(self._on_job_failed)
+        self._job.signals.progress.connect(self._on_job_progress)
         QThreadPool.globalInstance().start(self._job)
 
     def _on_dialog_canceled(self) -> None:
@@ -77,6 +85,14 @@ class BackgroundTask(QObject):
         if not self.cancelled:
             self._done(result)
         self.deleteLater()
+
+    def _on_job_progress(self, where) -> None:
+        if self._describe is None or self.cancelled:
+            return
+        label, done, maximum = self._describe(where)
+        self.dialog.setLabelText(label)
+        self.dialog.setMaximum(maximum)
+        self.dialog.setValue(done)
 
     def _on_job_failed(self, exc) -> None:
         self.dialog.reset()

@@ -31,7 +31,12 @@ from PySide6.QtWidgets import (
 
 from ictdesk.core.exchange.common import Selection
 from ictdesk.core.exchange.export import export
-from ictdesk.core.exchange.importer import ImportRejected, ImportReport, import_files
+from ictdesk.core.exchange.importer import (
+    ImportRejected,
+    ImportReport,
+    ImportStep,
+    import_files,
+)
 from ictdesk.core.exchange.template import write_template
 from ictdesk.core.numbers import format_number
 from ictdesk.core.periods import Period
@@ -43,12 +48,12 @@ _SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "xlsx": ".xlsx"}
 
 
 def _with_store(path: Path, work):
-    """Run ``work(store)`` on a connection of its own (for a worker thread)."""
+    """Run ``work(store, ...)`` on a connection of its own (for a worker thread)."""
 
-    def run():
+    def run(*args):
         store = ValueStore.open(path)
         try:
-            return work(store)
+            return work(store, *args)
         finally:
             store.close()
 
@@ -268,8 +273,10 @@ class ImportDialog(QDialog):
         mode, files = self.conflict_box.currentData(), list(self.files)
         work = _with_store(
             self._store.path,
-            lambda store: _report_of(
-                lambda: import_files(store, files, on_conflict=mode, dry_run=True)
+            lambda store, progress: _report_of(
+                lambda: import_files(
+                    store, files, on_conflict=mode, dry_run=True, progress=progress
+                )
             ),
         )
         return BackgroundTask(
@@ -278,7 +285,22 @@ class ImportDialog(QDialog):
             work,
             self._show_report,
             lambda exc: self._show_failure(exc),
+            describe=self._describe_step,
         )
+
+    def _describe_step(self, step: ImportStep) -> tuple[str, int, int]:
+        """The progress dialog's label, value and maximum for a step of the import."""
+        language = current_language()
+        if step.stage == "read":
+            label = self.tr("Reading %1…").replace("%1", step.file)
+            if step.files == 1:
+                return label, 0, 0
+            files = self.tr("file %1 of %2").replace("%1", str(step.files_done + 1))
+            return f"{label} ({files.replace('%2', str(step.files))})", step.files_done, step.files
+        values = format_number(step.values, language=language)
+        if step.stage == "check":
+            return self.tr("Checking %1 values…").replace("%1", values), 0, 0
+        return self.tr("Writing %1 values…").replace("%1", values), 0, 0
 
     def _show_failure(self, exc: Exception) -> None:
         self.report = None
@@ -390,7 +412,8 @@ class ImportDialog(QDialog):
         """Import the checked files for real (all or nothing) in the background."""
         mode, files = self.conflict_box.currentData(), list(self.files)
         work = _with_store(
-            self._store.path, lambda store: import_files(store, files, on_conflict=mode)
+            self._store.path,
+            lambda store, progress: import_files(store, files, on_conflict=mode, progress=progress),
         )
         return BackgroundTask(
             self,
@@ -403,6 +426,7 @@ class ImportDialog(QDialog):
                 else self._show_failure(exc)
             ),
             cancellable=False,
+            describe=self._describe_step,
         )
 
     def _on_import_done(self, report: ImportReport) -> None:

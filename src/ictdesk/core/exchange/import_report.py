@@ -51,6 +51,17 @@ def translated_location(location: str, language: str) -> str:
     return location.replace("row ", "dòng ").replace("header", "dòng tiêu đề")
 
 
+@dataclass(frozen=True)
+class ImportStep:
+    """Where a running import is, for a progress display."""
+
+    stage: str  # "read" (a file), "check" (every value read) or "write"
+    files_done: int
+    files: int
+    file: str = ""  # the file being read
+    values: int = 0  # the values read (check) or being written (write)
+
+
 @dataclass(frozen=True, slots=True)
 class Incoming:
     """One value an import would write, as shown in the preview."""

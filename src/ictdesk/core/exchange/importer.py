@@ -19,6 +19,7 @@ from ictdesk.core.errors import IctdeskError, InvalidPeriod, StorageError
 from ictdesk.core.exchange.import_report import (
     ImportRejected,
     ImportReport,
+    ImportStep,
     Incoming,
     Problem,
     translated_location,
@@ -72,13 +73,14 @@ def import_files(
     *,
     on_conflict: str = "newer",
     dry_run: bool = False,
+    progress: Callable[[ImportStep], None] | None = None,
 ) -> ImportReport:
     """Read, check and (unless ``dry_run``) write ``paths`` as one all-or-nothing run.
 
     Files stream through the checks into the store's staging table, so memory stays small
     for a province's ten years; conflicts, duplicates, rules and outliers are then found with
     a few queries over what was staged. Raises :class:`ImportRejected` (with the report) when
-    any blocking problem is found; nothing is stored then.
+    any blocking problem is found; nothing is stored then. ``progress`` hears each step.
     """
     if on_conflict not in CONFLICT_MODES:
         raise IctdeskError(f"--on-conflict must be one of {', '.join(CONFLICT_MODES)}")
@@ -92,12 +94,15 @@ def import_files(
         report.formats[path.name] = fmt
         sources.append((path, fmt))
     checker = _RowChecker(store, report)
+    step = progress or (lambda _step: None)
     try:
         with store.bulk(), store.db.atomic():
             store.clear_staged()
-            for path, fmt in sources:
+            for done, (path, fmt) in enumerate(sources):
+                step(ImportStep("read", done, len(sources), path.name))
                 rows = READERS[fmt](path, report.problems, store)
                 store.stage_values(checker.checked(rows), path.name)
+            step(ImportStep("check", len(sources), len(sources), values=report.rows))
             label_of = checker.label_of
             stored = bool(
                 store.db.execute("SELECT EXISTS (SELECT 1 FROM data_values)").fetchone()[0]
@@ -111,6 +116,11 @@ def import_files(
             if report.blocking:
                 raise ImportRejected(report)
             if not dry_run and report.added + report.changed:
+                step(
+                    ImportStep(
+                        "write", len(sources), len(sources), values=report.added + report.changed
+                    )
+                )
                 store.write_staged("import")
                 report.written = True
             store.clear_staged()
