@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ictdesk.core.errors import IctdeskError
-from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, Selection
+from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, ExportFailed, Selection
 from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import ImportRejected, detect_format, import_files
 from ictdesk.core.exchange.template import write_template
@@ -400,6 +400,52 @@ def test_cli_export_import_and_report(demo_db, tmp_path):
     assert done.returncode == 0 and (tmp_path / "t.xlsx").exists()
 
 
+def test_no_output_lands_on_a_database_or_through_a_link_onto_something_else(
+    demo_db, demo_store, tmp_path
+):
+    before = demo_db.read_bytes()
+    selection = Selection(None, ["2025Q4"])
+    with pytest.raises(ExportFailed, match="is a database"):
+        export(demo_store, "long", selection, demo_db)
+    done = run_cli("report", "--db", demo_db, "--unit", "25", "--period", "2025Q4", "-o", demo_db)
+    assert done.returncode == 1 and "is a database" in done.stderr
+    assert demo_db.read_bytes() == before
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    export(demo_store, "long", Selection("08740", ["2025Q4"]), link)
+    assert link.is_symlink() and real.read_text(encoding="utf-8-sig").startswith("unit_code,")
+    with pytest.raises(ExportFailed, match="not a regular file"):
+        export(demo_store, "long", selection, tmp_path)
+
+
+def test_import_checks_its_report_path_before_importing(tmp_path):
+    target = tmp_path / "t.db"
+    ValueStore.create(target, {"province_code": "25"})
+    good = write_long(tmp_path / "good.csv", [row("08740", "BTS_TOTAL", "2025Q4", 3)])
+    for report in (tmp_path / "missing" / "r.csv", good, target):
+        done = run_cli("import", good, "--db", target, "--report", report)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert good.read_text(encoding="utf-8-sig").startswith("unit_code,")
+    store = ValueStore.open(target)
+    try:
+        assert store.value_count() == 0  # nothing imported: the report could not be written
+    finally:
+        store.close()
+
+
+def test_a_quote_left_open_is_a_clear_error(fresh, tmp_path):
+    lines = [",".join(LONG_HEADER), '08740,"Phúc Yên,BTS_TOTAL,,2025Q4,1,,,']
+    lines += ["08740,,BTS_4G,,2025Q4,1,,,"] * 20000  # swallowed into one field over 128 KB
+    path = tmp_path / "open.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(IctdeskError, match=r"open.csv row \d+: not readable as CSV"):
+        import_files(fresh, [path])
+    assert fresh.value_count() == 0
+
+
 def test_unit_codes_that_lost_their_leading_zero_in_a_spreadsheet_are_recognised(fresh, tmp_path):
     path = tmp_path / "resaved.csv"
     path.write_text(
@@ -504,7 +550,7 @@ def test_an_import_leaves_the_connection_as_it_found_it(fresh, tmp_path):
         ]
 
     before = settings()
-    assert before[0] == 1  # foreign keys are enforced outside an import
+    assert before[:2] == [1, 2]  # foreign keys enforced, synchronous FULL: as every save
     import_files(fresh, [commune_file(tmp_path, "c.csv", "08740", 5)])
     assert settings() == before
     assert fresh.db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -567,13 +613,6 @@ def test_long_export_quotes_text_exactly_as_the_csv_module_does(fresh, tmp_path)
         assert copy.value("08740", "BTS_5G", "2025Q4").value is None
     finally:
         copy.close()
-
-
-def test_an_import_leaves_the_connection_as_durable_as_before(fresh, tmp_path):
-    before = [fresh.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("synchronous", "cache_size")]
-    import_files(fresh, [commune_file(tmp_path, "c.csv", "08740", 5)])
-    after = [fresh.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("synchronous", "cache_size")]
-    assert after == before and before[0] == 2  # FULL, as every ordinary save
 
 
 def test_a_problem_found_after_staging_names_the_wide_column(fresh, tmp_path):

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -26,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-from ictdesk.core.exchange.common import ExportFailed
+from ictdesk.core.exchange.common import ExportFailed, atomic_output
 from ictdesk.core.report import MOTTO, MOTTO_NATION, Sheet
 from ictdesk.core.resources import resource_path
 
@@ -254,18 +252,8 @@ def render(sheet: Sheet, printer: QPrinter) -> int:
 
 def write_pdf(sheet: Sheet, path: str | os.PathLike) -> int:
     """Save ``sheet`` as a PDF at ``path`` atomically; returns the number of pages."""
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise ExportFailed(f"folder does not exist: {target.parent}")
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pdf", dir=target.parent)
-    os.close(handle)
-    try:
-        pages = render(sheet, make_printer(sheet, temp))
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return pages
+    with atomic_output(path, "path", suffix=".pdf") as temp:
+        return render(sheet, make_printer(sheet, str(temp)))
 
 
 def preview(sheet: Sheet, parent=None) -> QPrintPreviewDialog:

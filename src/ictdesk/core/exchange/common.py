@@ -84,15 +84,42 @@ def protect_text(text: str) -> str:
     return "'" + text if text and text.startswith(_FORMULA_STARTS) else text
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def output_target(path: str | os.PathLike) -> Path:
+    """Where writing ``path`` lands: through a symbolic link, the file it points to.
+
+    Raises :class:`ExportFailed` when that is something other than a regular file (a folder,
+    a device) or is a database (an export, report or problem list written over the database
+    it came from would destroy it), or when its folder does not exist.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists():
+        if not target.is_file():
+            raise ExportFailed(f"not a regular file: {path}")
+        try:
+            with open(target, "rb") as handle:
+                head = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise ExportFailed(f"cannot write {path}: {exc.strerror}") from None
+        if head == SQLITE_HEADER:
+            raise ExportFailed(f"{path} is a database; choose another file name (nothing written)")
+    if not target.parent.is_dir():
+        raise ExportFailed(f"folder does not exist: {Path(path).parent}")
+    return target
+
+
 @contextlib.contextmanager
-def atomic_output(path: str | os.PathLike, mode: str = "w", **kwargs) -> Iterator:
-    """Write to a temporary file beside ``path`` and move it into place only on success."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportFailed(f"folder does not exist: {folder}")
+def atomic_output(
+    path: str | os.PathLike, mode: str = "w", suffix: str = ".part", **kwargs
+) -> Iterator:
+    """Write to a temporary file beside ``path`` and move it into place only on success
+    (see :func:`output_target` for what is refused)."""
+    target = output_target(path)
+    folder = target.parent
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=folder)
     except OSError as exc:
         raise ExportFailed(f"cannot write in {folder}: {exc.strerror}") from None
     os.close(handle)

@@ -95,6 +95,7 @@ def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
     """
     not_utf8 = IctdeskError(f"{path.name}: the file is not UTF-8 text (save it as CSV UTF-8)")
     with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = None
         try:
             first = handle.readline()
             handle.seek(0)
@@ -103,6 +104,11 @@ def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
             yield header, reader
         except UnicodeDecodeError:
             raise not_utf8 from None
+        except csv.Error as exc:  # e.g. a quote left open swallows the rest of the file
+            line = reader.line_num if reader is not None else 1
+            raise IctdeskError(
+                f"{path.name} row {line}: not readable as CSV ({exc}); is a quote left open?"
+            ) from None
 
 
 def _without_trailing_empties(cells: list[str]) -> list[str]:
