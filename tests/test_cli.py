@@ -176,3 +176,28 @@ def test_a_command_says_why_a_large_file_takes_long_to_open(tmp_path, monkeypatc
     lines.clear()
     commands.open_store(path, read_only=True).close()
     assert "".join(lines) == ""  # checked today, upgraded: nothing to say
+
+
+def test_import_does_not_write_under_an_open_window(run, tmp_path):
+    from ictdesk.gui.lock import DatabaseLock
+
+    path = tmp_path / "open.db"
+    ValueStore.create(path, {"province_code": "25"})
+    values = tmp_path / "v.csv"
+    values.write_text(
+        "\ufeffunit_code,unit_name,indicator_code,indicator_name,period,value,comment,"
+        "stored_by,updated_at\r\n08740,,BTS_TOTAL,,2025Q4,3,,,\r\n",
+        encoding="utf-8",
+    )
+    window = DatabaseLock(path)
+    assert window.acquire()
+    try:
+        result = run("import", values, "--db", path)
+        assert_one_line_error(result)
+        assert "is open in ictdesk by" in result.stderr
+        assert run("import", values, "--db", path, "--dry-run").returncode == 0  # reads only
+    finally:
+        window.release()
+    result = run("import", values, "--db", path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "open.db.lock").exists()  # the import let go of the lock

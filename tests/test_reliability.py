@@ -321,7 +321,7 @@ def template_source(tmp_path_factory):
 HOLD = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
-from ictdesk.gui.safety import DatabaseLock
+from ictdesk.gui.lock import DatabaseLock
 app = QCoreApplication([])
 lock = DatabaseLock(sys.argv[1])
 print("locked" if lock.acquire() else "busy", flush=True)

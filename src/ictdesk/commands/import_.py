@@ -25,11 +25,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ictdesk.core.exchange.common import ExportFailed, output_target
+
+    if args.report:  # before anything is imported: a report that cannot be written stops here
+        target = output_target(args.report)
+        if any(target == Path(path).resolve() for path in args.files):
+            raise ExportFailed(f"--report {args.report} would overwrite a file being imported")
+    lock = None if args.dry_run else _writer_lock(args.db)
+    try:
+        report = _import(args)
+    finally:
+        if lock is not None:
+            lock.release()
+    for problem in report.warnings[:20]:
+        print(f"warning: {problem.describe()}", file=sys.stderr)
+    if args.report:
+        report.write_csv(args.report)
+    print(report.summary())
+    return 0
+
+
+def _writer_lock(db: Path):
+    """The window's one-writer lock: an import does not write under an open ictdesk."""
+    from ictdesk.core.errors import IctdeskError
+    from ictdesk.gui.lock import DatabaseLock
+
+    lock = DatabaseLock(db)
+    if db.is_file() and not lock.acquire():
+        holder = lock.holder()
+        raise IctdeskError(
+            f"{db.name} is open in ictdesk by {holder.get('user', '?')} on"
+            f" {holder.get('host', '?')} since {holder.get('since', '?')}; close it there"
+            " or import from that window (nothing imported)"
+        )
+    return lock
+
+
+def _import(args: argparse.Namespace):
+    """The import itself; its errors are listed on stderr (and in --report) before it raises."""
     from ictdesk.core.exchange.importer import ImportRejected, import_files
 
     store = open_store(args.db)
     try:
-        report = import_files(store, args.files, on_conflict=args.on_conflict, dry_run=args.dry_run)
+        return import_files(store, args.files, on_conflict=args.on_conflict, dry_run=args.dry_run)
     except ImportRejected as exc:
         report = exc.report
         for problem in report.blocking[:20]:
@@ -41,9 +79,3 @@ def run(args: argparse.Namespace) -> int:
         raise
     finally:
         store.close()
-    for problem in report.warnings[:20]:
-        print(f"warning: {problem.describe()}", file=sys.stderr)
-    if args.report:
-        report.write_csv(args.report)
-    print(report.summary())
-    return 0

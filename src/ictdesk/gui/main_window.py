@@ -39,9 +39,10 @@ from ictdesk.gui.entry_form import EntryForm
 from ictdesk.gui.grid_view import GridView
 from ictdesk.gui.history_panel import HistoryPanel
 from ictdesk.gui.i18n import current_language, install_language
+from ictdesk.gui.lock import DatabaseLock
 from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.review_views import CompletenessView, ValidationDialog
-from ictdesk.gui.safety import DatabaseLock, RestoreDialog
+from ictdesk.gui.safety import RestoreDialog
 from ictdesk.gui.trends import TrendsView
 from ictdesk.gui.unit_tree import UnitTree
 
