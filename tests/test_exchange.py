@@ -446,6 +446,62 @@ def test_a_quote_left_open_is_a_clear_error(fresh, tmp_path):
     assert fresh.value_count() == 0
 
 
+def test_problems_name_the_column_at_fault_once_per_row(fresh, tmp_path):
+    path = write_long(
+        tmp_path / "b.csv",
+        [
+            row("99999", "BTS_TOTAL", "2025Q4", 1),
+            row("08740", "NOPE", "2025Q4", 1),
+            row("08740", "BTS_TOTAL", "2021-03", 1),
+            row("08740", "BTS_4G", "2025Q4", 1, when="yesterday"),
+            row("08740", "BTS_5G", "2025Q4", -1),
+        ],
+    )
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [path])
+    assert [(p.location, p.column) for p in caught.value.report.blocking] == [
+        ("row 2", "unit_code"),
+        ("row 3", "indicator_code"),
+        ("row 4", "period"),
+        ("row 5", "updated_at"),
+        ("row 6", "value"),
+    ]
+    wide = tmp_path / "w.csv"
+    wide.write_text(
+        "Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Số trạm [BTS_TOTAL],Trạm 4G [BTS_4G]\n"
+        "08740,Phúc Yên,,10,9\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [wide])
+    [problem] = caught.value.report.blocking  # one for the row, not one per value
+    assert (problem.location, problem.column) == ("row 2", "Kỳ báo cáo")
+
+
+def test_rates_are_never_imported_or_exported_as_entered_values_without_a_word(
+    demo_store, fresh, tmp_path
+):
+    wide = tmp_path / "rate.csv"
+    wide.write_text(
+        "Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Tỷ lệ [SMARTPHONE_HH_PCT]\n08740,Phúc Yên,2025Q4,90\n",
+        encoding="utf-8",
+    )
+    report = import_files(fresh, [wide])
+    [warning] = report.warnings
+    assert "not imported" in warning.reason and warning.column == "Tỷ lệ [SMARTPHONE_HH_PCT]"
+    assert report.added == 0
+    selection = Selection.build(None, "2025Q4", indicators="BTS_TOTAL,SMARTPHONE_HH_PCT")
+    for fmt in ("long", "dhis2"):
+        with pytest.raises(ExportFailed, match="SMARTPHONE_HH_PCT: computed"):
+            export(demo_store, fmt, selection, tmp_path / f"x.{fmt}")
+    assert export(demo_store, "wide", selection, tmp_path / "x.csv") > 0
+
+
+def test_a_period_and_a_range_together_are_refused():
+    with pytest.raises(IctdeskError, match="not both"):
+        Selection.build(None, "2025Q4", "2025Q1", "2025Q4")
+
+
 def test_unit_codes_that_lost_their_leading_zero_in_a_spreadsheet_are_recognised(fresh, tmp_path):
     path = tmp_path / "resaved.csv"
     path.write_text(

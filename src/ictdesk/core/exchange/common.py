@@ -65,6 +65,8 @@ class Selection:
     ) -> Selection:
         """From command-line style arguments: ``--period P`` or ``--from P --to P``."""
         periods: list[str] = []
+        if period and (start or end):
+            raise InvalidPeriod("give --period or --from and --to, not both")
         if period:
             periods = [Period.parse(period).iso]
         elif start or end:

@@ -322,4 +322,15 @@ def export(
         raise ExportFailed(f"unknown format {fmt}: choose one of {', '.join(FORMATS)}")
     if selection.unit_code:
         store.unit(selection.unit_code)
+    if fmt in ("long", "dhis2"):
+        computed = [
+            c
+            for c in selection.indicators
+            if c in store.catalogue and store.catalogue[c].is_derived
+        ]
+        if computed:
+            raise ExportFailed(
+                f"{', '.join(computed)}: computed from other indicators; {fmt} files carry"
+                " entered values only (the wide CSV and the workbook include rates)"
+            )
     return EXPORTERS[fmt](store, selection, Path(path), progress)

@@ -25,6 +25,7 @@ from ictdesk.core.exchange.import_report import (
     translated_location,
 )
 from ictdesk.core.exchange.readers import (
+    COLUMN_OF,
     READERS,
     VALUE_LABEL,
     Read,
@@ -169,6 +170,7 @@ class _RowChecker:
         self.periods: dict[str, str | None] = {}
         self.stamps: dict[str, bool] = {}
         self.labels: dict[tuple[str, str], str] = {}
+        self.row_problems: set[tuple[str, int | str, str]] = set()
 
     def label_of(self, file: str, code: str) -> str:
         """The column a staged value of ``file`` came from ("value" in long and DHIS2 CSV)."""
@@ -195,6 +197,7 @@ class _RowChecker:
                             row,
                             f"unknown unit code {row[3]!r}",
                             f"mã đơn vị {row[3]!r} không tồn tại",
+                            "unit",
                         )
                         continue
                 if owner is not None and unit != owner:
@@ -202,6 +205,7 @@ class _RowChecker:
                         row,
                         f"this sheet was made for unit {owner}, not {unit}",
                         f"trang tính này lập cho đơn vị {owner}, không phải {unit}",
+                        "unit",
                     )
                     continue
                 limit = limits.get(code)
@@ -216,6 +220,7 @@ class _RowChecker:
                         row,
                         f"not a period: {period!r} (use 2024, 2024S1, 2024Q1 or 202403)",
                         f"kỳ báo cáo không hợp lệ: {period!r} (dùng 2024, 2024S1, 2024Q1, 202403)",
+                        "period",
                     )
                     continue
                 if when is not None:
@@ -224,7 +229,10 @@ class _RowChecker:
                         good = stamps[when] = _is_timestamp(when)
                     if not good:
                         self._bad(
-                            row, f"not a date and time: {when}", f"thời gian không hợp lệ: {when}"
+                            row,
+                            f"not a date and time: {when}",
+                            f"thời gian không hợp lệ: {when}",
+                            "stamp",
                         )
                         continue
                 if value is not None:
@@ -255,10 +263,18 @@ class _RowChecker:
         finally:
             report.rows += count
 
-    def _bad(self, row: Read, reason: str, reason_vi: str) -> None:
+    def _bad(self, row: Read, reason: str, reason_vi: str, field: str = "value") -> None:
+        """A blocking problem of one value read; ``field`` ("unit", "indicator", "period",
+        "stamp" or "value") names the column at fault. A wide row's unit or period is wrong
+        once for the whole row, not once per value in it."""
         file, place, label = row[:3]
+        column = COLUMN_OF.get(self.report.formats.get(file, ""), {}).get(field, label or "")
+        if field in ("unit", "period"):
+            if (file, place, field) in self.row_problems:
+                return
+            self.row_problems.add((file, place, field))
         self.report.problems.append(
-            Problem(file, _location(place), label or "", reason, True, reason_vi)
+            Problem(file, _location(place), column, reason, True, reason_vi)
         )
 
     def _bad_indicator(self, row: Read) -> None:
@@ -268,12 +284,14 @@ class _RowChecker:
                 row,
                 f"{code} is computed from other indicators; it cannot be imported",
                 f"{code} được tính từ các chỉ tiêu khác, không nhập được",
+                "indicator",
             )
         else:
             self._bad(
                 row,
                 f"unknown indicator code {code!r}",
                 f"mã chỉ tiêu {code!r} không có trong danh mục",
+                "indicator",
             )
 
     def _repaired_unit(self, unit: str) -> str | None:

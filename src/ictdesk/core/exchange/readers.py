@@ -58,6 +58,23 @@ def _machine_number(text: str) -> int | float | None:
 # ``label`` the column the value was in, ``owner`` the unit a template sheet was made for.
 Read = tuple
 VALUE_LABEL = "value"  # the column of every value in long and DHIS2 CSV
+# The column a problem with a value's unit, indicator, period or time stamp is in, per format
+# (in a wide sheet the indicator is the value's own column; a template names its cells).
+COLUMN_OF = {
+    "long": {
+        "unit": "unit_code",
+        "indicator": "indicator_code",
+        "period": "period",
+        "stamp": "updated_at",
+    },
+    "dhis2": {
+        "unit": "orgunit",
+        "indicator": "dataelement",
+        "period": "period",
+        "stamp": "lastupdated",
+    },
+    "wide": {"unit": WIDE_UNIT_CODE, "period": WIDE_PERIOD},
+}
 
 
 def detect_format(path: Path) -> str:
@@ -219,6 +236,7 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
     name, catalogue = path.name, store.catalogue
     with _csv_file(path) as (header, reader):
         columns: list[tuple[int, str]] = []
+        computed: list[int] = []
         for index, title in enumerate(header[3:], start=3):
             match = _CODE_IN_HEADER.search(title)
             code = match.group(1) if match else title.strip()
@@ -233,7 +251,9 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
                     )
                 )
                 continue
-            if not catalogue[code].is_derived:  # rates are recomputed, never imported
+            if catalogue[code].is_derived:  # rates are recomputed, never imported
+                computed.append(index)
+            else:
                 columns.append((index, code))
         for cells in reader:
             if not _without_trailing_empties(cells):
@@ -241,6 +261,18 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
             line = reader.line_num
             unit = cells[0].strip().lstrip("'")
             period = cells[2].strip() if len(cells) > 2 else ""
+            for index in [i for i in computed if i < len(cells) and cells[i].strip()]:
+                computed.remove(index)  # said once per column
+                problems.append(
+                    Problem(
+                        name,
+                        "header",
+                        header[index],
+                        "computed from other indicators: this column is not imported",
+                        blocking=False,
+                        reason_vi="chỉ tiêu tính từ các chỉ tiêu khác: cột này không được nhập",
+                    )
+                )
             for index, code in columns:
                 raw = cells[index].strip() if index < len(cells) else ""
                 if not raw:
