@@ -139,6 +139,27 @@ def test_xlsx_export_is_readable_with_numbers_as_numbers(demo_store, tmp_path):
     assert "'=1+1" in names
 
 
+def test_a_year_exported_from_quarterly_values_is_aggregated_with_a_total(demo_store, tmp_path):
+    wide = tmp_path / "year.csv"
+    export(demo_store, "wide", Selection.build(period="2025"), wide)
+    rows = read_csv(wide)
+    column = next(i for i, title in enumerate(rows[0]) if title.endswith("[BTS_TOTAL]"))
+    phuc_yen = next(r for r in rows if r[0] == "08740")
+    assert phuc_yen[2] == "2025"
+    stored_q4 = demo_store.value("08740", "BTS_TOTAL", "2025Q4").value
+    assert phuc_yen[column] == str(stored_q4)  # a stock's year is its last quarter
+    assert not [r for r in rows[1:] if not r[0]]  # no total row in a file made to be imported
+    book_path = tmp_path / "year.xlsx"
+    export(demo_store, "xlsx", Selection.build(period="2025"), book_path)
+    sheet = load_workbook(book_path).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    stations = header.index(next(h for h in header if h.startswith("Tổng số trạm"))) + 1
+    last = sheet.max_row
+    assert sheet.cell(last, 2).value == "Tổng cộng Phú Thọ"  # without --unit too
+    communes = [sheet.cell(r, stations).value for r in range(2, last)]
+    assert sum(v for v in communes if v) == sheet.cell(last, stations).value
+
+
 def test_export_is_atomic_and_leaves_no_half_file(demo_store, tmp_path):
     target = tmp_path / "out.csv"
     target.write_text("previous export")

@@ -60,6 +60,21 @@ def test_rollup_total_of_a_rate_is_sum_over_sum(store):
     assert len(sheet.rows) == 149 and sheet.landscape
 
 
+def test_a_yearly_rollup_of_quarterly_values_adds_up_like_its_total(store):
+    for quarter, (stations, applications) in zip(
+        ("Q1", "Q2", "Q3", "Q4"), ((30, 10), (32, 20), (33, 30), (36, 40)), strict=True
+    ):
+        store.save_value("08740", "BTS_TOTAL", f"2025{quarter}", stations)
+        store.save_value("08740", "APPS_TOTAL", f"2025{quarter}", applications)
+    store.save_value("07900", "BTS_TOTAL", "2025Q4", 12)
+    sheet = rollup_sheet(store, "25", "2025")
+    by_name = {r.name: r.cells for r in sheet.rows}
+    stations = sheet.columns.index(next(c for c in sheet.columns if "trạm" in c.lower())) - 2
+    assert by_name["Phường Phúc Yên"][stations] == "36"  # a stock: its last quarter
+    assert by_name["Phường Việt Trì"][stations] == "12"
+    assert by_name["TỔNG CỘNG"][stations] == "48"  # the communes' rows add up to the total
+
+
 @pytest.fixture
 def report(demo_db, tmp_path):
     def run(*args):

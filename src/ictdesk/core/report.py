@@ -228,15 +228,13 @@ def rollup_sheet(
     indicators = [catalogue[c] for c in ROLLUP_INDICATORS if c in catalogue]
     rows: list[SheetRow] = []
     children = store.children(unit_code)
-    # A commune without villages holds its own values: read them all in one query, and
-    # aggregate up the tree only for the few units that have units under them.
-    own = store.values_for_units(target_period.iso, [c.code for c in children])
+    # One read of the subtree gives every row and the total the same way (a year of
+    # quarterly values is their sum or their last for a commune as for the province).
+    aggregated = store.subtree_aggregates(
+        unit_code, target_period.iso, [unit_code] + [c.code for c in children]
+    )
     for number, child in enumerate(children, start=1):
-        if store.child_count(child.code):
-            values = store.aggregates(child.code, target_period.iso)
-        else:
-            values = dict(own[child.code])
-            values.update(catalogue.derived_values(own[child.code]))
+        values = aggregated[child.code]
         rows.append(
             SheetRow(
                 str(number),
@@ -247,7 +245,7 @@ def rollup_sheet(
                 ),
             )
         )
-    totals = store.aggregates(unit_code, target_period.iso)
+    totals = aggregated[unit_code]
     rows.append(
         SheetRow(
             "",

@@ -983,17 +983,28 @@ class ValueStore:
 
     def aggregates(self, unit_code: str, period: str) -> dict[str, float | None]:
         """Every indicator (entered and derived) of a unit's subtree for one period."""
+        return self.subtree_aggregates(unit_code, period, [unit_code])[unit_code]
+
+    def subtree_aggregates(
+        self, unit_code: str, period: str, unit_codes: list[str]
+    ) -> dict[str, dict[str, float | None]]:
+        """:meth:`aggregates` of several units of ``unit_code``'s subtree (itself included),
+        reading the subtree once. A period with nothing stored is made of its sub-periods, as
+        everywhere: a year of quarterly values is their sum (flows) or its last (stocks)."""
         target = Period.parse(period)
         catalogue = self.catalogue
         tree = _SubtreeValues(self, unit_code, catalogue.entered, [target])
-        result: dict[str, float | None] = {
-            ind.code: tree.entered(unit_code, ind, target) for ind in catalogue.entered
-        }
-        for ind in catalogue.derived:
-            num, den = catalogue[ind.formula.numerator], catalogue[ind.formula.denominator]
-            pair = tree.pair(unit_code, num, den, target)
-            result[ind.code] = ind.formula.apply(*pair) if pair else None
-        return result
+        results = {}
+        for code in unit_codes:
+            result: dict[str, float | None] = {
+                ind.code: tree.entered(code, ind, target) for ind in catalogue.entered
+            }
+            for ind in catalogue.derived:
+                num, den = catalogue[ind.formula.numerator], catalogue[ind.formula.denominator]
+                pair = tree.pair(code, num, den, target)
+                result[ind.code] = ind.formula.apply(*pair) if pair else None
+            results[code] = result
+        return results
 
     def series(
         self, indicator_code: str, unit_code: str, periods: list[str]

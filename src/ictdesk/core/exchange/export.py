@@ -157,17 +157,15 @@ def export_dhis2(
     return count
 
 
-def _wide_units(store: ValueStore, root: str | None, period: str) -> list[Unit]:
-    """The units of a wide table: every commune-level unit, and others that hold values."""
-    roots = [store.unit(root)] if root else store.root_units()
-    units: list[Unit] = []
-    for top in roots:
-        units.append(top)
-        pending = [top.code]
-        while pending:
-            children = store.children(pending.pop(0))
-            units += children
-            pending += [c.code for c in children]
+def _wide_units(store: ValueStore, top: Unit, period: str) -> list[Unit]:
+    """The units of ``top``'s wide table: it, every commune-level unit under it, and the
+    others that hold values of ``period`` themselves."""
+    units = [top]
+    pending = [top.code]
+    while pending:
+        children = store.children(pending.pop(0))
+        units += children
+        pending += [c.code for c in children]
     with_values = {
         r[0]
         for r in store.db.execute(
@@ -178,19 +176,24 @@ def _wide_units(store: ValueStore, root: str | None, period: str) -> list[Unit]:
 
 
 def _wide_table(store: ValueStore, selection: Selection, period: str):
-    """(indicators, [(unit, {code: value})]) for one period, derived rates included."""
+    """(indicators, [(unit, {code: value})], totals) for one period, derived rates included.
+
+    Values are aggregated as on the printed sheets: a year of quarterly values is their sum
+    (flows) or their last (stocks), for each commune as for the total. ``totals`` holds one
+    (unit, values) per top unit (the selected one, else each province).
+    """
     catalogue = store.catalogue
     wanted = selection.indicators or [i.code for i in catalogue]
     indicators = [catalogue[c] for c in wanted]
-    units = _wide_units(store, selection.unit_code, period)
-    values = store.values_for_units(period, [u.code for u in units])
-    rows = []
-    for unit in units:
-        entered = values[unit.code]
-        merged = dict(entered)
-        merged.update(catalogue.derived_values(entered))
-        rows.append((unit, merged))
-    return indicators, rows
+    tops = [store.unit(selection.unit_code)] if selection.unit_code else store.root_units()
+    rows, totals = [], []
+    for top in tops:
+        units = _wide_units(store, top, period)
+        codes = [u.code for u in units]
+        values = store.subtree_aggregates(top.code, period, list(dict.fromkeys([top.code, *codes])))
+        rows += [(unit, values[unit.code]) for unit in units]
+        totals.append((top, values[top.code]))
+    return indicators, rows, totals
 
 
 def _one_period(selection: Selection, fmt: str) -> str:
@@ -204,7 +207,7 @@ def export_wide(
 ) -> int:
     """One row per unit, one column per indicator, for one period; Vietnamese headers."""
     period = _one_period(selection, "wide")
-    indicators, rows = _wide_table(store, selection, period)
+    indicators, rows, _ = _wide_table(store, selection, period)  # no total: it would import
     with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
         stream.write(BOM)
         writer = csv.writer(stream, lineterminator="\r\n")
@@ -246,7 +249,7 @@ def export_xlsx(
     total_fill = PatternFill("solid", fgColor="FFF2CC")
     written = 0
     for period in periods:
-        indicators, rows = _wide_table(
+        indicators, rows, totals = _wide_table(
             store, Selection(selection.unit_code, [period], selection.indicators), period
         )
         sheet = workbook.create_sheet(Period.parse(period).label("vi").replace("/", "-")[:31])
@@ -263,12 +266,8 @@ def export_xlsx(
                 + [values.get(i.code) for i in indicators]
             )
             written += 1
-        if selection.unit_code:
-            totals = store.aggregates(selection.unit_code, period)
-            sheet.append(
-                ["", f"Tổng cộng {store.unit(selection.unit_code).name}"]
-                + [totals.get(i.code) for i in indicators]
-            )
+        for top, total in totals:
+            sheet.append(["", f"Tổng cộng {top.name}"] + [total.get(i.code) for i in indicators])
             for cell in sheet[sheet.max_row]:
                 cell.font = bold
                 cell.fill = total_fill
