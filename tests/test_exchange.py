@@ -518,6 +518,24 @@ def test_rates_are_never_imported_or_exported_as_entered_values_without_a_word(
     assert export(demo_store, "wide", selection, tmp_path / "x.csv") > 0
 
 
+def test_returned_files_of_one_name_in_two_folders_are_told_apart(fresh, tmp_path):
+    (tmp_path / "phuc_yen").mkdir()
+    (tmp_path / "viet_tri").mkdir()
+    first = write_long(
+        tmp_path / "phuc_yen" / "bieu-mau.csv", [row("08740", "BTS_TOTAL", "2025Q4", 1)]
+    )
+    second = write_long(
+        tmp_path / "viet_tri" / "bieu-mau.csv", [row("08740", "BTS_TOTAL", "2025Q4", 2)]
+    )
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [first, second])
+    [problem] = caught.value.report.blocking
+    assert problem.file == "viet_tri/bieu-mau.csv"
+    assert "also given at phuc_yen/bieu-mau.csv row 2" in problem.reason
+    with pytest.raises(IctdeskError, match="given twice"):
+        import_files(fresh, [first, tmp_path / "phuc_yen" / ".." / "phuc_yen" / "bieu-mau.csv"])
+
+
 def test_a_period_and_a_range_together_are_refused():
     with pytest.raises(IctdeskError, match="not both"):
         Selection.build(None, "2025Q4", "2025Q1", "2025Q4")

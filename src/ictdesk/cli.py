@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -65,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         args = _gui_parser().parse_args(argv)
     except IctdeskError as exc:
         return _fail(str(exc))
+    except BrokenPipeError:  # the reader went away (``ictdesk check | head``): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
     except SystemExit as exc:  # argparse: --help, --version or a usage error

@@ -87,22 +87,20 @@ def import_files(
         raise IctdeskError(f"--on-conflict must be one of {', '.join(CONFLICT_MODES)}")
     report = ImportReport(dry_run=dry_run)
     sources = []
-    for path in map(Path, paths):
-        if not path.is_file():
-            raise IctdeskError(f"file not found: {path}")
+    for path, name in _named(list(map(Path, paths))):
         fmt = detect_format(path)
-        report.files.append(path.name)
-        report.formats[path.name] = fmt
-        sources.append((path, fmt))
+        report.files.append(name)
+        report.formats[name] = fmt
+        sources.append((path, name, fmt))
     checker = _RowChecker(store, report)
     step = progress or (lambda _step: None)
     try:
         with store.bulk(), store.db.atomic():
             store.clear_staged()
-            for done, (path, fmt) in enumerate(sources):
-                step(ImportStep("read", done, len(sources), path.name))
-                rows = READERS[fmt](path, report.problems, store)
-                store.stage_values(checker.checked(rows), path.name)
+            for done, (path, name, fmt) in enumerate(sources):
+                step(ImportStep("read", done, len(sources), name))
+                rows = READERS[fmt](path, report.problems, store, name)
+                store.stage_values(checker.checked(rows), name)
             step(ImportStep("check", len(sources), len(sources), values=report.rows))
             label_of = checker.label_of
             stored = bool(
@@ -130,11 +128,27 @@ def import_files(
     return report
 
 
-def _file_times(sources: list[tuple[Path, str]]) -> dict[str, str]:
+def _named(paths: list[Path]) -> list[tuple[Path, str]]:
+    """Each file with the name problems call it by: its own, or with its folder when two
+    returned files share a name (communes' mails saved to folders of their own)."""
+    seen: set[str] = set()
+    for path in paths:
+        if not path.is_file():
+            raise IctdeskError(f"file not found: {path}")
+        if str(path.resolve()) in seen:
+            raise IctdeskError(f"{path.name} is given twice")
+        seen.add(str(path.resolve()))
+    shared = {p.name for p in paths if sum(q.name == p.name for q in paths) > 1}
+    return [
+        (p, f"{p.resolve().parent.name}/{p.name}" if p.name in shared else p.name) for p in paths
+    ]
+
+
+def _file_times(sources: list[tuple[Path, str, str]]) -> dict[str, str]:
     """When each file was last saved: the stand-in for rows without ``updated_at``."""
     return {
-        path.name: datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat()
-        for path, _ in sources
+        name: datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat()
+        for path, name, _ in sources
     }
 
 

@@ -134,8 +134,8 @@ def _without_trailing_empties(cells: list[str]) -> list[str]:
     return cells
 
 
-def read_long(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
-    name, width = path.name, len(LONG_HEADER)
+def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
+    width = len(LONG_HEADER)
     with _csv_file(path) as (_, reader):
         for cells in reader:
             if len(cells) != width or not cells[0]:  # odd rows: empty ones are skipped
@@ -176,8 +176,8 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
             )
 
 
-def read_dhis2(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
-    name, width = path.name, len(DHIS2_HEADER)
+def read_dhis2(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
+    width = len(DHIS2_HEADER)
     with _csv_file(path) as (_, reader):
         for cells in reader:
             if not _without_trailing_empties(cells):
@@ -232,8 +232,8 @@ def _wide_number(text: str, value_type: ValueType) -> int | float | None:
     return parsed.value
 
 
-def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
-    name, catalogue = path.name, store.catalogue
+def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
+    catalogue = store.catalogue
     with _csv_file(path) as (header, reader):
         columns: list[tuple[int, str]] = []
         computed: list[int] = []
@@ -298,20 +298,28 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore) -> Iterato
                 )
 
 
-def read_template(path: Path, problems: list[Problem], store: ValueStore) -> Iterator[Read]:
+def read_template(
+    path: Path, problems: list[Problem], store: ValueStore, name: str
+) -> Iterator[Read]:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise IctdeskError(f"{path.name}: not a readable workbook ({exc})") from None
-    name, catalogue = path.name, store.catalogue
+    catalogue = store.catalogue
     try:
         if META_SHEET not in workbook.sheetnames:
-            raise IctdeskError(f"{name}: a workbook, but not an ictdesk template")
+            raise IctdeskError(
+                f"{name}: a workbook, but not an ictdesk fill-in template (a workbook exported"
+                " by ictdesk is for reading: import the long CSV or a template instead)"
+            )
         meta = list(workbook[META_SHEET].iter_rows(values_only=True))
         if not meta or meta[0][0] != TEMPLATE_MARK:
-            raise IctdeskError(f"{name}: a workbook, but not an ictdesk template")
+            raise IctdeskError(
+                f"{name}: a workbook, but not an ictdesk fill-in template (a workbook exported"
+                " by ictdesk is for reading: import the long CSV or a template instead)"
+            )
         period = str(meta[0][2])
         for sheet_name, owner, *_ in meta[1:]:
             if sheet_name not in workbook.sheetnames:
