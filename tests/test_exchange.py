@@ -336,6 +336,23 @@ def test_dry_run_writes_nothing(fresh, tmp_path):
     assert fresh.value_count() == 0
 
 
+def test_a_template_formula_without_a_saved_result_is_an_error(demo_store, fresh, tmp_path):
+    path = tmp_path / "template.xlsx"
+    write_template(demo_store, "08740", "2026Q1", path)
+    book = load_workbook(path)
+    sheet = book[book.sheetnames[1]]
+    sheet["F6"] = "=E6+100"  # as a script writes it: no computed value is saved
+    sheet["F7"] = 26000
+    book.save(path)
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [path])
+    [problem] = caught.value.report.blocking
+    assert (
+        problem.location.endswith("!F6") and "formula without a computed result" in problem.reason
+    )
+    assert fresh.value_count() == 0
+
+
 def test_template_has_a_sheet_per_commune_and_imports_back(demo_store, fresh, tmp_path):
     path = tmp_path / "template.xlsx"
     assert write_template(demo_store, "25", "2026Q1", path) == 148

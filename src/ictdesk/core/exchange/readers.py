@@ -305,21 +305,21 @@ def read_template(
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+        # The same cells as typed: a formula a script wrote has no saved result to read.
+        typed = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise IctdeskError(f"{path.name}: not a readable workbook ({exc})") from None
+    not_a_template = IctdeskError(
+        f"{name}: a workbook, but not an ictdesk fill-in template (a workbook exported by"
+        " ictdesk is for reading: import the long CSV or a template instead)"
+    )
     catalogue = store.catalogue
     try:
         if META_SHEET not in workbook.sheetnames:
-            raise IctdeskError(
-                f"{name}: a workbook, but not an ictdesk fill-in template (a workbook exported"
-                " by ictdesk is for reading: import the long CSV or a template instead)"
-            )
+            raise not_a_template
         meta = list(workbook[META_SHEET].iter_rows(values_only=True))
         if not meta or meta[0][0] != TEMPLATE_MARK:
-            raise IctdeskError(
-                f"{name}: a workbook, but not an ictdesk fill-in template (a workbook exported"
-                " by ictdesk is for reading: import the long CSV or a template instead)"
-            )
+            raise not_a_template
         period = str(meta[0][2])
         for sheet_name, owner, *_ in meta[1:]:
             if sheet_name not in workbook.sheetnames:
@@ -330,6 +330,16 @@ def read_template(
                 )
                 continue
             sheet = workbook[sheet_name]
+            formulas = {
+                r
+                for r, (v,) in enumerate(
+                    typed[sheet_name].iter_rows(
+                        min_col=VALUE_COLUMN, max_col=VALUE_COLUMN, values_only=True
+                    ),
+                    start=1,
+                )
+                if isinstance(v, str) and v.startswith("=")
+            }
             cells = {
                 (r, c): v
                 for r, row in enumerate(sheet.iter_rows(values_only=True), start=1)
@@ -355,6 +365,19 @@ def read_template(
                 comment = cells.get((row, COMMENT_COLUMN))
                 location = f"'{sheet_name}'!F{row}"
                 row += 1
+                if raw is None and row - 1 in formulas:
+                    problems.append(
+                        Problem(
+                            name,
+                            location,
+                            code,
+                            "a formula without a computed result: open the file in Excel or"
+                            " LibreOffice and save it again",
+                            reason_vi="công thức chưa có kết quả: mở tệp bằng Excel hoặc"
+                            " LibreOffice rồi lưu lại",
+                        )
+                    )
+                    continue
                 empty = raw is None or (isinstance(raw, str) and not raw.strip())
                 if empty and not comment:
                     continue
@@ -388,6 +411,7 @@ def read_template(
                 )
     finally:
         workbook.close()
+        typed.close()
 
 
 READERS = {"long": read_long, "dhis2": read_dhis2, "wide": read_wide, "template": read_template}
