@@ -107,6 +107,19 @@ def test_a_high_importance_violation_blocks_until_explained(qtbot, window):
     assert "✎" in form.rows["HH_SMARTPHONE"].check.text()
 
 
+def test_a_negative_count_is_refused_without_asking_for_an_explanation(qtbot, window):
+    form = window.entry_form
+    scripted = ScriptedInteraction(explanation="giải trình")
+    form.interaction = scripted
+    with qtbot.waitSignal(form.save_failed) as failed:
+        enter_value(qtbot, form.fields["CDT_TEAMS"], "-3")
+    assert scripted.asked == []  # nothing to explain: it is simply not a count
+    assert "không được nhỏ hơn 0" in failed.args[0]
+    assert window.store.value("08740", "CDT_TEAMS", "2024Q1") is None
+    assert form.rows["CDT_TEAMS"].check.text().startswith("✖")
+    form.fields["CDT_TEAMS"].setText("")  # leave no invalid text for teardown
+
+
 def test_the_real_dialog_needs_an_explanation_before_saving(qtbot, window):
     form = window.entry_form
     enter_value(qtbot, form.fields["BTS_TOTAL"], "10")

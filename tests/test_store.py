@@ -169,6 +169,14 @@ def test_a_batch_writes_the_same_into_an_empty_database_and_a_filled_one(store, 
     ]
 
 
+def test_a_value_out_of_its_range_is_never_stored(store):
+    with pytest.raises(ValueRejected, match="cannot be less than 0"):
+        store.save_value(PHUC_YEN, "CDT_TEAMS", "2024Q1", -3, comment="giải trình")
+    with pytest.raises(ValueRejected, match="cannot be less than 0"):
+        store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q1", -1)], source="grid")
+    assert store.value_count() == 0
+
+
 def test_save_values_rejects_an_unknown_source(store):
     with pytest.raises(ValueRejected):
         store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q1", 1)], source="magic")

@@ -374,27 +374,28 @@ Căn cứ: %3</translation>
         <translation>Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="601"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="609"/>
         <source>Edit %1</source>
         <translation>sửa %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="680"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="688"/>
         <source>Comment on %1</source>
         <translation>ghi chú %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="719"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="727"/>
         <source>Comment…</source>
         <translation>Ghi chú…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="721"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="729"/>
         <source>Mark for follow-up</source>
         <translation>Đánh dấu cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="595"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="594"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="603"/>
         <source>The value was not saved: %1</source>
         <translation>Chưa lưu giá trị: %1</translation>
     </message>
@@ -919,380 +920,380 @@ Căn cứ: %3</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="259"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="260"/>
         <source>&amp;New database…</source>
         <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="260"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="261"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Mở cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="261"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="262"/>
         <source>Open &amp;demo data</source>
         <translation>Mở &amp;dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="262"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="263"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="263"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="264"/>
         <source>&amp;About ictdesk</source>
         <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="264"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="265"/>
         <source>&amp;User guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="265"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="266"/>
         <source>&amp;Check the period…</source>
         <translation>&amp;Kiểm tra số liệu kỳ này…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="266"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="267"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất số liệu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="267"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="268"/>
         <source>&amp;Print summary…</source>
         <translation>&amp;In báo cáo tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="268"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="269"/>
         <source>Save summary as P&amp;DF…</source>
         <translation>Lưu báo cáo thành &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="269"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="270"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Thiết lập…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="270"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="271"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="271"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="272"/>
         <source>Restore from &amp;backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="272"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="273"/>
         <source>Automatic &amp;backups…</source>
         <translation>Sao lưu &amp;tự động…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="273"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="274"/>
         <source>&amp;Import files…</source>
         <translation>&amp;Nhập số liệu từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="274"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="275"/>
         <source>Fill-in &amp;template for communes…</source>
         <translation>Tạo &amp;biểu mẫu gửi các xã…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="275"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="276"/>
         <source>Large-change &amp;warning threshold…</source>
         <translation>&amp;Ngưỡng cảnh báo biến động…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="279"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="280"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="281"/>
         <source>Open &amp;recent</source>
         <translation>Mở &amp;gần đây</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="281"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="282"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="283"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="283"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="284"/>
         <source>&amp;Language / Ngôn ngữ</source>
         <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="287"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="288"/>
         <source>READ-ONLY</source>
         <translation>CHỈ ĐỌC</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="288"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="289"/>
         <source>Data entry</source>
         <translation>Nhập số liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="289"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="290"/>
         <source>Grid</source>
         <translation>Bảng số liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="290"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="291"/>
         <source>Reporting</source>
         <translation>Tiến độ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="291"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="292"/>
         <source>Trends</source>
         <translation>Xu hướng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="292"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="293"/>
         <source>Dashboard</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="312"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="313"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Hoàn tác %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="313"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="314"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Làm lại %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="319"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="320"/>
         <source>(no recent files)</source>
         <translation>(chưa có tệp nào)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="406"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="407"/>
         <source>Checking %1 for damage…</source>
         <translation>Đang kiểm tra tệp %1 xem có bị hỏng không…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="411"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="412"/>
         <source>Upgrading %1 for this version of ictdesk…</source>
         <translation>Đang nâng cấp %1 cho phiên bản ictdesk này…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="452"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="453"/>
         <source>The database is in use</source>
         <translation>Cơ sở dữ liệu đang được sử dụng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="454"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="455"/>
         <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
         <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="461"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="462"/>
         <source>Only one person can change it at a time. You can open it read-only.</source>
         <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="463"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="464"/>
         <source>Open read-only</source>
         <translation>Mở chỉ đọc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="472"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="473"/>
         <source>Database on a network share</source>
         <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="474"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="475"/>
         <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer&apos;s own disk is safer and faster.</source>
         <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="491"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="492"/>
         <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
         <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="495"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="496"/>
         <source>This file was made by a newer version of ictdesk. Update ictdesk to open it.</source>
         <translation>Tệp này được tạo bởi phiên bản ictdesk mới hơn. Hãy cập nhật ictdesk để mở.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="498"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="499"/>
         <source>The database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="501"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="502"/>
         <source>Cannot open database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="511"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="512"/>
         <source>Restore a backup…</source>
         <translation>Khôi phục bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="528"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="529"/>
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="556"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="557"/>
         <source>Restored the backup %1</source>
         <translation>Đã khôi phục bản sao lưu %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="572"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="573"/>
         <source>Print summary</source>
         <translation>In báo cáo tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="573"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="574"/>
         <source>Which sheet?</source>
         <translation>In biểu nào?</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="574"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="580"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="575"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="581"/>
         <source>This unit&apos;s indicators</source>
         <translation>Các chỉ tiêu của đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="574"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="575"/>
         <source>Roll-up of its communes</source>
         <translation>Tổng hợp các xã, phường trực thuộc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="604"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="605"/>
         <source>Save summary as PDF</source>
         <translation>Lưu báo cáo thành PDF</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="619"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="620"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>Đã lưu %1 (%2 trang)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="639"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="640"/>
         <source>Automatic backups</source>
         <translation>Sao lưu tự động</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="640"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="641"/>
         <source>How many automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động được giữ lại:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="654"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="655"/>
         <source>Open database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="656"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="657"/>
         <source>ictdesk databases (*.db *.sqlite *.ictdesk);;All files (*)</source>
         <translation>Cơ sở dữ liệu ictdesk (*.db *.sqlite *.ictdesk);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="672"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="682"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="673"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="683"/>
         <source>New database</source>
         <translation>Cơ sở dữ liệu mới</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="674"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="675"/>
         <source>ictdesk databases (*.db)</source>
         <translation>Cơ sở dữ liệu ictdesk (*.db)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="684"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="685"/>
         <source>A file with this name already exists. Choose another name; nothing was overwritten.</source>
         <translation>Đã có tệp trùng tên. Hãy chọn tên khác; không có gì bị ghi đè.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="710"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="711"/>
         <source>The unit was not added: %1</source>
         <translation>Chưa thêm được đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="727"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="728"/>
         <source>About ictdesk</source>
         <translation>Giới thiệu ictdesk</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="729"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="730"/>
         <source>ictdesk %1 — digital-transformation statistics for local government, offline.</source>
         <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="804"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="805"/>
         <source>Exported %1 rows to %2</source>
         <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="824"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="825"/>
         <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
         <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="844"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="845"/>
         <source>Template with %1 sheets written to %2</source>
         <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="857"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="858"/>
         <source>Large-change warning</source>
         <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="859"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="860"/>
         <source>Warn when a count moves by more than this share since the previous period (%):</source>
         <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="916"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="917"/>
         <source>No database</source>
         <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="923"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="924"/>
         <source>%1 of %2 indicators filled</source>
         <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="945"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="946"/>
         <source>Making today&apos;s backup…</source>
         <translation>Đang sao lưu dữ liệu hằng ngày…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1005"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1006"/>
         <source>Cannot create database</source>
         <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1006"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1007"/>
         <source>The database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1026"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1046"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1027"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1047"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1027"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1028"/>
         <source>Creating the demo database…</source>
         <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1047"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1048"/>
         <source>The demo database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -1328,42 +1329,42 @@ Căn cứ: %3</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/ictdesk/gui/safety.py" line="83"/>
+        <location filename="../../src/ictdesk/gui/safety.py" line="30"/>
         <source>Restore from backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/safety.py" line="87"/>
+        <location filename="../../src/ictdesk/gui/safety.py" line="34"/>
         <source>Choose the backup to restore. The current file is backed up first, so a restore can itself be undone.</source>
         <translation>Chọn bản sao lưu cần khôi phục. Tệp hiện tại sẽ được sao lưu trước, nên có thể hoàn tác việc khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/safety.py" line="95"/>
+        <location filename="../../src/ictdesk/gui/safety.py" line="42"/>
         <source>Taken</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/safety.py" line="95"/>
+        <location filename="../../src/ictdesk/gui/safety.py" line="42"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/safety.py" line="95"/>
+        <location filename="../../src/ictdesk/gui/safety.py" line="42"/>
         <source>Values</source>
         <translation>Số giá trị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/safety.py" line="109"/>
+        <location filename="../../src/ictdesk/gui/safety.py" line="56"/>
         <source>unreadable</source>
         <translation>không đọc được</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/safety.py" line="120"/>
+        <location filename="../../src/ictdesk/gui/safety.py" line="67"/>
         <source>There are no backups of this database yet.</source>
         <translation>Cơ sở dữ liệu này chưa có bản sao lưu nào.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/safety.py" line="124"/>
+        <location filename="../../src/ictdesk/gui/safety.py" line="71"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>

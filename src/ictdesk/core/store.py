@@ -581,6 +581,9 @@ class ValueStore:
                 if not float(value).is_integer():
                     raise ValueRejected(f"{indicator.code}: a whole number is expected")
                 value = int(value)
+            out_of_range = [v for v in check_value(indicator, value) if v.kind == "range"]
+            if out_of_range:  # a negative count, a share over 100 %: never stored
+                raise ValueRejected(out_of_range[0].message_en)
             elif isinstance(value, float) and value.is_integer():
                 value = int(value)
         followup = None if write.followup is None else int(write.followup)

@@ -588,6 +588,14 @@ class EntryForm(QWidget):
         violations = self._store.check(self._unit, self._period.iso, values, only=code)
         comment = None
         blocking = [v for v in violations if v.blocking]
+        refused = [v for v in blocking if v.kind in ("type", "range")]
+        if refused:  # a negative count or a share over 100 %: no explanation makes it right
+            self.save_failed.emit(
+                self.tr("The value was not saved: %1").replace(
+                    "%1", refused[0].message(current_language())
+                )
+            )
+            return False
         if blocking:
             comment = self.interaction.explain_violations(field.indicator, value, blocking)
             if comment is None:
