@@ -122,6 +122,30 @@ def test_a_running_import_says_which_file_it_reads_and_what_it_writes(qtbot, win
     assert describe(one_file) == ("Đang đọc a.csv…", 0, 0)  # busy: no file count to show
 
 
+def test_warnings_leave_the_preview_in_view_and_errors_come_first(qtbot, window, tmp_path):
+    window.store.save_value("08740", "BTS_TOTAL", "2025Q3", 10)
+    jump = long_file(tmp_path / "jump.csv", [("08740", "BTS_TOTAL", "2025Q4", 40)])
+    dialog = window.show_import()
+    dialog.set_files([jump])
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert dialog.report.warnings and dialog.import_button.isEnabled()
+    assert dialog.table.item(0, 3).text() == "40"  # the preview, not the warning
+    assert dialog.warnings_button.isVisible() and "1 cảnh báo" in dialog.warnings_button.text()
+    dialog.warnings_button.click()
+    assert dialog.table.item(0, 3).text() == "cảnh báo"
+    dialog.warnings_button.click()
+    assert dialog.table.item(0, 3).text() == "40"
+    both = long_file(
+        tmp_path / "both.csv",
+        [("08740", "BTS_TOTAL", "2025Q4", 40), ("99999", "BTS_TOTAL", "2025Q4", 1)],
+    )
+    dialog.report = None
+    dialog.set_files([both])
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    severities = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    assert severities == ["lỗi", "cảnh báo"] and not dialog.warnings_button.isVisible()
+
+
 def test_import_with_errors_lists_them_and_cannot_be_confirmed(qtbot, window, tmp_path):
     path = long_file(
         tmp_path / "bad.csv",

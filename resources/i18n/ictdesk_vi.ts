@@ -403,17 +403,17 @@ Căn cứ: %3</translation>
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="451"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="479"/>
         <source>Save the template</source>
         <translation>Lưu biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="461"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="489"/>
         <source>Writing the template…</source>
         <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="465"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="493"/>
         <source>Template failed</source>
         <translation>Không tạo được biểu mẫu</translation>
     </message>
@@ -781,138 +781,148 @@ Căn cứ: %3</translation>
         <translation>Giữ giá trị đã có</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="231"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="236"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="242"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="247"/>
         <source>When a value is already stored:</source>
         <translation>Khi giá trị đã có sẵn:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="254"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="262"/>
         <source>Files to import</source>
         <translation>Chọn tệp để nhập</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="256"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="264"/>
         <source>Returned files (*.csv *.xlsx);;All files (*)</source>
         <translation>Tệp gửi về (*.csv *.xlsx);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="284"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="292"/>
         <source>Checking the files…</source>
         <translation>Đang kiểm tra các tệp…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="295"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="303"/>
         <source>Reading %1…</source>
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="298"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="306"/>
         <source>file %1 of %2</source>
         <translation>tệp %1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="302"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="310"/>
         <source>Checking %1 values…</source>
         <translation>Đang kiểm tra %1 giá trị…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="303"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="311"/>
         <source>Writing %1 values…</source>
         <translation>Đang ghi %1 giá trị…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="308"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="316"/>
         <source>These files cannot be imported: %1</source>
         <translation>Không nhập được các tệp này: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="321"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="329"/>
         <source>%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
         <translation>Đọc được %1 giá trị: %2 mới, %3 thay đổi, %4 không đổi, %5 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="332"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="340"/>
         <source>%1 errors: nothing will be written until they are fixed.</source>
         <translation>Có %1 lỗi: chưa ghi gì cho đến khi sửa xong.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="337"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="345"/>
         <source>%1 warnings.</source>
         <translation>%1 cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="338"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="346"/>
         <source>Nothing to import.</source>
         <translation>Không có gì để nhập.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="344"/>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="381"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="358"/>
+        <source>Show the values</source>
+        <translation>Xem các giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="360"/>
+        <source>Show the %1 warnings</source>
+        <translation>Xem %1 cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="373"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="409"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="345"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="374"/>
         <source>Where</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="346"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="375"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="347"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="376"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="348"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="377"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="354"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="383"/>
         <source>error</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="354"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="383"/>
         <source>warning</source>
         <translation>cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="376"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="404"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="377"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="405"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="378"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="406"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="379"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="407"/>
         <source>New value</source>
         <translation>Giá trị mới</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="380"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="408"/>
         <source>Stored now</source>
         <translation>Giá trị đang lưu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="420"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="448"/>
         <source>Importing…</source>
         <translation>Đang nhập số liệu…</translation>
     </message>

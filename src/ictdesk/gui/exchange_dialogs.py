@@ -220,6 +220,11 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
+        self.warnings_button = QPushButton(self)
+        self.warnings_button.setObjectName("showWarnings")
+        self.warnings_button.setCheckable(True)
+        self.warnings_button.hide()
+        self.warnings_button.toggled.connect(self._on_warnings_toggled)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("importPreview")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -243,7 +248,10 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(form)
-        layout.addWidget(self.summary)
+        summary = QHBoxLayout()
+        summary.addWidget(self.summary, 1)
+        summary.addWidget(self.warnings_button)
+        layout.addLayout(summary)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(900, 560)
@@ -337,7 +345,28 @@ class ImportDialog(QDialog):
             warnings = self.tr("%1 warnings.").replace("%1", count(len(report.warnings)))
             nothing = "" if report.added + report.changed else " " + self.tr("Nothing to import.")
             self.summary.setText(counts + " " + warnings + nothing)
-        if report.problems:
+        self.warnings_button.setVisible(bool(report.warnings) and not blocking)
+        self.warnings_button.setChecked(False)
+        self._on_warnings_toggled(False)
+        self.import_button.setEnabled(not blocking and (report.added + report.changed) > 0)
+
+    def _on_warnings_toggled(self, checked: bool) -> None:
+        if self.report is None:
+            return
+        number = format_number(len(self.report.warnings), language=current_language())
+        self.warnings_button.setText(
+            self.tr("Show the values")
+            if checked
+            else self.tr("Show the %1 warnings").replace("%1", number)
+        )
+        self._show_table()
+
+    def _show_table(self) -> None:
+        """The problems when the files cannot be imported (errors first), or the warnings when
+        asked; otherwise the preview of the values to be written."""
+        report, language = self.report, current_language()
+        if report.blocking or self.warnings_button.isChecked():
+            problems = sorted(report.problems, key=lambda p: not p.blocking)
             self.table.setColumnCount(5)
             self.table.setHorizontalHeaderLabels(
                 [
@@ -348,7 +377,7 @@ class ImportDialog(QDialog):
                     self.tr("Problem"),
                 ]
             )
-            rows = report.problems[:2000]
+            rows = problems[:2000]
             self.table.setRowCount(len(rows))
             for r, problem in enumerate(rows):
                 severity = self.tr("error") if problem.blocking else self.tr("warning")
@@ -366,7 +395,6 @@ class ImportDialog(QDialog):
                     self.table.setItem(r, c, item)
         else:
             self._show_preview(report, language)
-        self.import_button.setEnabled(not blocking and (report.added + report.changed) > 0)
 
     def _show_preview(self, report: ImportReport, language: str) -> None:
         """The values the import would write, each beside the value it replaces."""

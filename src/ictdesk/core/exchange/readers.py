@@ -236,7 +236,7 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
     catalogue = store.catalogue
     with _csv_file(path) as (header, reader):
         columns: list[tuple[int, str]] = []
-        computed: list[int] = []
+        computed: list = []
         for index, title in enumerate(header[3:], start=3):
             match = _CODE_IN_HEADER.search(title)
             code = match.group(1) if match else title.strip()
@@ -252,9 +252,17 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 )
                 continue
             if catalogue[code].is_derived:  # rates are recomputed, never imported
-                computed.append(index)
+                computed.append((index, code))
             else:
                 columns.append((index, code))
+        # A rate whose parts are in the file (as in ictdesk's own wide CSV) is recomputed from
+        # them; one without is a value that will be missing: said once per column, if filled.
+        given = {code for _, code in columns}
+        computed = [
+            index
+            for index, code in computed
+            if not {catalogue[code].formula.numerator, catalogue[code].formula.denominator} <= given
+        ]
         for cells in reader:
             if not _without_trailing_empties(cells):
                 continue
@@ -268,9 +276,11 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                         name,
                         "header",
                         header[index],
-                        "computed from other indicators: this column is not imported",
+                        "a rate computed from other indicators, whose columns are not in this"
+                        " file: this column is not imported",
                         blocking=False,
-                        reason_vi="chỉ tiêu tính từ các chỉ tiêu khác: cột này không được nhập",
+                        reason_vi="tỷ lệ tính từ các chỉ tiêu khác, không có cột trong tệp này:"
+                        " cột này không được nhập",
                     )
                 )
             for index, code in columns:
