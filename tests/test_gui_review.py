@@ -1,6 +1,7 @@
 """Run validation over a period, and the reporting completeness view."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
@@ -55,3 +56,24 @@ def test_completeness_counts_reported_partial_and_missing_communes(qtbot, window
     view = window.completeness_view
     assert view.counts == {"full": 1, "partial": 1, "none": 146}
     assert view.table.rowCount() == 148
+
+
+def test_review_tables_keep_their_order_and_sort_numbers_as_numbers(qtbot, window):
+    store = window.store
+    store.save_value("08740", "BTS_5G", "2025Q4", 500)  # an error
+    store.save_value("07900", "BTS_TOTAL", "2025Q4", 9000)  # a large change: a warning
+    dialog = window.run_validation()
+    qtbot.addWidget(dialog)
+    blocking = [v.blocking for v in dialog.violations]
+    assert blocking == sorted(blocking, reverse=True)  # errors first
+    window.period_picker.set_period(Period.parse("2026Q1"))
+    store.save_value("08740", "BTS_TOTAL", "2026Q1", 30)
+    for indicator in store.catalogue.entered[:9]:
+        store.save_value("07900", indicator.code, "2026Q1", 1)
+    window.tabs.setCurrentWidget(window.completeness_view)
+    table = window.completeness_view.table
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert names == [u.name for u, *_ in store.completeness("2026Q1", "25")]  # not Z to A
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    filled = [table.item(r, 1).text() for r in range(3)]
+    assert filled == ["9/29", "1/29", "0/29"]

@@ -34,10 +34,23 @@ def _readonly_table(columns: int, parent: QWidget) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
+    # Rows stay in the order given until a header is clicked (Qt's default indicator would
+    # sort the first column Z to A as soon as sorting is enabled).
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+class _NumberItem(QTableWidgetItem):
+    """A cell that sorts by its number (``9/29`` before ``29/29``), not by its text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        return mine < theirs
 
 
 class ValidationDialog(QDialog):
@@ -76,7 +89,8 @@ class ValidationDialog(QDialog):
 
     def run(self) -> None:
         """Check the period again and show the result."""
-        self.violations = self._store.validate_period(self._period.iso, self._root)
+        found = self._store.validate_period(self._period.iso, self._root)
+        self.violations = sorted(found, key=lambda v: not v.blocking)  # errors first
         language = current_language()
         kinds = {
             "type": self.tr("type"),
@@ -179,7 +193,7 @@ class CompletenessView(QWidget):
                 self.tr("yes") if complete else "",
             )
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = _NumberItem(text) if column == 1 else QTableWidgetItem(text)
                 item.setData(_CODE, unit.code)
                 if column == 1:
                     item.setData(Qt.ItemDataRole.UserRole, filled)
