@@ -166,9 +166,13 @@ def test_undo_and_redo_restore_values_and_every_step_is_audited(qtbot, window):
     enter_value(qtbot, form.fields["BTS_TOTAL"], "30")
     enter_value(qtbot, form.fields["BTS_TOTAL"], "32")
     store = window.store
+    form.fields["BTS_TOTAL"].setFocus()  # the panel shows the focused value's history
+    qtbot.waitUntil(lambda: window.history_panel.table.rowCount() == 2)
+    assert "Tổng số trạm phát sóng" in window.undo_action.text()  # the name, not BTS_TOTAL
     window.undo_action.trigger()
     assert store.value("08740", "BTS_TOTAL", "2024Q1").value == 30
     assert form.fields["BTS_TOTAL"].text() == "30"
+    assert window.history_panel.table.rowCount() == 3  # the undo's own row shows at once
     window.undo_action.trigger()
     assert store.value("08740", "BTS_TOTAL", "2024Q1") is None
     assert form.fields["BTS_TOTAL"].text() == ""

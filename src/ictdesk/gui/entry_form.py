@@ -606,7 +606,8 @@ class EntryForm(QWidget):
                 )
                 return False
         write = ValueWrite(self._unit, code, self._period.iso, value, comment)
-        if not self._save([write], self.tr("Edit %1").replace("%1", code)):
+        name = field.indicator.name(current_language())
+        if not self._save([write], self.tr("Edit %1").replace("%1", name)):
             return False
         field.saved_text = field.text()
         if value is not None and parsed.ambiguous:

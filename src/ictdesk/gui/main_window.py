@@ -766,6 +766,7 @@ class MainWindow(QMainWindow):
         self.jump_to(code)
 
     def _on_session_values_changed(self, _places) -> None:
+        self._refresh_history()  # an undo or redo writes a row of its own
         if self.tabs.currentWidget() is self.grid_view:
             self.grid_view.model.refresh()
         elif self.tabs.currentWidget() in (self.trends_view, self.dashboard_view):
@@ -897,6 +898,13 @@ class MainWindow(QMainWindow):
         problems = form.rows[code].check.toolTip()
         if problems:
             self.statusBar().showMessage(problems.replace("\n", " · "), 10000)
+        self._refresh_history()
+
+    def _refresh_history(self) -> None:
+        """The history of the value last focused in the form, as stored now."""
+        code, form = self._history_code, self.entry_form
+        if self.store is None or not code or not form.unit_code or not form.period:
+            return
         name = self.store.catalogue[code].name(current_language())
         self.history_panel.show_history(
             name, self.store.history(form.unit_code, code, form.period.iso)
