@@ -225,7 +225,7 @@ class ImportDialog(QDialog):
         self.warnings_button.setCheckable(True)
         self.warnings_button.hide()
         self.warnings_button.toggled.connect(self._on_warnings_toggled)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 0, self)  # columns come with the first check
         self.table.setObjectName("importPreview")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
