@@ -90,6 +90,12 @@ def test_an_older_file_is_upgraded_and_keeps_its_history(empty_db):
         store.close()
 
 
+def test_no_two_indicators_share_a_name_in_either_language(store):
+    for language in ("vi", "en"):
+        names = [i.name(language) for i in store.catalogue]
+        assert len(names) == len(set(names)), language
+
+
 # -------------------------------------------------------------- audited writes
 def test_save_value_writes_an_audit_row(store):
     store.stored_by = "Nguyễn Văn An"

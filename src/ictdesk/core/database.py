@@ -163,6 +163,33 @@ def m004_audit_index_in_write_order(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX audit_by_key ON audit_log(unit_code, period, indicator_code)")
 
 
+_RATE_NAMES_EN = {  # code: (name before m005, name after)
+    "VILLAGE_MBB_PCT": (
+        "Villages with mobile broadband",
+        "Share of villages with mobile broadband",
+    ),
+    "VILLAGE_FIBER_PCT": ("Villages with fibre", "Share of villages with fibre"),
+    "APPS_ONLINE_PCT": ("Applications filed online", "Share of applications filed online"),
+    "APPS_E_RESULT_PCT": (
+        "Applications with electronic results",
+        "Share of applications with electronic results",
+    ),
+    "SMARTPHONE_HH_PCT": ("Households with a smartphone", "Share of households with a smartphone"),
+    "ADULT_SMARTPHONE_PCT": ("Adults with a smartphone", "Share of adults with a smartphone"),
+}
+
+
+@migrations()
+def m005_rate_names_in_english(db: sqlite_utils.Database) -> None:
+    """Six rates had the English name of the count they are made of ("Households with a
+    smartphone" twice in the English form); a name someone changed is left as it is."""
+    for code, (before, after) in _RATE_NAMES_EN.items():
+        db.execute(
+            "UPDATE indicators SET name_en = ? WHERE code = ? AND name_en = ?",
+            [after, code, before],
+        )
+
+
 def _database(target) -> sqlite_utils.Database:
     """A sqlite-utils database without plugins: a sqlite-utils plugin someone installed must
     not change how ictdesk's connection behaves (and looking for plugins costs 20 ms)."""
