@@ -42,7 +42,8 @@ _COLUMNS = {
     "target": (6, 100),
     "aggregate": (7, 96),
 }
-_NAME_MIN_WIDTH = 210
+_NAME_MIN_WIDTH = 190
+_UNIT_MAX_WIDTH = 96
 _STYLE = {
     "ok": "color: #2e7d32;",
     "info": "color: #555;",
@@ -113,6 +114,7 @@ class _Row:
         self.name.setWordWrap(True)
         self.name.setMinimumWidth(_NAME_MIN_WIDTH)
         self.unit = QLabel(parent)
+        self.unit.setWordWrap(True)
         self.check = QLabel(parent)
         self.check.setObjectName(f"check_{indicator.code}")
         self.previous = QLabel(parent)
@@ -293,6 +295,20 @@ class EntryForm(QWidget):
                 row.name.setText(indicator.name(language))
                 row.name.setToolTip(f"{code}\n{indicator.definition_vi}")
                 row.unit.setText(indicator.unit(language))
+            # The unit column as wide as its longest word in this language, up to a limit
+            # past which units wrap ("thuê bao/100" over "dân"); the same in every pillar so
+            # the columns line up.
+            widest = max(
+                (
+                    row.unit.fontMetrics().horizontalAdvance(word)
+                    for row in self.rows.values()
+                    for word in [row.unit.text(), *row.unit.text().split()]
+                ),
+                default=0,
+            )
+            width = min(max(_COLUMNS["unit"][1], widest + 8), _UNIT_MAX_WIDTH)
+            for row in self.rows.values():
+                row.unit.setFixedWidth(width)
             for code, group in self._groups.items():
                 group.setTitle(catalogue.pillar(code).name(language))
         titles = {
