@@ -133,6 +133,19 @@ def test_rollup_pdf_is_landscape_with_numbered_pages_and_repeated_header(report)
     assert not first.strip().splitlines()[0].strip().isdigit()
 
 
+def test_a_report_of_a_period_with_nothing_stored_says_so(demo_db, tmp_path):
+    out = tmp_path / "blank.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "ictdesk", "report", "--db", str(demo_db), "--unit", "25"]
+        + ["--period", "2019Q1", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and out.exists()  # a blank sheet can still be filled by hand
+    assert "warning: no values are stored for 2019Q1 under 25" in done.stderr
+
+
 def test_report_refuses_bad_input_with_one_line(demo_db, tmp_path):
     done = subprocess.run(
         [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from ictdesk.commands import open_store
@@ -34,8 +35,15 @@ def run(args: argparse.Namespace) -> int:
         store.unit(args.unit)
         build = rollup_sheet if args.kind == "rollup" else unit_sheet
         sheet = build(store, args.unit, args.period)
+        empty = all(v is None for v in store.aggregates(args.unit, args.period).values())
     finally:
         store.close()
+    if empty:  # still printed (a blank sheet to fill by hand), but not silently
+        print(
+            f"ictdesk: warning: no values are stored for {args.period} under {args.unit}:"
+            " the sheet is blank",
+            file=sys.stderr,
+        )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     from PySide6.QtWidgets import QApplication  # only printing: not the whole window's modules
 
