@@ -87,7 +87,7 @@ class TrendsView(QWidget):
         self.indicator_label = QLabel(self)
         self.indicator_box = QComboBox(self)
         self.indicator_box.setObjectName("trendIndicator")
-        self.indicator_box.setMinimumContentsLength(34)
+        self.indicator_box.setMinimumContentsLength(24)
         self.indicator_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -98,21 +98,19 @@ class TrendsView(QWidget):
         self.view_box.setObjectName("trendMode")
         self.ranking_period_box = QComboBox(self)
         self.ranking_period_box.setObjectName("rankingPeriod")
+        self.ranking_period_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reset_button = QPushButton(self)
         self.reset_button.setObjectName("resetZoom")
         self.png_button = QPushButton(self)
         self.png_button.setObjectName("exportPng")
         self.csv_button = QPushButton(self)
         self.csv_button.setObjectName("exportCsv")
+        # Two rows, so the tab fits a 1024-pixel screen: what to show, then how and the exports.
+        choice = QHBoxLayout()
+        choice.addWidget(self.indicator_label)
+        choice.addWidget(self.indicator_box, 1)
         controls = QHBoxLayout()
-        for widget in (
-            self.indicator_label,
-            self.indicator_box,
-            self.type_label,
-            self.type_box,
-            self.view_box,
-            self.ranking_period_box,
-        ):
+        for widget in (self.type_label, self.type_box, self.view_box, self.ranking_period_box):
             controls.addWidget(widget)
         controls.addStretch(1)
         for widget in (self.reset_button, self.png_button, self.csv_button):
@@ -158,6 +156,7 @@ class TrendsView(QWidget):
         splitter.setSizes([240, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(choice)
         layout.addLayout(controls)
         layout.addWidget(splitter, 1)
 
