@@ -146,6 +146,18 @@ def test_warnings_leave_the_preview_in_view_and_errors_come_first(qtbot, window,
     assert severities == ["lỗi", "cảnh báo"] and not dialog.warnings_button.isVisible()
 
 
+def test_a_file_that_cannot_be_imported_is_explained_in_the_interface_language(
+    qtbot, window, tmp_path
+):
+    garbage = tmp_path / "rac.csv"
+    garbage.write_text("hello;world\n1;2\n", encoding="utf-8")
+    dialog = window.show_import()
+    dialog.set_files([garbage])
+    qtbot.waitUntil(lambda: "rac.csv" in dialog.summary.text(), timeout=10000)
+    assert "không phải tệp ictdesk nhập được" in dialog.summary.text()
+    assert "not a file" not in dialog.summary.text()
+
+
 def test_import_with_errors_lists_them_and_cannot_be_confirmed(qtbot, window, tmp_path):
     path = long_file(
         tmp_path / "bad.csv",

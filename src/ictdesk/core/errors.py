@@ -2,7 +2,19 @@
 
 
 class IctdeskError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.
+
+    ``vi``: the message in Vietnamese, for the interface (the English one is ``str(error)``,
+    for the command line and logs); errors raised without it show their English message.
+    """
+
+    def __init__(self, *args: object, vi: str | None = None):
+        super().__init__(*args)
+        self.vi = vi
+
+    def message(self, language: str = "vi") -> str:
+        """The message in ``language`` when the error has it, else in English."""
+        return self.vi if language == "vi" and self.vi else str(self)
 
 
 class InvalidPeriod(IctdeskError, ValueError):

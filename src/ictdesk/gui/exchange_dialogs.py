@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ictdesk.core.errors import IctdeskError
 from ictdesk.core.exchange.common import Selection
 from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import (
@@ -62,7 +63,11 @@ def _with_store(path: Path, work):
 
 def _show_error(parent: QWidget, title: str, exc: Exception) -> None:
     box = QMessageBox(
-        QMessageBox.Icon.Critical, title, str(exc), QMessageBox.StandardButton.Ok, parent
+        QMessageBox.Icon.Critical,
+        title,
+        exc.message(current_language()) if isinstance(exc, IctdeskError) else str(exc),
+        QMessageBox.StandardButton.Ok,
+        parent,
     )
     box.setObjectName("exchangeError")
     box.open()
@@ -313,7 +318,8 @@ class ImportDialog(QDialog):
     def _show_failure(self, exc: Exception) -> None:
         self.report = None
         self.table.setRowCount(0)
-        self.summary.setText(self.tr("These files cannot be imported: %1").replace("%1", str(exc)))
+        reason = exc.message(current_language()) if isinstance(exc, IctdeskError) else str(exc)
+        self.summary.setText(self.tr("These files cannot be imported: %1").replace("%1", reason))
         self.summary.setStyleSheet("color: #c0392b;")
 
     def _show_report(self, report: ImportReport) -> None:

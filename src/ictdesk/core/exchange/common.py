@@ -99,16 +99,26 @@ def output_target(path: str | os.PathLike) -> Path:
     target = Path(os.path.realpath(path))
     if target.exists():
         if not target.is_file():
-            raise ExportFailed(f"not a regular file: {path}")
+            raise ExportFailed(
+                f"not a regular file: {path}", vi=f"không phải một tệp thông thường: {path}"
+            )
         try:
             with open(target, "rb") as handle:
                 head = handle.read(len(SQLITE_HEADER))
         except OSError as exc:
-            raise ExportFailed(f"cannot write {path}: {exc.strerror}") from None
+            raise ExportFailed(
+                f"cannot write {path}: {exc.strerror}", vi=f"không ghi được {path}: {exc.strerror}"
+            ) from None
         if head == SQLITE_HEADER:
-            raise ExportFailed(f"{path} is a database; choose another file name (nothing written)")
+            raise ExportFailed(
+                f"{path} is a database; choose another file name (nothing written)",
+                vi=f"{path} là một tệp cơ sở dữ liệu; hãy chọn tên tệp khác (chưa ghi gì)",
+            )
     if not target.parent.is_dir():
-        raise ExportFailed(f"folder does not exist: {Path(path).parent}")
+        raise ExportFailed(
+            f"folder does not exist: {Path(path).parent}",
+            vi=f"thư mục không tồn tại: {Path(path).parent}",
+        )
     return target
 
 
@@ -123,7 +133,10 @@ def atomic_output(
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=folder)
     except OSError as exc:
-        raise ExportFailed(f"cannot write in {folder}: {exc.strerror}") from None
+        raise ExportFailed(
+            f"cannot write in {folder}: {exc.strerror}",
+            vi=f"không ghi được vào {folder}: {exc.strerror}",
+        ) from None
     os.close(handle)
     try:
         if mode == "path":

@@ -198,7 +198,10 @@ def _wide_table(store: ValueStore, selection: Selection, period: str):
 
 def _one_period(selection: Selection, fmt: str) -> str:
     if len(selection.periods) != 1:
-        raise ExportFailed(f"the {fmt} format holds one period: give --period")
+        raise ExportFailed(
+            f"the {fmt} format holds one period: give --period",
+            vi="định dạng này chỉ chứa một kỳ báo cáo: hãy chọn một kỳ",
+        )
     return selection.periods[0]
 
 
@@ -239,9 +242,12 @@ def export_xlsx(
         r[0] for r in store.db.execute("SELECT DISTINCT period FROM data_values ORDER BY period")
     ]
     if not periods:
-        raise ExportFailed("there are no values to export")
+        raise ExportFailed("there are no values to export", vi="không có số liệu để xuất")
     if len(periods) > 60:
-        raise ExportFailed("too many periods for one workbook: choose a range (--from/--to)")
+        raise ExportFailed(
+            "too many periods for one workbook: choose a range (--from/--to)",
+            vi="quá nhiều kỳ cho một tệp Excel: hãy chọn khoảng kỳ ngắn hơn",
+        )
     workbook = Workbook()
     workbook.remove(workbook.active)
     bold = Font(bold=True)
@@ -330,6 +336,8 @@ def export(
         if computed:
             raise ExportFailed(
                 f"{', '.join(computed)}: computed from other indicators; {fmt} files carry"
-                " entered values only (the wide CSV and the workbook include rates)"
+                " entered values only (the wide CSV and the workbook include rates)",
+                vi=f"{', '.join(computed)}: chỉ tiêu tính từ các chỉ tiêu khác; tệp {fmt} chỉ"
+                " chứa số liệu nhập (tệp CSV dạng bảng và tệp Excel có các tỷ lệ)",
             )
     return EXPORTERS[fmt](store, selection, Path(path), progress)

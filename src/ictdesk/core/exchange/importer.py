@@ -134,9 +134,11 @@ def _named(paths: list[Path]) -> list[tuple[Path, str]]:
     seen: set[str] = set()
     for path in paths:
         if not path.is_file():
-            raise IctdeskError(f"file not found: {path}")
+            raise IctdeskError(f"file not found: {path}", vi=f"không tìm thấy tệp: {path}")
         if str(path.resolve()) in seen:
-            raise IctdeskError(f"{path.name} is given twice")
+            raise IctdeskError(
+                f"{path.name} is given twice", vi=f"tệp {path.name} được chọn hai lần"
+            )
         seen.add(str(path.resolve()))
     shared = {p.name for p in paths if sum(q.name == p.name for q in paths) > 1}
     return [

@@ -95,7 +95,9 @@ def detect_format(path: Path) -> str:
     if cells and cells[0] in _WIDE_FIRST and len(cells) > 3 and cells[2] in _WIDE_PERIOD:
         return "wide"
     raise IctdeskError(
-        f"{path.name}: not a file ictdesk can import (long, wide or DHIS2 CSV, or a template)"
+        f"{path.name}: not a file ictdesk can import (long, wide or DHIS2 CSV, or a template)",
+        vi=f"{path.name}: không phải tệp ictdesk nhập được (CSV dạng dài, dạng bảng, DHIS2"
+        " hoặc biểu mẫu Excel)",
     )
 
 
@@ -110,7 +112,10 @@ def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
 
     Whole empty rows come out as empty lists; trailing empty cells are left to the caller.
     """
-    not_utf8 = IctdeskError(f"{path.name}: the file is not UTF-8 text (save it as CSV UTF-8)")
+    not_utf8 = IctdeskError(
+        f"{path.name}: the file is not UTF-8 text (save it as CSV UTF-8)",
+        vi=f"{path.name}: tệp không phải văn bản UTF-8 (hãy lưu dạng CSV UTF-8)",
+    )
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = None
         try:
@@ -124,7 +129,8 @@ def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
         except csv.Error as exc:  # e.g. a quote left open swallows the rest of the file
             line = reader.line_num if reader is not None else 1
             raise IctdeskError(
-                f"{path.name} row {line}: not readable as CSV ({exc}); is a quote left open?"
+                f"{path.name} row {line}: not readable as CSV ({exc}); is a quote left open?",
+                vi=f"{path.name} dòng {line}: không đọc được dạng CSV; có dấu ngoặc kép chưa đóng?",
             ) from None
 
 
@@ -318,10 +324,15 @@ def read_template(
         # The same cells as typed: a formula a script wrote has no saved result to read.
         typed = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise IctdeskError(f"{path.name}: not a readable workbook ({exc})") from None
+        raise IctdeskError(
+            f"{path.name}: not a readable workbook ({exc})",
+            vi=f"{path.name}: không đọc được tệp Excel ({exc})",
+        ) from None
     not_a_template = IctdeskError(
         f"{name}: a workbook, but not an ictdesk fill-in template (a workbook exported by"
-        " ictdesk is for reading: import the long CSV or a template instead)"
+        " ictdesk is for reading: import the long CSV or a template instead)",
+        vi=f"{name}: là tệp Excel nhưng không phải biểu mẫu của ictdesk (tệp Excel do ictdesk"
+        " xuất chỉ để xem: hãy nhập tệp CSV dạng dài hoặc biểu mẫu)",
     )
     catalogue = store.catalogue
     try:
