@@ -90,6 +90,12 @@ def test_an_older_file_is_upgraded_and_keeps_its_history(empty_db):
         store.close()
 
 
+def test_a_unit_code_a_spreadsheet_shortened_is_understood(store):
+    assert store.unit_code(" 4792") == "04792" and store.unit_code("25") == "25"
+    with pytest.raises(UnknownUnit):
+        store.unit_code("99999")
+
+
 def test_no_two_indicators_share_a_name_in_either_language(store):
     for language in ("vi", "en"):
         names = [i.name(language) for i in store.catalogue]

@@ -19,14 +19,17 @@ SAYS_WHY_IT_WAITS = 256 * 1024 * 1024  # bytes: from this size on, a check or up
 
 
 def open_store(path: Path, read_only: bool = False):
-    """Open the database for a command, saying on stderr first when that takes a while: the
-    daily damage check or the one-time upgrade of a file an older ictdesk wrote, for a file
-    large enough that either takes seconds (a national database)."""
+    """Open the database for a command, after the one-time upgrade of a file an older ictdesk
+    wrote (also before reading: a read-only connection cannot read an older schema). Says on
+    stderr why a large file (a national database) takes seconds: the upgrade, or the daily
+    damage check."""
     from ictdesk.core.store import ValueStore
 
-    if path.is_file() and path.stat().st_size >= SAYS_WHY_IT_WAITS:
-        if ValueStore.full_check_due(path):
-            print(f"ictdesk: checking {path.name} for damage (once a day)…", file=sys.stderr)
-        if not read_only and ValueStore.upgrade_due(path):
+    large = path.is_file() and path.stat().st_size >= SAYS_WHY_IT_WAITS
+    if ValueStore.upgrade_due(path):
+        if large:
             print(f"ictdesk: upgrading {path.name} for this version of ictdesk…", file=sys.stderr)
+        ValueStore.upgrade(path)
+    if large and ValueStore.full_check_due(path):
+        print(f"ictdesk: checking {path.name} for damage (once a day)…", file=sys.stderr)
     return ValueStore.open(path, read_only=read_only)

@@ -28,8 +28,10 @@ def run(args: argparse.Namespace) -> int:
     from ictdesk.core.exchange.export import export
 
     selection = Selection.build(args.unit, args.period, args.start, args.end, args.indicators)
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)
     try:
+        if selection.unit_code:
+            selection.unit_code = store.unit_code(selection.unit_code)
         rows = export(store, args.fmt, selection, args.output)
     finally:
         store.close()

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     Period.parse(args.period)
     store = open_store(args.db, read_only=True)
     try:
-        store.unit(args.unit)
+        args.unit = store.unit_code(args.unit)
         build = rollup_sheet if args.kind == "rollup" else unit_sheet
         sheet = build(store, args.unit, args.period)
         empty = all(v is None for v in store.aggregates(args.unit, args.period).values())

@@ -20,9 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.exchange.template import write_template
 
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)
     try:
-        sheets = write_template(store, args.unit, args.period, args.output)
+        sheets = write_template(store, store.unit_code(args.unit), args.period, args.output)
     finally:
         store.close()
     print(f"wrote a template with {sheets} sheets to {args.output}")

@@ -369,6 +369,16 @@ class ValueStore:
             raise UnknownUnit(f"unknown unit code: {code}")
         return _unit_from_row(row)
 
+    def unit_code(self, text: str) -> str:
+        """The unit code ``text`` means: as given, or a GSO code a spreadsheet stripped of its
+        leading zero ("4792" for "04792"); raise :class:`UnknownUnit`."""
+        code = text.strip()
+        candidates = [code] + ([code.zfill(5), code.zfill(2)] if code.isdigit() else [])
+        for candidate in candidates:
+            if self.has_unit(candidate):
+                return candidate
+        raise UnknownUnit(f"unknown unit code: {text}")
+
     def has_unit(self, code: str) -> bool:
         return self.db.execute("SELECT 1 FROM units WHERE code = ?", [code]).fetchone() is not None
 
