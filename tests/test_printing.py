@@ -39,6 +39,11 @@ def test_unit_sheet_has_every_indicator_by_pillar_with_vietnamese_numbers(demo_s
     assert population.cells[1] == format_number(expected) and "." in population.cells[1]
     rate = next(r for r in sheet.rows if r.name == "Tỷ lệ dân số được phủ sóng 5G")
     assert "," in rate.cells[1] and rate.cells[3] == "50,0"  # the demo's 2025 target
+    before, now = (demo_store.aggregate("COV_5G_PCT", "08740", p) for p in ("2025Q3", "2025Q4"))
+    assert rate.cells[2] == f"+{format_number(round(now - before, 1), 1)} điểm"  # points
+    assert population.cells[2].endswith("%")  # a count changes in per cent
+    changes = [r.cells[2] for r in sheet.rows if not r.group]
+    assert not [c for c in changes if c.startswith(("+0,0", "-0,0"))]
 
 
 def test_missing_values_print_as_a_dash_never_zero(store):

@@ -142,6 +142,18 @@ def _cell(text: str, align: str = "left", bold: bool = False) -> str:
     return f'<td align="{align}">{content}</td>'
 
 
+_COMMITTEE = "ỦY BAN NHÂN DÂN "
+
+
+def _agency_html(name: str) -> str:
+    """An agency's name that may break after "ỦY BAN NHÂN DÂN" but never inside the place's
+    name ("TỈNH PHÚ" over "THỌ" looked like two places)."""
+    if name.upper().startswith(_COMMITTEE) and len(name) > len(_COMMITTEE):
+        head, place = name[: len(_COMMITTEE)], name[len(_COMMITTEE) :]
+        return html.escape(head) + html.escape(place).replace(" ", "&nbsp;")
+    return html.escape(name)
+
+
 def build_document(sheet: Sheet, printer: QPrinter) -> QTextDocument:
     """The sheet as a paginated QTextDocument laid out for ``printer``."""
     family = serif_family()
@@ -161,7 +173,7 @@ def build_document(sheet: Sheet, printer: QPrinter) -> QTextDocument:
     parts = [
         '<table width="100%" cellspacing="0" cellpadding="0" style="font-size: 12pt"><tr>',
         '<td width="40%" align="center">',
-        f"{html.escape(h.parent_agency)}<br/><b>{html.escape(h.agency)}</b>{rule}</td>",
+        f"{_agency_html(h.parent_agency)}<br/><b>{_agency_html(h.agency)}</b>{rule}</td>",
         '<td width="60%" align="center">',
         f"<b>{MOTTO_NATION}</b><br/><b>{MOTTO}</b>{rule}</td>",
         "</tr></table>",
