@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from ictdesk.core.numbers import format_machine
-from ictdesk.core.periods import Period
+from ictdesk.core.periods import Period, PeriodType
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
 from ictdesk.gui.trends import TrendsView
@@ -318,3 +318,10 @@ def test_many_communes_are_drawn_by_a_few_items_and_each_can_still_be_hovered(vi
     chart._on_legend_sample_clicked(chart.group_proxy)
     assert not any(b.isVisible() for b in chart.bundles)
     assert chart.lines[line_index].name not in chart.hover_at(index, value)
+
+
+def test_a_kind_of_period_with_no_values_points_to_the_kinds_that_have_them(view):
+    view.type_box.setCurrentIndex(view.type_box.findData(PeriodType.MONTH.value))
+    view.redraw()
+    caption = view.caption.text()
+    assert "Không có số liệu theo tháng" in caption and "quý" in caption

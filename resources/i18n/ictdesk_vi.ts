@@ -70,47 +70,47 @@
 <context>
     <name>CompletenessView</name>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="149"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="163"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="149"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="163"/>
         <source>Filled</source>
         <translation>Đã nhập</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="149"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="163"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="149"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="163"/>
         <source>Complete</source>
         <translation>Hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="163"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="177"/>
         <source>reported</source>
         <translation>đã báo cáo đủ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="164"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="178"/>
         <source>partly reported</source>
         <translation>báo cáo thiếu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="165"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="179"/>
         <source>not reported</source>
         <translation>chưa báo cáo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="179"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="193"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="190"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="204"/>
         <source>%1 — %2: %3 reported, %4 partly, %5 not yet.</source>
         <translation>%1 — %2: %3 đơn vị đã báo cáo đủ, %4 báo cáo thiếu, %5 chưa báo cáo.</translation>
     </message>
@@ -257,145 +257,145 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="299"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="315"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="300"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="316"/>
         <source>Previous period</source>
         <translation>Kỳ trước</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="301"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="317"/>
         <source>Change</source>
         <translation>Tăng/giảm</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="302"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="318"/>
         <source>Target / progress</source>
         <translation>Kế hoạch / đạt</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="303"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="319"/>
         <source>Sum of sub-units</source>
         <translation>Tổng các đơn vị trực thuộc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="315"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="331"/>
         <source>No database is open.</source>
         <translation>Chưa mở cơ sở dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="317"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="333"/>
         <source>Choose a unit in the tree to enter its values.</source>
         <translation>Chọn một đơn vị trong cây để nhập số liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="324"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="340"/>
         <source>Reopen this period</source>
         <translation>Mở lại kỳ này</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="324"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="340"/>
         <source>Mark period complete</source>
         <translation>Đánh dấu hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="328"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="344"/>
         <source>This unit&apos;s period is marked complete; changes will ask for confirmation.</source>
         <translation>Kỳ báo cáo của đơn vị này đã hoàn thành; khi sửa số liệu sẽ được hỏi lại.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="439"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="455"/>
         <source>Target for %1: %2
 Source: %3</source>
         <translation>Kế hoạch năm %1: %2
 Căn cứ: %3</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="463"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="479"/>
         <source>not allowed</source>
         <translation>không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="464"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="480"/>
         <source>out of range</source>
         <translation>ngoài giới hạn</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="465"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="481"/>
         <source>breaks a rule</source>
         <translation>vi phạm quy tắc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="466"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="482"/>
         <source>large change</source>
         <translation>biến động lớn</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="476"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="492"/>
         <source>pts</source>
         <translation>điểm %</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="499"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="515"/>
         <source>Comment: %1</source>
         <translation>Ghi chú: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="501"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="517"/>
         <source>Marked for follow-up</source>
         <translation>Cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="514"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="530"/>
         <source>Not a whole number</source>
         <translation>Không phải số nguyên</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="516"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="532"/>
         <source>Not a number</source>
         <translation>Không phải là số</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="527"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="543"/>
         <source>explained</source>
         <translation>đã giải trình</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="533"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="549"/>
         <source>read as %1 (type %2 for the thousands)</source>
         <translation>hiểu là %1 (gõ %2 nếu là hàng nghìn)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="574"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="590"/>
         <source>The value was not saved: it is not a valid number.</source>
         <translation>Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="609"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="626"/>
         <source>Edit %1</source>
         <translation>sửa %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="688"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="705"/>
         <source>Comment on %1</source>
         <translation>ghi chú %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="727"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="744"/>
         <source>Comment…</source>
         <translation>Ghi chú…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="729"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="746"/>
         <source>Mark for follow-up</source>
         <translation>Đánh dấu cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="594"/>
-        <location filename="../../src/ictdesk/gui/entry_form.py" line="603"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="610"/>
+        <location filename="../../src/ictdesk/gui/entry_form.py" line="619"/>
         <source>The value was not saved: %1</source>
         <translation>Chưa lưu giá trị: %1</translation>
     </message>
@@ -403,17 +403,17 @@ Căn cứ: %3</translation>
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="479"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="485"/>
         <source>Save the template</source>
         <translation>Lưu biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="489"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="495"/>
         <source>Writing the template…</source>
         <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="493"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="499"/>
         <source>Template failed</source>
         <translation>Không tạo được biểu mẫu</translation>
     </message>
@@ -421,112 +421,112 @@ Căn cứ: %3</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="79"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="84"/>
         <source>Export</source>
         <translation>Xuất số liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="85"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="90"/>
         <source>Excel workbook (.xlsx), for people</source>
         <translation>Tệp Excel (.xlsx) để đọc và in</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="86"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="91"/>
         <source>Wide CSV: a row per unit, a column per indicator</source>
         <translation>CSV dạng bảng: mỗi đơn vị một dòng, mỗi chỉ tiêu một cột</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="87"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="92"/>
         <source>Long CSV: lossless, for ictdesk and other software</source>
         <translation>CSV dạng dọc: đầy đủ, chính xác, cho ictdesk và phần mềm khác</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="88"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="93"/>
         <source>DHIS2 data values CSV (codes)</source>
         <translation>CSV giá trị dữ liệu DHIS2 (theo mã)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="93"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="98"/>
         <source>%1 and the units under it</source>
         <translation>%1 và các đơn vị trực thuộc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="95"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="100"/>
         <source>Every unit in the database</source>
         <translation>Tất cả đơn vị trong cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="101"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="106"/>
         <source>Every period of %1</source>
         <translation>Tất cả các kỳ của năm %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="103"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="108"/>
         <source>All periods</source>
         <translation>Tất cả các kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="109"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="114"/>
         <source>All indicators</source>
         <translation>Tất cả chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="116"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="121"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="120"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="125"/>
         <source>Units:</source>
         <translation>Đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="124"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="129"/>
         <source>Periods:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="125"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="130"/>
         <source>Indicators:</source>
         <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="128"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="133"/>
         <source>Export…</source>
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="149"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="154"/>
         <source>A sheet per period, derived rates included, a total row per sheet.</source>
         <translation>Mỗi kỳ một trang tính, có các tỷ lệ và dòng tổng cộng.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="150"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="155"/>
         <source>One period; derived rates included; opens in Excel and LibreOffice.</source>
         <translation>Một kỳ; có các tỷ lệ; mở được bằng Excel và LibreOffice.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="151"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="156"/>
         <source>Entered values only, exact; import it back without loss.</source>
         <translation>Chỉ số liệu nhập, chính xác; nhập lại không mất gì.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="152"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="157"/>
         <source>Entered values only; import into DHIS2 with idScheme=code.</source>
         <translation>Chỉ số liệu nhập; nhập vào DHIS2 với idScheme=code.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="176"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="181"/>
         <source>Export to</source>
         <translation>Xuất ra tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="187"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="192"/>
         <source>Exporting…</source>
         <translation>Đang xuất số liệu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="190"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="195"/>
         <source>Export failed</source>
         <translation>Không xuất được số liệu</translation>
     </message>
@@ -751,178 +751,178 @@ Căn cứ: %3</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="206"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="211"/>
         <source>Import files</source>
         <translation>Nhập số liệu từ tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="210"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="215"/>
         <source>No files chosen.</source>
         <translation>Chưa chọn tệp nào.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="212"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="217"/>
         <source>Choose files…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="216"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="221"/>
         <source>Keep the newer value (by time of entry)</source>
         <translation>Giữ giá trị mới hơn (theo thời gian nhập)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="217"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="222"/>
         <source>Replace stored values</source>
         <translation>Thay giá trị đã có</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="218"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="223"/>
         <source>Keep stored values</source>
         <translation>Giữ giá trị đã có</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="236"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="241"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="247"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="252"/>
         <source>When a value is already stored:</source>
         <translation>Khi giá trị đã có sẵn:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="262"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="267"/>
         <source>Files to import</source>
         <translation>Chọn tệp để nhập</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="264"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="269"/>
         <source>Returned files (*.csv *.xlsx);;All files (*)</source>
         <translation>Tệp gửi về (*.csv *.xlsx);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="292"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="297"/>
         <source>Checking the files…</source>
         <translation>Đang kiểm tra các tệp…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="303"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="308"/>
         <source>Reading %1…</source>
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="306"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="311"/>
         <source>file %1 of %2</source>
         <translation>tệp %1/%2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="310"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="315"/>
         <source>Checking %1 values…</source>
         <translation>Đang kiểm tra %1 giá trị…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="311"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="316"/>
         <source>Writing %1 values…</source>
         <translation>Đang ghi %1 giá trị…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="316"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="322"/>
         <source>These files cannot be imported: %1</source>
         <translation>Không nhập được các tệp này: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="329"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="335"/>
         <source>%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
         <translation>Đọc được %1 giá trị: %2 mới, %3 thay đổi, %4 không đổi, %5 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="340"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="346"/>
         <source>%1 errors: nothing will be written until they are fixed.</source>
         <translation>Có %1 lỗi: chưa ghi gì cho đến khi sửa xong.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="345"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="351"/>
         <source>%1 warnings.</source>
         <translation>%1 cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="346"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="352"/>
         <source>Nothing to import.</source>
         <translation>Không có gì để nhập.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="358"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="364"/>
         <source>Show the values</source>
         <translation>Xem các giá trị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="360"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="366"/>
         <source>Show the %1 warnings</source>
         <translation>Xem %1 cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="373"/>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="409"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="379"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="415"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="374"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="380"/>
         <source>Where</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="375"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="381"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="376"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="382"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="377"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="383"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="383"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="389"/>
         <source>error</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="383"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="389"/>
         <source>warning</source>
         <translation>cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="404"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="410"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="405"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="411"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="406"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="412"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="407"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="413"/>
         <source>New value</source>
         <translation>Giá trị mới</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="408"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="414"/>
         <source>Stored now</source>
         <translation>Giá trị đang lưu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="448"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="454"/>
         <source>Importing…</source>
         <translation>Đang nhập số liệu…</translation>
     </message>
@@ -1242,68 +1242,68 @@ Căn cứ: %3</translation>
         <translation>ictdesk %1 — số liệu chuyển đổi số cho chính quyền địa phương, dùng không cần mạng.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="805"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="806"/>
         <source>Exported %1 rows to %2</source>
         <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="825"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="826"/>
         <source>Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.</source>
         <translation>Đã nhập: %1 mới, %2 thay đổi, %3 không đổi, %4 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="845"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="846"/>
         <source>Template with %1 sheets written to %2</source>
         <translation>Đã tạo biểu mẫu %1 trang tính tại %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="858"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="859"/>
         <source>Large-change warning</source>
         <translation>Cảnh báo biến động lớn</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="860"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="861"/>
         <source>Warn when a count moves by more than this share since the previous period (%):</source>
         <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="917"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="925"/>
         <source>No database</source>
         <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="924"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="932"/>
         <source>%1 of %2 indicators filled</source>
         <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="946"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="954"/>
         <source>Making today&apos;s backup…</source>
         <translation>Đang sao lưu dữ liệu hằng ngày…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1006"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1014"/>
         <source>Cannot create database</source>
         <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1007"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1015"/>
         <source>The database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1027"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1047"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1035"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1055"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1028"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1036"/>
         <source>Creating the demo database…</source>
         <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1048"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1056"/>
         <source>The demo database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -1435,186 +1435,191 @@ Căn cứ: %3</translation>
 <context>
     <name>TrendsView</name>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="185"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="184"/>
         <source>Indicator:</source>
         <translation>Chỉ tiêu:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="186"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="185"/>
         <source>By:</source>
         <translation>Theo:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="188"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="187"/>
         <source>month</source>
         <translation>tháng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="189"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="188"/>
         <source>quarter</source>
         <translation>quý</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="190"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="189"/>
         <source>half-year</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="191"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="190"/>
         <source>year</source>
         <translation>năm</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="200"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="199"/>
         <source>Over time</source>
         <translation>Diễn biến theo thời gian</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="201"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="200"/>
         <source>Ranking of communes</source>
         <translation>Xếp hạng xã, phường</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="203"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="202"/>
         <source>Reset zoom</source>
         <translation>Xem toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="205"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="204"/>
         <source>Drag to move, use the wheel to zoom; this shows everything again.</source>
         <translation>Kéo để di chuyển, lăn chuột để phóng to; nút này đưa biểu đồ về toàn cảnh.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="207"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="206"/>
         <source>Export PNG…</source>
         <translation>Xuất ảnh PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="208"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="207"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="209"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="208"/>
         <source>Save the chart as a picture</source>
         <translation>Lưu biểu đồ thành ảnh</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="210"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="209"/>
         <source>Save the plotted numbers for Excel</source>
         <translation>Lưu các số liệu trên biểu đồ để mở bằng Excel</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="211"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="210"/>
         <source>Units:</source>
         <translation>Đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="212"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="211"/>
         <source>commune name or code</source>
         <translation>tên hoặc mã xã, phường</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="213"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="212"/>
         <source>All communes</source>
         <translation>Tất cả xã</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="214"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="213"/>
         <source>Total only</source>
         <translation>Chỉ số tổng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="215"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="214"/>
         <source>Open a database and choose a unit to see trends.</source>
         <translation>Hãy mở một cơ sở dữ liệu và chọn đơn vị để xem diễn biến.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="340"/>
-        <location filename="../../src/ictdesk/gui/trends.py" line="490"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="339"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="489"/>
         <source>%1 (total)</source>
         <translation>%1 (tổng)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="467"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="466"/>
         <source>The chart cannot be drawn: %1</source>
         <translation>Không vẽ được biểu đồ: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="501"/>
-        <location filename="../../src/ictdesk/gui/trends.py" line="516"/>
-        <location filename="../../src/ictdesk/gui/trends.py" line="569"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="500"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="515"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="583"/>
         <source>Target %1: %2</source>
         <translation>Kế hoạch %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="525"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="524"/>
         <source>Target</source>
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="528"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="527"/>
         <source>%1 communes</source>
         <translation>%1 xã, phường</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="534"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="533"/>
         <source>Drag to move, wheel to zoom; click a legend entry to hide its line.</source>
         <translation>Kéo để di chuyển, lăn chuột để phóng to; bấm vào chú giải để ẩn hoặc hiện đường.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="538"/>
-        <location filename="../../src/ictdesk/gui/trends.py" line="553"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="548"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="567"/>
         <source>No data for this indicator yet.</source>
         <translation>Chỉ tiêu này chưa có số liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="587"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="550"/>
+        <source>No values by %1; there are values by %2: choose it above.</source>
+        <translation>Không có số liệu theo %1; có số liệu theo %2: hãy chọn ở trên.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/trends.py" line="601"/>
         <source>%1 of %2 communes have a value.</source>
         <translation>%1/%2 xã, phường có số liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="593"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="607"/>
         <source>%1 have reached the target.</source>
         <translation>%1 đơn vị đã đạt kế hoạch.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="606"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="620"/>
         <source>Chart saved: %1</source>
         <translation>Đã lưu biểu đồ: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="606"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="620"/>
         <source>The chart was not saved: %1</source>
         <translation>Chưa lưu được biểu đồ: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="653"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="667"/>
         <source>The numbers were not saved: %1</source>
         <translation>Chưa lưu được số liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="655"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="669"/>
         <source>Numbers saved: %1</source>
         <translation>Đã lưu số liệu: %1</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="714"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="728"/>
         <source>Export chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="714"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="728"/>
         <source>PNG pictures (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="719"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="733"/>
         <source>Export numbers</source>
         <translation>Xuất số liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/trends.py" line="719"/>
+        <location filename="../../src/ictdesk/gui/trends.py" line="733"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
@@ -1643,82 +1648,82 @@ Căn cứ: %3</translation>
 <context>
     <name>ValidationDialog</name>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="51"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="64"/>
         <source>Validation report</source>
         <translation>Kết quả kiểm tra số liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="58"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="71"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="58"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="71"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="58"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="71"/>
         <source>Importance</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="58"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="71"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="61"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="74"/>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="63"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="76"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="82"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="96"/>
         <source>type</source>
         <translation>kiểu số</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="83"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="97"/>
         <source>range</source>
         <translation>giới hạn</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="84"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="98"/>
         <source>rule</source>
         <translation>quy tắc</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="85"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="99"/>
         <source>large change</source>
         <translation>biến động lớn</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="87"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="101"/>
         <source>high</source>
         <translation>cao</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="87"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="101"/>
         <source>medium</source>
         <translation>trung bình</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="87"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="101"/>
         <source>low</source>
         <translation>thấp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="112"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="126"/>
         <source>%1: no problems found.</source>
         <translation>%1: không phát hiện vấn đề nào.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/review_views.py" line="115"/>
+        <location filename="../../src/ictdesk/gui/review_views.py" line="129"/>
         <source>%1: %2 problems in %3 units, %4 of them errors. Double-click to fix.</source>
         <translation>%1: %2 vấn đề ở %3 đơn vị, trong đó %4 lỗi. Nháy đúp để sửa.</translation>
     </message>

@@ -533,9 +533,24 @@ class TrendsView(QWidget):
                 + self.tr("Drag to move, wheel to zoom; click a legend entry to hide its line.")
             )
         else:
-            self.caption.setText(
-                f"<b>{indicator.name(language)}</b> · " + self.tr("No data for this indicator yet.")
-            )
+            self.caption.setText(f"<b>{indicator.name(language)}</b> · " + self._no_data_text())
+
+    def _no_data_text(self) -> str:
+        """Nothing to show for the chosen kind of period: say which kinds hold values."""
+        shown = self.period_type()
+        others = [
+            self.type_box.itemText(i)
+            for i in range(self.type_box.count())
+            if self.type_box.itemData(i) != shown.value
+            and self.store.latest_period(PeriodType(self.type_box.itemData(i))) is not None
+        ]
+        if not others:
+            return self.tr("No data for this indicator yet.")
+        return (
+            self.tr("No values by %1; there are values by %2: choose it above.")
+            .replace("%1", self.type_box.currentText())
+            .replace("%2", ", ".join(others))
+        )
 
     def _draw_ranking(self, indicator: Indicator) -> None:
         language = current_language()
