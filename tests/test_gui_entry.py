@@ -144,8 +144,15 @@ def test_unit_search_ignores_diacritics(qtbot, window):
     province = model.index(0, 0)
     names = [model.index(r, 0, province).data() for r in range(model.rowCount(province))]
     assert names == ["Phường Phúc Yên"]
+    assert not window.unit_tree.no_match.isVisible()
     window.unit_tree.search.clear()
     assert model.rowCount(model.index(0, 0)) == 148
+    type_text(window.unit_tree.search, "zzz")
+    assert window.unit_tree.no_match.isVisible() and "Không có đơn vị" in (
+        window.unit_tree.no_match.text()
+    )
+    window.unit_tree.search.clear()
+    assert not window.unit_tree.no_match.isVisible()
 
 
 def test_unit_tree_model_passes_the_model_tester(qtmodeltester, window):

@@ -1627,12 +1627,17 @@ Căn cứ: %3</translation>
 <context>
     <name>UnitTree</name>
     <message>
-        <location filename="../../src/ictdesk/gui/unit_tree.py" line="205"/>
+        <location filename="../../src/ictdesk/gui/unit_tree.py" line="210"/>
         <source>Search units (name or code)…</source>
         <translation>Tìm đơn vị (tên hoặc mã)…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/unit_tree.py" line="257"/>
+        <location filename="../../src/ictdesk/gui/unit_tree.py" line="211"/>
+        <source>No unit matches this name or code.</source>
+        <translation>Không có đơn vị nào khớp với tên hoặc mã này.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/unit_tree.py" line="264"/>
         <source>Add a unit under %1…</source>
         <translation>Thêm đơn vị trực thuộc %1…</translation>
     </message>

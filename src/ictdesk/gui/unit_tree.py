@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit
@@ -193,7 +193,12 @@ class UnitTree(QWidget):
         self.view.setUniformRowHeights(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.no_match = QLabel(self)
+        self.no_match.setObjectName("unitSearchNoMatch")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
         layout.addWidget(self.search)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.view)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
@@ -203,6 +208,7 @@ class UnitTree(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search units (name or code)…"))
+        self.no_match.setText(self.tr("No unit matches this name or code."))
 
     def set_store(self, store: ValueStore | None) -> None:
         self.search.blockSignals(True)
@@ -231,7 +237,8 @@ class UnitTree(QWidget):
 
     def _on_search_text_changed(self, text: str) -> None:
         current = self.current_code()
-        self.model.set_search(text)
+        matches = self.model.set_search(text)
+        self.no_match.setVisible(self.model.searching and not matches)
         if self.model.searching:
             self.view.expandAll()
         else:
