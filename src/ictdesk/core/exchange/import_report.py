@@ -108,10 +108,10 @@ class ImportReport:
     def summary(self) -> str:
         state = "rejected" if self.blocking else "would import" if self.dry_run else "imported"
         return (
-            f"{state}: {self.rows} rows from {len(self.files)}"
-            f" file{'' if len(self.files) == 1 else 's'} — {self.added} added,"
-            f" {self.changed} changed, {self.unchanged} unchanged, {self.skipped} skipped;"
-            f" {len(self.blocking)} errors, {len(self.warnings)} warnings"
+            f"{state}: {_count(self.rows, 'value')} read from {_count(len(self.files), 'file')}"
+            f" — {self.added} added, {self.changed} changed, {self.unchanged} unchanged,"
+            f" {self.skipped} skipped; {_count(len(self.blocking), 'error')},"
+            f" {_count(len(self.warnings), 'warning')}"
         )
 
     def write_csv(self, path: Path) -> None:
@@ -126,6 +126,11 @@ class ImportReport:
                 writer.writerow(
                     [p.file, p.location, p.column, "error" if p.blocking else "warning", p.reason]
                 )
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 file", "2 files"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def not_a_number(file: str, location: str, column: str, raw, reason) -> Problem:
