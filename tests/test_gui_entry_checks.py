@@ -120,6 +120,19 @@ def test_a_negative_count_is_refused_without_asking_for_an_explanation(qtbot, wi
     form.fields["CDT_TEAMS"].setText("")  # leave no invalid text for teardown
 
 
+def test_a_count_field_tells_no_number_from_a_fraction(qtbot, window):
+    form = window.entry_form
+    field = form.fields["BTS_TOTAL"]
+    shown = []
+    for text in ("abc", "12,5"):
+        field.setText(text)
+        form._on_field_text_edited(text)
+        shown.append(form.rows["BTS_TOTAL"].check.text())
+    field.setText("")  # no invalid text left for teardown, whatever was shown
+    form._on_field_text_edited("")
+    assert "Không phải là số" in shown[0] and "Không phải số nguyên" in shown[1]
+
+
 def test_the_real_dialog_needs_an_explanation_before_saving(qtbot, window):
     form = window.entry_form
     enter_value(qtbot, form.fields["BTS_TOTAL"], "10")

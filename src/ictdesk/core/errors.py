@@ -25,6 +25,10 @@ class InvalidNumber(IctdeskError, ValueError):
     """Typed text cannot be read as a number of the expected kind."""
 
 
+class NotAWholeNumber(InvalidNumber):
+    """A number with a fraction where a count is expected ("12,5 stations")."""
+
+
 class UnknownUnit(IctdeskError, KeyError):
     """No administrative unit has this code."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from ictdesk.core.errors import InvalidNumber
+from ictdesk.core.errors import InvalidNumber, NotAWholeNumber
 
 
 class ValueType(StrEnum):
@@ -102,7 +102,7 @@ def parse_number(
     if value_type is ValueType.INTEGER:
         value = parsed.alternative if parsed.ambiguous else parsed.value
         if not isinstance(value, int):
-            raise InvalidNumber("a whole number is expected")
+            raise NotAWholeNumber("a whole number is expected")
         return ParsedNumber(sign * value)
     alternative = sign * parsed.alternative if parsed.alternative is not None else None
     return ParsedNumber(sign * parsed.value, parsed.ambiguous, alternative)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ictdesk.core.catalogue import Indicator
-from ictdesk.core.errors import IctdeskError, InvalidNumber
-from ictdesk.core.numbers import ParsedNumber, ValueType, format_number, parse_number
+from ictdesk.core.errors import IctdeskError, InvalidNumber, NotAWholeNumber
+from ictdesk.core.numbers import ParsedNumber, format_number, parse_number
 from ictdesk.core.periods import Period
 from ictdesk.core.store import StoredValue, ValueStore, ValueWrite
 from ictdesk.core.validation import Violation
@@ -525,10 +525,10 @@ class EntryForm(QWidget):
         language = current_language()
         try:
             parsed = field.parsed()
-        except InvalidNumber:
+        except InvalidNumber as exc:
             text = (
                 self.tr("Not a whole number")
-                if field.indicator.value_type is ValueType.INTEGER
+                if isinstance(exc, NotAWholeNumber)  # "12,5" for a count; "abc" is no number
                 else self.tr("Not a number")
             )
             self._set_check(row, "✖ " + text, "error")
