@@ -260,6 +260,8 @@ def test_user_guide_opens_in_the_interface_language_with_its_screenshots(qtbot, 
     assert "images/vi-entry-form.png" in html
     image = dialog.browser.document().resource(3, "images/vi-entry-form.png")  # ImageResource
     assert image is not None and not image.isNull()
+    dialog.resize(700, 600)
+    qtbot.waitUntil(lambda: dialog.browser.horizontalScrollBar().maximum() == 0)  # fits the page
     dialog.close()
     install_language("en")
     dialog = window.show_user_guide()
