@@ -325,3 +325,12 @@ def test_a_kind_of_period_with_no_values_points_to_the_kinds_that_have_them(view
     view.redraw()
     caption = view.caption.text()
     assert "Không có số liệu theo tháng" in caption and "quý" in caption
+
+
+def test_value_axis_labels_never_mix_trailing_zeros(view):
+    from ictdesk.gui.charts import NumberAxis
+
+    axis = NumberAxis("left", lambda: "vi")
+    assert axis.tickStrings([0.9, 0.7], 1, 0.05) == ["0,9", "0,7"]  # not "0,90"
+    assert axis.tickStrings([12500.0, 13000.0], 1, 500) == ["12.500", "13.000"]
+    assert axis.tickStrings([1000.5], 1, 0.5) == ["1.000,5"]

@@ -79,8 +79,15 @@ class NumberAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values, scale, spacing):
+        # Each tick level has its own spacing (0,2 and 0,1): trailing zeros are dropped so one
+        # axis never mixes "0,90" with "0,8".
         decimals = _decimals(spacing * scale)
-        return [format_number(v * scale, decimals, self._language()) for v in values]
+        language = self._language()
+        point = "," if language == "vi" else "."
+        texts = [format_number(v * scale, decimals, language) for v in values]
+        if decimals:
+            texts = [t.rstrip("0").rstrip(point) if point in t else t for t in texts]
+        return texts
 
 
 class LabelAxis(pg.AxisItem):
