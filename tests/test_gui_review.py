@@ -77,3 +77,13 @@ def test_review_tables_keep_their_order_and_sort_numbers_as_numbers(qtbot, windo
     table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     filled = [table.item(r, 1).text() for r in range(3)]
     assert filled == ["9/29", "1/29", "0/29"]
+
+
+def test_a_province_tells_how_many_of_its_units_reported_in_full(qtbot, window):
+    window.period_picker.set_period(Period.parse("2026Q1"))
+    store = window.store
+    for indicator in store.catalogue.entered:
+        store.save_value("07900", indicator.code, "2026Q1", 1)
+    window.unit_tree.select("08740")
+    window.unit_tree.select("25")
+    assert window.filled_label.text() == "1/148 đơn vị đã báo cáo đủ"

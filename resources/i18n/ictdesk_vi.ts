@@ -1272,38 +1272,43 @@ Căn cứ: %3</translation>
         <translation>Chưa có cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="932"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="935"/>
+        <source>%1 of %2 units reported in full</source>
+        <translation>%1/%2 đơn vị đã báo cáo đủ</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="942"/>
         <source>%1 of %2 indicators filled</source>
         <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="954"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="964"/>
         <source>Making today&apos;s backup…</source>
         <translation>Đang sao lưu dữ liệu hằng ngày…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1014"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1024"/>
         <source>Cannot create database</source>
         <translation>Không tạo được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1015"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1025"/>
         <source>The database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1035"/>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1055"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1045"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1065"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1036"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1046"/>
         <source>Creating the demo database…</source>
         <translation>Đang tạo cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/main_window.py" line="1056"/>
+        <location filename="../../src/ictdesk/gui/main_window.py" line="1066"/>
         <source>The demo database could not be created.</source>
         <translation>Không tạo được cơ sở dữ liệu mẫu.</translation>
     </message>
@@ -1645,7 +1650,7 @@ Căn cứ: %3</translation>
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../src/ictdesk/gui/user_guide.py" line="19"/>
+        <location filename="../../src/ictdesk/gui/user_guide.py" line="21"/>
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>

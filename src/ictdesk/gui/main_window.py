@@ -927,6 +927,16 @@ class MainWindow(QMainWindow):
         self.unit_label.setText(self.store.unit(unit).name if self.store and unit else "")
         period = self.entry_form.period
         self.period_label.setText(period.label(language) if period else "")
+        if unit and period and self.store.child_count(unit):
+            # A province or district enters nothing itself: how far its units have reported.
+            rows = self.store.completeness(period.iso, unit)
+            full = sum(filled >= expected for _, filled, expected in rows)
+            self.filled_label.setText(
+                self.tr("%1 of %2 units reported in full")
+                .replace("%1", str(full))
+                .replace("%2", str(len(rows)))
+            )
+            return
         filled, total = self.entry_form.filled_count()
         self.filled_label.setText(
             self.tr("%1 of %2 indicators filled")
