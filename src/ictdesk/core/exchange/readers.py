@@ -242,7 +242,7 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
     catalogue = store.catalogue
     with _csv_file(path) as (header, reader):
         columns: list[tuple[int, str]] = []
-        computed: list = []
+        rates: list[tuple[int, str]] = []
         for index, title in enumerate(header[3:], start=3):
             match = _CODE_IN_HEADER.search(title)
             code = match.group(1) if match else title.strip()
@@ -258,15 +258,15 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 )
                 continue
             if catalogue[code].is_derived:  # rates are recomputed, never imported
-                computed.append((index, code))
+                rates.append((index, code))
             else:
                 columns.append((index, code))
         # A rate whose parts are in the file (as in ictdesk's own wide CSV) is recomputed from
         # them; one without is a value that will be missing: said once per column, if filled.
         given = {code for _, code in columns}
-        computed = [
+        unmade = [
             index
-            for index, code in computed
+            for index, code in rates
             if not {catalogue[code].formula.numerator, catalogue[code].formula.denominator} <= given
         ]
         for cells in reader:
@@ -275,8 +275,8 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
             line = reader.line_num
             unit = cells[0].strip().lstrip("'")
             period = cells[2].strip() if len(cells) > 2 else ""
-            for index in [i for i in computed if i < len(cells) and cells[i].strip()]:
-                computed.remove(index)  # said once per column
+            for index in [i for i in unmade if i < len(cells) and cells[i].strip()]:
+                unmade.remove(index)  # said once per column
                 problems.append(
                     Problem(
                         name,
