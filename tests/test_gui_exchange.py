@@ -130,7 +130,8 @@ def test_warnings_leave_the_preview_in_view_and_errors_come_first(qtbot, window,
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.report.warnings and dialog.import_button.isEnabled()
     assert dialog.table.item(0, 3).text() == "40"  # the preview, not the warning
-    assert dialog.warnings_button.isVisible() and "1 cảnh báo" in dialog.warnings_button.text()
+    assert dialog.warnings_button.text() == "Xem cảnh báo" and dialog.warnings_button.isVisible()
+    assert dialog.summary.text().endswith("1 cảnh báo.")
     dialog.warnings_button.click()
     assert dialog.table.item(0, 3).text() == "cảnh báo"
     dialog.warnings_button.click()

@@ -403,17 +403,17 @@ Căn cứ: %3</translation>
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="485"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="493"/>
         <source>Save the template</source>
         <translation>Lưu biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="495"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="503"/>
         <source>Writing the template…</source>
         <translation>Đang tạo biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="499"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="507"/>
         <source>Template failed</source>
         <translation>Không tạo được biểu mẫu</translation>
     </message>
@@ -836,93 +836,108 @@ Căn cứ: %3</translation>
         <translation>Đọc được %1 giá trị: %2 mới, %3 thay đổi, %4 không đổi, %5 bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="346"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="347"/>
+        <source>1 error: nothing will be written until it is fixed.</source>
+        <translation>Có 1 lỗi: chưa ghi gì cho đến khi sửa xong.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="349"/>
         <source>%1 errors: nothing will be written until they are fixed.</source>
         <translation>Có %1 lỗi: chưa ghi gì cho đến khi sửa xong.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="351"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="354"/>
+        <source>1 warning.</source>
+        <translation>1 cảnh báo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="356"/>
         <source>%1 warnings.</source>
         <translation>%1 cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="352"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="358"/>
         <source>Nothing to import.</source>
         <translation>Không có gì để nhập.</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="364"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="370"/>
         <source>Show the values</source>
         <translation>Xem các giá trị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="366"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="372"/>
+        <source>Show the warning</source>
+        <translation>Xem cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="374"/>
         <source>Show the %1 warnings</source>
         <translation>Xem %1 cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="379"/>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="415"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="387"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="423"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="380"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="388"/>
         <source>Where</source>
         <translation>Vị trí</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="381"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="389"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="382"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="390"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="383"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="391"/>
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="389"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="397"/>
         <source>error</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="389"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="397"/>
         <source>warning</source>
         <translation>cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="410"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="418"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="411"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="419"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="412"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="420"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="413"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="421"/>
         <source>New value</source>
         <translation>Giá trị mới</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="414"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="422"/>
         <source>Stored now</source>
         <translation>Giá trị đang lưu</translation>
     </message>
     <message>
-        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="454"/>
+        <location filename="../../src/ictdesk/gui/exchange_dialogs.py" line="462"/>
         <source>Importing…</source>
         <translation>Đang nhập số liệu…</translation>
     </message>

@@ -343,12 +343,18 @@ class ImportDialog(QDialog):
             self.summary.setText(
                 counts
                 + " "
-                + self.tr("%1 errors: nothing will be written until they are fixed.").replace(
-                    "%1", count(len(blocking))
-                )
+                + (
+                    self.tr("1 error: nothing will be written until it is fixed.")
+                    if len(blocking) == 1
+                    else self.tr("%1 errors: nothing will be written until they are fixed.")
+                ).replace("%1", count(len(blocking)))
             )
         else:
-            warnings = self.tr("%1 warnings.").replace("%1", count(len(report.warnings)))
+            warnings = (
+                self.tr("1 warning.")
+                if len(report.warnings) == 1
+                else self.tr("%1 warnings.").replace("%1", count(len(report.warnings)))
+            )
             nothing = "" if report.added + report.changed else " " + self.tr("Nothing to import.")
             self.summary.setText(counts + " " + warnings + nothing)
         self.warnings_button.setVisible(bool(report.warnings) and not blocking)
@@ -363,6 +369,8 @@ class ImportDialog(QDialog):
         self.warnings_button.setText(
             self.tr("Show the values")
             if checked
+            else self.tr("Show the warning")
+            if len(self.report.warnings) == 1
             else self.tr("Show the %1 warnings").replace("%1", number)
         )
         self._show_table()
