@@ -361,3 +361,12 @@ def test_the_daily_check_of_a_file_runs_off_the_gui_thread(qtbot, tmp_path, monk
     assert not other.open_path(path)
     assert shown and "damaged" in shown[0] and other.store is None
     other.close()
+
+
+def test_the_first_window_fits_a_small_laptop_screen():
+    from PySide6.QtCore import QSize
+
+    from ictdesk.gui.main_window import _first_size
+
+    assert _first_size(QSize(1366, 728)) == QSize(1280, 728)  # 1366 × 768 less the task bar
+    assert _first_size(QSize(1920, 1040)) == QSize(1280, 820)

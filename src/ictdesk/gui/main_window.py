@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,6 +82,11 @@ def default_period() -> Period:
     """The last complete quarter before today."""
     today = datetime.date.today()
     return Period(today.year, PeriodType.QUARTER, (today.month - 1) // 3 + 1).previous()
+
+
+def _first_size(available: QSize) -> QSize:
+    """1280 × 820, or less on a smaller screen (a 1366 × 768 laptop hid the status bar)."""
+    return QSize(min(1280, available.width()), min(820, available.height()))
 
 
 class MainWindow(QMainWindow):
@@ -166,7 +171,7 @@ class MainWindow(QMainWindow):
         self.entry_form.unsaved_changed.connect(self.setWindowModified)
         self.entry_form.completion_changed.connect(self._update_status)
         self.retranslate()
-        self.resize(1280, 820)
+        self.resize(_first_size(self.screen().availableGeometry().size()))
         self._restore_geometry()
         self.set_store(store)
 
