@@ -50,9 +50,9 @@ def test_the_chart_shows_the_parent_and_the_selected_commune(view, demo_store):
     assert [line.key for line in chart.lines] == [PROVINCE, PHUC_YEN]
     assert chart.lines[0].is_parent and chart.lines[0].name.startswith("Phú Thọ (")
     labels = chart.period_axis.labels
-    assert labels[0] == "Q1/2021" and labels[19] == "Q4/2025"
+    assert labels[0] == "Quý I/2021" and labels[19] == "Quý IV/2025"
     # the 2026 target is ahead of the data: its year is added to the axis
-    assert labels[20:] == ["Q1/2026", "Q2/2026", "Q3/2026", "Q4/2026"]
+    assert labels[20:] == ["Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026"]
     parent_y = chart.curves[0].yData
     expected = demo_store.series("COV_5G_PCT", PROVINCE, ["2025Q4"])["2025Q4"]
     assert parent_y[19] == pytest.approx(expected)
@@ -66,8 +66,8 @@ def test_target_lines_are_drawn_for_each_target_year(view):
     assert chart.target_curve.isVisible()
     assert "2026" in chart.targets[1].label and "65,0" in chart.targets[1].label
     first, last = chart.targets[0].first, chart.targets[0].last
-    assert chart.period_axis.labels[first] == "Q1/2025"
-    assert chart.period_axis.labels[last] == "Q4/2025"
+    assert chart.period_axis.labels[first] == "Quý I/2025"
+    assert chart.period_axis.labels[last] == "Quý IV/2025"
     assert sum(1 for label in chart.target_labels if label.isVisible()) == 2
 
 
@@ -89,7 +89,7 @@ def test_a_missing_value_leaves_a_gap(view, demo_store):
     demo_store.save_value(PHUC_YEN, "POP_COVERED_5G", "2025Q2", None)
     view.redraw()
     y = view.chart.curves[1].yData
-    index = view.chart.period_axis.labels.index("Q2/2025")
+    index = view.chart.period_axis.labels.index("Quý II/2025")
     assert math.isnan(y[index])
     assert not math.isnan(y[index - 1]) and not math.isnan(y[index + 1])
     assert view.chart.curves[1].opts["connect"] == "finite"
@@ -120,7 +120,7 @@ def test_clicking_a_legend_entry_hides_its_line(qtbot, view):
 
 def test_hover_describes_the_nearest_point_in_vietnamese_format(view, demo_store):
     chart = view.chart
-    index = chart.period_axis.labels.index("Q3/2025")
+    index = chart.period_axis.labels.index("Quý III/2025")
     value = chart.lines[0].values[index]
     text = chart.hover_at(index + 0.1, value)
     assert "Phú Thọ" in text and "Quý III/2025" in text
@@ -132,7 +132,7 @@ def test_hover_describes_the_nearest_point_in_vietnamese_format(view, demo_store
 
 def test_hover_follows_the_mouse(qtbot, view):
     chart = view.chart
-    index = chart.period_axis.labels.index("Q4/2025")
+    index = chart.period_axis.labels.index("Quý IV/2025")
     value = chart.lines[0].values[index]
     scene = chart.getPlotItem().getViewBox().mapViewToScene(QPointF(index, value))
     chart.scene().sigMouseMoved.emit(scene)

@@ -153,12 +153,15 @@ class Period:
         return f"Tháng {self.index}/{self.year}"
 
     def short_label(self, language: str = "vi") -> str:
-        """A compact label for chart axes: "Q1/2024", "T3/2024", "6T1/2024", "2024"."""
+        """A compact label for chart axes: "Quý I/2024" (en "Q1/2024"), "T3/2024",
+        "6T1/2024", "2024"."""
         if self.type is PeriodType.YEAR:
             return f"{self.year}"
         if self.type is PeriodType.HALF:
             return f"{'6T' if language == 'vi' else 'H'}{self.index}/{self.year}"
         if self.type is PeriodType.QUARTER:
+            if language == "vi":  # as printed documents write it; "Q1" is English
+                return f"Quý {_ROMAN[self.index]}/{self.year}"
             return f"Q{self.index}/{self.year}"
         return f"{'T' if language == 'vi' else 'M'}{self.index}/{self.year}"
 
