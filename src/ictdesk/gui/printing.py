@@ -77,8 +77,12 @@ def _chart_image(sheet: Sheet, width: int, height: int, family: str) -> QImage:
     font.setPixelSize(max(10, height // 18))
     painter.setFont(font)
     metrics = painter.fontMetrics()
-    left, right = metrics.horizontalAdvance("100 %") + 16, metrics.horizontalAdvance("Q4/2025")
-    top, bottom = metrics.height() * (len(sheet.chart) + 1), metrics.height() * 2
+    labels = [label for label, _ in sheet.chart[0][1]] if sheet.chart else []
+    widest = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+    left = metrics.horizontalAdvance("100 %") + 16
+    right = widest // 2 + 4  # the last period's label is centred on the plot's edge
+    # The period labels sit half a line lower than the "0 %" beside the bottom line.
+    top, bottom = metrics.height() * (len(sheet.chart) + 1), metrics.height() * 2.5
     plot = QRectF(left, top, width - left - right, height - top - bottom)
     values = [v for _, series in sheet.chart for _, v in series if v is not None]
     high = max(100.0, max(values, default=100.0))
@@ -91,13 +95,12 @@ def _chart_image(sheet: Sheet, width: int, height: int, family: str) -> QImage:
             Qt.AlignmentFlag.AlignRight,
             f"{step} %",
         )
-    labels = [label for label, _ in sheet.chart[0][1]] if sheet.chart else []
     count = max(1, len(labels) - 1)
     slot = plot.width() / count
     for index, label in enumerate(labels):
         x = plot.left() + plot.width() * index / count
         painter.drawText(
-            QRectF(x - slot / 2, plot.bottom() + 4, slot, metrics.height()),
+            QRectF(x - slot / 2, plot.bottom() + metrics.height() / 2 + 4, slot, metrics.height()),
             Qt.AlignmentFlag.AlignCenter,
             label,
         )
