@@ -353,6 +353,23 @@ def test_a_template_formula_without_a_saved_result_is_an_error(demo_store, fresh
     assert fresh.value_count() == 0
 
 
+def test_a_template_whose_indicator_code_was_changed_is_refused(demo_store, fresh, tmp_path):
+    path = tmp_path / "template.xlsx"
+    write_template(demo_store, "08740", "2026Q1", path)
+    book = load_workbook(path)
+    sheet = book[book.sheetnames[1]]
+    sent = sheet["B6"].value
+    sheet.protection.sheet = False  # as someone who wanted another row would do
+    sheet["B6"] = "POP_ADULT"
+    sheet["F6"] = 30000
+    book.save(path)
+    with pytest.raises(ImportRejected) as caught:
+        import_files(fresh, [path])
+    [problem] = caught.value.report.blocking
+    assert problem.location.endswith("!B6") and f"the template had {sent}" in problem.reason
+    assert fresh.value_count() == 0
+
+
 def test_template_has_a_sheet_per_commune_and_imports_back(demo_store, fresh, tmp_path):
     path = tmp_path / "template.xlsx"
     assert write_template(demo_store, "25", "2026Q1", path) == 148

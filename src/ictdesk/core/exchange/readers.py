@@ -342,7 +342,8 @@ def read_template(
         if not meta or meta[0][0] != TEMPLATE_MARK:
             raise not_a_template
         period = str(meta[0][2])
-        for sheet_name, owner, *_ in meta[1:]:
+        for sheet_name, owner, *rest in meta[1:]:
+            sent = str(rest[0]).split(",") if rest and rest[0] else None  # older: not recorded
             if sheet_name not in workbook.sheetnames:
                 problems.append(
                     Problem(
@@ -382,6 +383,19 @@ def read_template(
             row = FIRST_ROW
             while (row, 2) in cells and cells[(row, 2)]:
                 code = str(cells[(row, 2)]).strip()
+                expected = sent[row - FIRST_ROW] if sent and row - FIRST_ROW < len(sent) else code
+                if code != expected:
+                    problems.append(
+                        Problem(
+                            name,
+                            f"'{sheet_name}'!B{row}",
+                            code,
+                            f"the indicator code was changed (the template had {expected})",
+                            reason_vi=f"mã chỉ tiêu đã bị sửa (biểu mẫu gửi đi là {expected})",
+                        )
+                    )
+                    row += 1
+                    continue
                 raw = cells.get((row, VALUE_COLUMN))
                 comment = cells.get((row, COMMENT_COLUMN))
                 location = f"'{sheet_name}'!F{row}"

@@ -54,7 +54,9 @@ def write_template(store: ValueStore, parent_code: str, period: str, path: Path)
     taken: set[str] = set()
     for unit in units:
         sheet = workbook.create_sheet(sheet_title(unit.code, unit.name, taken))
-        meta.append([sheet.title, unit.code])
+        # The codes as sent, in order: a code cell changed after unprotecting the sheet would
+        # import a value under another indicator (the reader compares).
+        meta.append([sheet.title, unit.code, ",".join(i.code for i in entered)])
         sheet["A1"] = "BIỂU NHẬP SỐ LIỆU CHUYỂN ĐỔI SỐ"
         sheet["A1"].font = Font(bold=True, size=13)
         sheet["A2"], sheet["B2"], sheet["C2"] = "Đơn vị:", protect_text(unit.name), "Mã đơn vị:"
