@@ -202,3 +202,13 @@ def test_import_does_not_write_under_an_open_window(run, tmp_path):
     result = run("import", values, "--db", path)
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "open.db.lock").exists()  # the import let go of the lock
+
+
+def test_an_output_named_for_another_format_is_written_with_a_warning(run, demo_db, tmp_path):
+    out = tmp_path / "book.csv"
+    result = run("export", "--db", demo_db, "--format", "xlsx", "--period", "2025Q4", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "book.csv will hold an Excel workbook" in result.stderr
+    assert out.read_bytes()[:2] == b"PK"  # written as asked
+    fine = run("export", "--db", demo_db, "--format", "long", "-o", tmp_path / "all.csv")
+    assert fine.returncode == 0 and "warning" not in fine.stderr

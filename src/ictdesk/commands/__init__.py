@@ -33,3 +33,13 @@ def open_store(path: Path, read_only: bool = False):
     if large and ValueStore.full_check_due(path):
         print(f"ictdesk: checking {path.name} for damage (once a day)…", file=sys.stderr)
     return ValueStore.open(path, read_only=read_only)
+
+
+def warn_if_named_otherwise(path: Path, suffix: str, what: str) -> None:
+    """Say on stderr when ``path`` will hold ``what`` but is named otherwise (-o x.csv for a
+    workbook opens in the wrong program); the file is written as asked."""
+    if path.suffix.lower() != suffix:
+        print(
+            f"ictdesk: warning: {path.name} will hold {what}; its name does not end in {suffix}",
+            file=sys.stderr,
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ictdesk.commands import open_store
+from ictdesk.commands import open_store, warn_if_named_otherwise
 
 HELP = "export values (long, wide or DHIS2 CSV, or XLSX)"
 
@@ -28,6 +28,10 @@ def run(args: argparse.Namespace) -> int:
     from ictdesk.core.exchange.export import export
 
     selection = Selection.build(args.unit, args.period, args.start, args.end, args.indicators)
+    if args.fmt == "xlsx":
+        warn_if_named_otherwise(args.output, ".xlsx", "an Excel workbook")
+    else:
+        warn_if_named_otherwise(args.output, ".csv", "CSV")
     store = open_store(args.db, read_only=True)
     try:
         if selection.unit_code:

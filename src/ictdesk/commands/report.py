@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ictdesk.commands import open_store
+from ictdesk.commands import open_store, warn_if_named_otherwise
 
 HELP = "write the summary sheet of a unit (or the roll-up of its communes) as a PDF"
 
@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from ictdesk.core.report import rollup_sheet, unit_sheet
 
     Period.parse(args.period)
+    warn_if_named_otherwise(args.output, ".pdf", "a PDF")
     store = open_store(args.db, read_only=True)
     try:
         args.unit = store.unit_code(args.unit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ictdesk.commands import open_store
+from ictdesk.commands import open_store, warn_if_named_otherwise
 
 HELP = "write a fill-in XLSX template, one sheet per commune"
 
@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.exchange.template import write_template
 
+    warn_if_named_otherwise(args.output, ".xlsx", "an Excel workbook")
     store = open_store(args.db, read_only=True)
     try:
         sheets = write_template(store, store.unit_code(args.unit), args.period, args.output)
