@@ -28,7 +28,7 @@ from ictdesk.core.filesystem import is_network_path
 from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import Period, PeriodType, canonical_period
 from ictdesk.core.sqlite_library import sqlite_utils
-from ictdesk.core.units import Unit, UnitLevel, search_key
+from ictdesk.core.units import Unit, UnitLevel, code_readings, search_key
 from ictdesk.core.validation import (
     DEFAULT_OUTLIER_SHARE,
     LARGEST_EXACT,
@@ -372,9 +372,7 @@ class ValueStore:
     def unit_code(self, text: str) -> str:
         """The unit code ``text`` means: as given, or a GSO code a spreadsheet stripped of its
         leading zero ("4792" for "04792"); raise :class:`UnknownUnit`."""
-        code = text.strip()
-        candidates = [code] + ([code.zfill(5), code.zfill(2)] if code.isdigit() else [])
-        for candidate in candidates:
+        for candidate in code_readings(text):
             if self.has_unit(candidate):
                 return candidate
         raise UnknownUnit(f"unknown unit code: {text}")

@@ -38,6 +38,15 @@ def commune_code(number: int | str) -> str:
     return f"{int(number):05d}"
 
 
+def code_readings(text: str) -> list[str]:
+    """The unit codes ``text`` may mean, first as given: a spreadsheet turns "04792" into 4792,
+    so digits are also read as a commune's (5 wide) and a province's (2 wide) GSO code."""
+    code = text.strip()
+    if not code.isdigit():
+        return [code]
+    return [code, commune_code(code), province_code(code)]
+
+
 def search_key(text: str) -> str:
     """Lower-case text without Vietnamese diacritics, so "phuc yen" finds "Phúc Yên"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

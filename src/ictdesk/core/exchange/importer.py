@@ -34,6 +34,7 @@ from ictdesk.core.exchange.readers import (
 from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import Period, canonical_period
 from ictdesk.core.store import DUP_FIELD, DUP_SEPARATOR, NOT_GIVEN, ValueStore
+from ictdesk.core.units import code_readings
 from ictdesk.core.validation import (
     LARGEST_EXACT,
     OPERATORS,
@@ -311,12 +312,8 @@ class _RowChecker:
             )
 
     def _repaired_unit(self, unit: str) -> str | None:
-        """A spreadsheet turns "04792" into 4792: GSO codes are 2 or 5 digits wide."""
-        if unit.isdigit():
-            for width in (5, 2):
-                if unit.zfill(width) in self.units:
-                    return unit.zfill(width)
-        return None
+        """A spreadsheet turns "04792" into 4792 (see :func:`code_readings`)."""
+        return next((code for code in code_readings(unit)[1:] if code in self.units), None)
 
 
 def _limits(indicator) -> tuple[float, float, bool]:
