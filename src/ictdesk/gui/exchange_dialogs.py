@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ictdesk.core.errors import IctdeskError
 from ictdesk.core.exchange.common import Selection
 from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import (
@@ -43,7 +42,7 @@ from ictdesk.core.numbers import format_number
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.background import BackgroundTask
-from ictdesk.gui.i18n import current_language
+from ictdesk.gui.i18n import current_language, error_text
 
 _SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "xlsx": ".xlsx"}
 
@@ -65,7 +64,7 @@ def _show_error(parent: QWidget, title: str, exc: Exception) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         title,
-        exc.message(current_language()) if isinstance(exc, IctdeskError) else str(exc),
+        error_text(exc),
         QMessageBox.StandardButton.Ok,
         parent,
     )
@@ -318,8 +317,9 @@ class ImportDialog(QDialog):
     def _show_failure(self, exc: Exception) -> None:
         self.report = None
         self.table.setRowCount(0)
-        reason = exc.message(current_language()) if isinstance(exc, IctdeskError) else str(exc)
-        self.summary.setText(self.tr("These files cannot be imported: %1").replace("%1", reason))
+        self.summary.setText(
+            self.tr("These files cannot be imported: %1").replace("%1", error_text(exc))
+        )
         self.summary.setStyleSheet("color: #c0392b;")
 
     def _show_report(self, report: ImportReport) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
+from ictdesk.core.errors import IctdeskError
 from ictdesk.core.resources import resource_path
 
 LANGUAGES = ("vi", "en")
@@ -96,3 +97,8 @@ def current_language() -> str:
     app = QCoreApplication.instance()
     value = app.property("ictdesk_language") if app else None
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def error_text(exc: Exception) -> str:
+    """An error's message in the interface language (a core error may carry Vietnamese)."""
+    return exc.message(current_language()) if isinstance(exc, IctdeskError) else str(exc)
