@@ -162,8 +162,12 @@ def _wide_units(store: ValueStore, top: Unit, period: str) -> list[Unit]:
     others that hold values of ``period`` themselves."""
     units = [top]
     pending = [top.code]
+    parents: set[str] = set()  # the walk sees who has units under it: no count per unit
     while pending:
-        children = store.children(pending.pop(0))
+        code = pending.pop(0)
+        children = store.children(code)
+        if children:
+            parents.add(code)
         units += children
         pending += [c.code for c in children]
     with_values = {
@@ -172,7 +176,7 @@ def _wide_units(store: ValueStore, top: Unit, period: str) -> list[Unit]:
             "SELECT DISTINCT unit_code FROM data_values WHERE period = ?", [period]
         )
     }
-    return [u for u in units if u.code in with_values or not store.child_count(u.code)]
+    return [u for u in units if u.code in with_values or u.code not in parents]
 
 
 def _wide_table(store: ValueStore, selection: Selection, period: str):

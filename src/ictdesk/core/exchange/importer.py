@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -141,7 +142,7 @@ def _named(paths: list[Path]) -> list[tuple[Path, str]]:
                 f"{path.name} is given twice", vi=f"tệp {path.name} được chọn hai lần"
             )
         seen.add(str(path.resolve()))
-    shared = {p.name for p in paths if sum(q.name == p.name for q in paths) > 1}
+    shared = {name for name, count in Counter(p.name for p in paths).items() if count > 1}
     return [
         (p, f"{p.resolve().parent.name}/{p.name}" if p.name in shared else p.name) for p in paths
     ]
