@@ -336,14 +336,22 @@ def test_dry_run_writes_nothing(fresh, tmp_path):
     assert fresh.value_count() == 0
 
 
-def test_a_template_formula_without_a_saved_result_is_an_error(demo_store, fresh, tmp_path):
+def commune_template(store, tmp_path, edit):
+    """Phúc Yên's fill-in template for 2026Q1, its sheet changed by ``edit(sheet)``."""
     path = tmp_path / "template.xlsx"
-    write_template(demo_store, "08740", "2026Q1", path)
+    write_template(store, "08740", "2026Q1", path)
     book = load_workbook(path)
-    sheet = book[book.sheetnames[1]]
-    sheet["F6"] = "=E6+100"  # as a script writes it: no computed value is saved
-    sheet["F7"] = 26000
+    edit(book[book.sheetnames[1]])
     book.save(path)
+    return path
+
+
+def test_a_template_formula_without_a_saved_result_is_an_error(demo_store, fresh, tmp_path):
+    def fill(sheet):
+        sheet["F6"] = "=E6+100"  # as a script writes it: no computed value is saved
+        sheet["F7"] = 26000
+
+    path = commune_template(demo_store, tmp_path, fill)
     with pytest.raises(ImportRejected) as caught:
         import_files(fresh, [path])
     [problem] = caught.value.report.blocking
@@ -354,19 +362,19 @@ def test_a_template_formula_without_a_saved_result_is_an_error(demo_store, fresh
 
 
 def test_a_template_whose_indicator_code_was_changed_is_refused(demo_store, fresh, tmp_path):
-    path = tmp_path / "template.xlsx"
-    write_template(demo_store, "08740", "2026Q1", path)
-    book = load_workbook(path)
-    sheet = book[book.sheetnames[1]]
-    sent = sheet["B6"].value
-    sheet.protection.sheet = False  # as someone who wanted another row would do
-    sheet["B6"] = "POP_ADULT"
-    sheet["F6"] = 30000
-    book.save(path)
+    sent = []
+
+    def change_code(sheet):
+        sent.append(sheet["B6"].value)
+        sheet.protection.sheet = False  # as someone who wanted another row would do
+        sheet["B6"] = "POP_ADULT"
+        sheet["F6"] = 30000
+
+    path = commune_template(demo_store, tmp_path, change_code)
     with pytest.raises(ImportRejected) as caught:
         import_files(fresh, [path])
     [problem] = caught.value.report.blocking
-    assert problem.location.endswith("!B6") and f"the template had {sent}" in problem.reason
+    assert problem.location.endswith("!B6") and f"the template had {sent[0]}" in problem.reason
     assert fresh.value_count() == 0
 
 

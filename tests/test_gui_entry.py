@@ -301,6 +301,21 @@ def test_a_large_backup_at_exit_shows_its_progress(window, monkeypatch):
     assert not dialog.isVisible()
 
 
+def record_threads(monkeypatch, name):
+    """Wrap ValueStore's static ``name`` so each call records the thread it ran on."""
+    import threading
+
+    threads = []
+    real = getattr(ValueStore, name)
+
+    def recorded(target):
+        threads.append(threading.current_thread())
+        real(target)
+
+    monkeypatch.setattr(ValueStore, name, staticmethod(recorded))
+    return threads
+
+
 def test_an_older_file_is_upgraded_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
     import threading
 
@@ -310,14 +325,7 @@ def test_an_older_file_is_upgraded_off_the_gui_thread(qtbot, tmp_path, monkeypat
     path = tmp_path / "old.db"
     ValueStore.create(path, {"province_code": "25"})
     as_before_m004(path)
-    threads = []
-    real_upgrade = ValueStore.upgrade
-
-    def upgrade(target):
-        threads.append(threading.current_thread())
-        real_upgrade(target)
-
-    monkeypatch.setattr(ValueStore, "upgrade", staticmethod(upgrade))
+    threads = record_threads(monkeypatch, "upgrade")
     win = MainWindow()
     qtbot.addWidget(win)
     assert win.open_path(path)
@@ -334,14 +342,7 @@ def test_the_daily_check_of_a_file_runs_off_the_gui_thread(qtbot, tmp_path, monk
     make_application()
     path = tmp_path / "due.db"
     ValueStore.create(path, {"province_code": "25"})  # never checked: due at the first open
-    threads = []
-    real_check = ValueStore.check_file
-
-    def check(target):
-        threads.append(threading.current_thread())
-        real_check(target)
-
-    monkeypatch.setattr(ValueStore, "check_file", staticmethod(check))
+    threads = record_threads(monkeypatch, "check_file")
     win = MainWindow()
     qtbot.addWidget(win)
     assert win.open_path(path)
