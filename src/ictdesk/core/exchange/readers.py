@@ -10,6 +10,7 @@ import csv
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import count
 from pathlib import Path
 
 from ictdesk.core.errors import IctdeskError, InvalidNumber
@@ -380,8 +381,9 @@ def read_template(
                         reason_vi="mã kỳ báo cáo đã bị sửa",
                     )
                 )
-            row = FIRST_ROW
-            while (row, 2) in cells and cells[(row, 2)]:
+            for row in count(FIRST_ROW):
+                if not cells.get((row, 2)):
+                    break  # the list of indicators ends
                 code = str(cells[(row, 2)]).strip()
                 expected = sent[row - FIRST_ROW] if sent and row - FIRST_ROW < len(sent) else code
                 if code != expected:
@@ -394,13 +396,11 @@ def read_template(
                             reason_vi=f"mã chỉ tiêu đã bị sửa (biểu mẫu gửi đi là {expected})",
                         )
                     )
-                    row += 1
                     continue
                 raw = cells.get((row, VALUE_COLUMN))
                 comment = cells.get((row, COMMENT_COLUMN))
                 location = f"'{sheet_name}'!F{row}"
-                row += 1
-                if raw is None and row - 1 in formulas:
+                if raw is None and row in formulas:
                     problems.append(
                         Problem(
                             name,
