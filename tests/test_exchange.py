@@ -669,7 +669,7 @@ def test_a_rejected_import_leaves_nothing_staged_for_the_next_save(fresh, tmp_pa
 
 
 def test_a_bulk_import_rebuilds_the_by_indicator_index(fresh, tmp_path, monkeypatch):
-    import ictdesk.core.store as store_module
+    import ictdesk.core.store.staging as store_module
 
     monkeypatch.setattr(store_module, "BULK_WRITE", 2)
     path = commune_file(tmp_path, "c.csv", "08740", 5)

@@ -24,9 +24,9 @@ def test_grid_defaults_to_every_entered_indicator(demo_store):
 # ------------------------------------------- national sums by ranges of unit codes
 import pytest  # noqa: E402
 
-from ictdesk.core import series  # noqa: E402
 from ictdesk.core.periods import Period, PeriodType  # noqa: E402
 from ictdesk.core.series import compute_series, periods_between  # noqa: E402
+from ictdesk.core.series import sql as series  # noqa: E402
 from ictdesk.core.store import ValueWrite  # noqa: E402
 
 HA_NOI, PHU_THO, PHUC_YEN, OTHER = "01", "25", "08740", "07900"

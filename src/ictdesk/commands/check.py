@@ -19,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db, read_only=True)
     try:
-        integrity = [r[0] for r in store.db.execute("PRAGMA integrity_check")]
-        periods = [r[0] for r in store.db.execute("SELECT DISTINCT period FROM data_values")]
+        integrity = store.integrity_problems()
+        periods = store.stored_periods()
         roots = store.root_units()
         violations = [
             v
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     errors = [v for v in violations if v.blocking]
-    if integrity != ["ok"]:
+    if integrity:
         for line in integrity[:20]:
             print(f"integrity: {line}", file=sys.stderr)
     for v in violations:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             kind = "error" if v.blocking else "warning"
             print(f"{kind}: {v.unit_code} {v.period}: {v.message_en}")
     print(
-        f"integrity {'ok' if integrity == ['ok'] else 'FAILED'}; {len(periods)} periods checked:"
+        f"integrity {'FAILED' if integrity else 'ok'}; {len(periods)} periods checked:"
         f" {len(errors)} errors, {len(violations) - len(errors)} warnings"
     )
-    return 0 if integrity == ["ok"] and not errors else 1
+    return 0 if not integrity and not errors else 1

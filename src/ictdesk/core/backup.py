@@ -56,7 +56,7 @@ def backup_to(store: ValueStore, target: Path, progress: Progress | None = None)
     try:
         destination = sqlite3.connect(partial)
         try:
-            store.db.conn.backup(
+            store.copy_to(
                 destination,
                 pages=4096,
                 progress=(lambda _status, left, total: progress(total - left, total))

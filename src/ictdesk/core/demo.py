@@ -160,4 +160,4 @@ def _fill(store: ValueStore, progress) -> None:
         for year, target in by_year.items():
             store.set_target(indicator, DEMO_PROVINCE, year, target, TARGET_DOCUMENT)
     # Leave a self-contained file: fold the write-ahead log back before it is renamed.
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.checkpoint()

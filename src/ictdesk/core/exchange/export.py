@@ -7,7 +7,7 @@ and add the derived rates. Every file is written atomically.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from ictdesk.core.exchange.common import (
@@ -22,6 +22,7 @@ from ictdesk.core.exchange.common import (
     atomic_output,
     protect_text,
 )
+from ictdesk.core.exchange.queries import long_csv_lines, value_rows
 from ictdesk.core.numbers import format_machine
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
@@ -31,89 +32,11 @@ FORMATS = ("long", "wide", "dhis2", "xlsx")
 Progress = Callable[[int], None]  # called with the number of rows written so far
 
 
-def _where(store: ValueStore, selection: Selection) -> tuple[str, list]:
-    clauses, params = [], []
-    if selection.unit_code:
-        low, high = store.subtree_bounds(selection.unit_code)
-        clauses.append("u.path >= ? AND u.path < ?")
-        params += [low, high]
-    if selection.periods:
-        clauses.append(f"v.period IN ({','.join('?' * len(selection.periods))})")
-        params += selection.periods
-    if selection.indicators:
-        for code in selection.indicators:
-            store.catalogue[code]  # unknown codes raise UnknownIndicator
-        clauses.append(f"v.indicator_code IN ({','.join('?' * len(selection.indicators))})")
-        params += selection.indicators
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _value_rows(store: ValueStore, selection: Selection) -> Iterator[tuple]:
-    where, params = _where(store, selection)
-    return store.db.execute(
-        "SELECT v.unit_code, u.name, v.indicator_code, i.name_vi, v.period, v.value, v.comment,"
-        " v.stored_by, v.updated_at, v.followup"
-        " FROM data_values v JOIN units u ON u.code = v.unit_code"
-        " JOIN indicators i ON i.code = v.indicator_code"
-        f"{where} ORDER BY v.unit_code, v.period, v.indicator_code",  # primary-key order: no sort
-        params,
-    )
-
-
-_NEEDS_QUOTES = '*[,"\r\n]*'  # GLOB: the characters that make the csv module quote a field
-
-
-def _csv_field(expression: str) -> str:
-    """SQL writing ``expression`` as the csv module does (QUOTE_MINIMAL); NULL is empty.
-
-    The statement binds :data:`_NEEDS_QUOTES` as ``?1``.
-    """
-    return (
-        f"IIF({expression} GLOB ?1, '\"' || replace({expression}, '\"', '\"\"') || '\"',"
-        f" coalesce({expression}, ''))"
-    )
-
-
-# SQLite writes each line itself, as UTF-8 bytes quoted as the csv module would, so no Python
-# runs per row and no text is decoded and encoded again: this is what lets a province's ten
-# years leave at close to the sqlite3 shell's own speed. Names are quoted once per unit and
-# indicator in two small temporary tables. Reals that repr would write with an exponent, or
-# that hold a whole number, go through format_machine. Primary-key order: no sort.
-_LONG_NAMES = (
-    "DROP TABLE IF EXISTS temp.csv_unit_names",
-    "CREATE TEMP TABLE csv_unit_names (code TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID",
-    f"INSERT INTO temp.csv_unit_names SELECT code, {_csv_field('name')} FROM units",
-    "DROP TABLE IF EXISTS temp.csv_indicator_names",
-    "CREATE TEMP TABLE csv_indicator_names (code TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID",
-    f"INSERT INTO temp.csv_indicator_names SELECT code, {_csv_field('name_vi')} FROM indicators",
-)
-_LONG_VALUE = (
-    "IIF(typeof(v.value) = 'real' AND (abs(v.value) < 1e-4 OR abs(v.value) >= 1e15"
-    " OR v.value = CAST(v.value AS INTEGER)), machine_number(v.value), v.value)"
-)
-_LONG_QUERY = (
-    "SELECT CAST(printf('%s,%s,%s,%s,%s,%s,%s,%s,%s' || char(13, 10), v.unit_code, n.name,"
-    f" v.indicator_code, m.name, v.period, {_LONG_VALUE}, {_csv_field('v.comment')},"
-    f" {_csv_field('v.stored_by')}, {_csv_field('v.updated_at')}) AS BLOB)"
-    " FROM data_values v{units}"
-    " JOIN temp.csv_unit_names n ON n.code = v.unit_code"
-    " JOIN temp.csv_indicator_names m ON m.code = v.indicator_code"
-    "{where} ORDER BY v.unit_code, v.period, v.indicator_code"
-)
-
-
 def export_long(
     store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
 ) -> int:
     """The canonical lossless CSV (UTF-8 with BOM, CRLF, exact values); returns rows written."""
-    where, params = _where(store, selection)
-    db = store.db
-    db.conn.create_function("machine_number", 1, format_machine, deterministic=True)
-    for statement in _LONG_NAMES:
-        db.execute(statement, [_NEEDS_QUOTES] if "?1" in statement else [])
-    units = " JOIN units u ON u.code = v.unit_code" if selection.unit_code else ""  # u.path
-    query = _LONG_QUERY.replace("{units}", units).replace("{where}", where)
-    cursor = db.execute(query, [_NEEDS_QUOTES, *params])
+    cursor = long_csv_lines(store, selection)
     count = 0
     with atomic_output(path, "wb") as stream:
         stream.write(BOM.encode("utf-8"))
@@ -134,7 +57,7 @@ def export_dhis2(
     with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(DHIS2_HEADER)
-        for row in _value_rows(store, selection):
+        for row in value_rows(store, selection):
             if row[5] is None:
                 continue  # DHIS2 data values need a value; a bare comment has no place there
             writer.writerow(
@@ -170,12 +93,7 @@ def _wide_units(store: ValueStore, top: Unit, period: str) -> list[Unit]:
             parents.add(code)
         units += children
         pending += [c.code for c in children]
-    with_values = {
-        r[0]
-        for r in store.db.execute(
-            "SELECT DISTINCT unit_code FROM data_values WHERE period = ?", [period]
-        )
-    }
+    with_values = store.units_with_values(period)
     return [u for u in units if u.code in with_values or u.code not in parents]
 
 
@@ -242,9 +160,7 @@ def export_xlsx(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    periods = selection.periods or [
-        r[0] for r in store.db.execute("SELECT DISTINCT period FROM data_values ORDER BY period")
-    ]
+    periods = selection.periods or store.stored_periods()
     if not periods:
         raise ExportFailed("there are no values to export", vi="không có số liệu để xuất")
     if len(periods) > 60:

@@ -1,5 +1,7 @@
 """Series of one indicator over time for several units, computed by aggregate SQL queries.
 
+A named query module: it runs SQL on the store's connection (see ``tests/test_architecture``).
+
 The rules are those of :meth:`ValueStore.series` (and the two must agree):
 
 - over time, a stock (``last``) takes the value of its last sub-period holding one, a flow
@@ -17,73 +19,18 @@ is exposed so that the bench can time the same SQL run bare.
 
 from __future__ import annotations
 
-import csv
-import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
-from pathlib import Path
+from collections.abc import Sequence
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
-from ictdesk.core.errors import IctdeskError, InvalidPeriod, UnknownUnit
-from ictdesk.core.exchange.common import ExportFailed, atomic_output, protect_text
-from ictdesk.core.numbers import format_machine
-from ictdesk.core.periods import Period, PeriodType, periods_of_year
+from ictdesk.core.errors import UnknownUnit
+from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.series.table import MAX_BUCKETS, SeriesError, SeriesTable
 from ictdesk.core.store import ValueStore
-from ictdesk.core.units import Unit
 
 # Sub-period levels in the order ValueStore looks at them: the period itself, then halves,
 # quarters and months.
 _FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _UNIT_BLOCK = 500  # requested units per query, under SQLite's variable limit
-MAX_BUCKETS = 400  # periods per series (33 years of months)
-
-
-class SeriesError(IctdeskError, ValueError):
-    """A series was asked for something that cannot be computed (no periods, too many...)."""
-
-
-@dataclass
-class SeriesTable:
-    """One indicator for several units over the same periods (buckets) of one type.
-
-    ``values[unit_code]`` lists one value (or ``None``) per period of ``periods``.
-    """
-
-    indicator: Indicator
-    periods: list[Period]
-    values: dict[str, list[float | None]] = field(default_factory=dict)
-
-    def value(self, unit_code: str, period: Period | str) -> float | None:
-        """The value of one unit for one period of the table (``None`` if missing)."""
-        iso = period.iso if isinstance(period, Period) else period
-        for index, p in enumerate(self.periods):
-            if p.iso == iso:
-                return self.values[unit_code][index]
-        raise InvalidPeriod(f"{iso} is not a period of this series")
-
-    def as_dict(self) -> dict[str, dict[str, float | None]]:
-        """{unit: {period iso: value}}, the shape :meth:`ValueStore.series` returns per unit."""
-        return {
-            unit: {p.iso: v for p, v in zip(self.periods, values, strict=True)}
-            for unit, values in self.values.items()
-        }
-
-    def trimmed(self) -> SeriesTable:
-        """The same table without the leading and trailing periods where every unit is empty."""
-        filled = [
-            i
-            for i in range(len(self.periods))
-            if any(values[i] is not None for values in self.values.values())
-        ]
-        if not filled:
-            return SeriesTable(self.indicator, [], {u: [] for u in self.values})
-        first, last = filled[0], filled[-1] + 1
-        return SeriesTable(
-            self.indicator,
-            self.periods[first:last],
-            {u: values[first:last] for u, values in self.values.items()},
-        )
 
 
 def _period_map(periods: Sequence[Period]) -> list[tuple[str, str, int, int]]:
@@ -388,210 +335,3 @@ def data_years(store: ValueStore, indicator_code: str) -> tuple[int, int] | None
             if period is not None:
                 years.append(int(period[:4]))
     return (min(years), max(years)) if years else None
-
-
-def periods_between(first_year: int, last_year: int, ptype: PeriodType) -> list[Period]:
-    """Every period of type ``ptype`` from January of ``first_year`` to December of the last."""
-    periods: list[Period] = []
-    for year in range(first_year, last_year + 1):
-        periods += periods_of_year(year, ptype)
-    return periods
-
-
-def trend(
-    store: ValueStore, indicator_code: str, unit_codes: Sequence[str], ptype: PeriodType
-) -> SeriesTable:
-    """A chart's series: every period of ``ptype`` that holds data, for each unit.
-
-    The span runs over the years holding values of the indicator, trimmed to the first and
-    last period where any of the units has a value; gaps inside stay ``None``.
-    """
-    years = data_years(store, indicator_code)
-    if years is None:
-        return SeriesTable(store.catalogue[indicator_code], [], {u: [] for u in unit_codes})
-    periods = periods_between(*years, ptype)
-    while len(periods) > MAX_BUCKETS:  # keep the latest years
-        periods = periods[ptype.per_year :]
-    return compute_series(store, indicator_code, unit_codes, periods).trimmed()
-
-
-# ------------------------------------------------------------------- ranking
-@dataclass(frozen=True)
-class RankedUnit:
-    """One unit of a ranking: its value for the period and its rank (``None`` if no value)."""
-
-    unit: Unit
-    value: float | None
-    rank: int | None
-
-
-def ranking(
-    store: ValueStore, indicator_code: str, parent_code: str, period: Period | str
-) -> list[RankedUnit]:
-    """The children of ``parent_code`` for one period, highest value first.
-
-    Units without a value come last, by name. Equal values share a rank (1, 2, 2, 4).
-    """
-    period = period if isinstance(period, Period) else Period.parse(period)
-    units = store.children(parent_code)
-    table = compute_series(store, indicator_code, [u.code for u in units], [period])
-    with_values = [(u, table.values[u.code][0]) for u in units]
-    known = sorted(
-        ((u, v) for u, v in with_values if v is not None), key=lambda uv: (-uv[1], uv[0].name)
-    )
-    result: list[RankedUnit] = []
-    for index, (unit, value) in enumerate(known):
-        rank = result[-1].rank if result and result[-1].value == value else index + 1
-        result.append(RankedUnit(unit, value, rank))
-    empty = sorted((u for u, v in with_values if v is None), key=lambda u: u.name)
-    result += [RankedUnit(u, None, None) for u in empty]
-    return result
-
-
-def chart_parent(store: ValueStore, unit_code: str) -> str:
-    """The unit whose communes a chart compares: the unit itself, or a commune's parent."""
-    unit = store.unit(unit_code)
-    if store.child_count(unit_code) or unit.parent_code is None:
-        return unit_code
-    return unit.parent_code
-
-
-# ---------------------------------------------------------- progress to target
-class Progress(StrEnum):
-    """Where a value stands against its year's target."""
-
-    ACHIEVED = "achieved"  # at or above the target already
-    ON_TRACK = "on_track"  # at or above the straight line from last year's end to the target
-    BEHIND = "behind"  # below that line
-    NO_TARGET = "no_target"
-    NO_DATA = "no_data"
-
-
-def expected_by(period: Period, baseline: float | None, target: float) -> float:
-    """Where a unit should be at the end of ``period`` to reach ``target`` by year end.
-
-    The straight line from ``baseline`` (the value at the end of the previous year) to the
-    target; without a baseline, the target itself.
-    """
-    if baseline is None:
-        return target
-    return baseline + (target - baseline) * period.last_month / 12
-
-
-def target_progress(
-    value: float | None, target: float | None, baseline: float | None, period: Period
-) -> Progress:
-    """Achieved, on track or behind for a value against its (higher-is-better) target."""
-    if target is None:
-        return Progress.NO_TARGET
-    if value is None:
-        return Progress.NO_DATA
-    if value >= target:
-        return Progress.ACHIEVED
-    if value >= expected_by(period, baseline, target):
-        return Progress.ON_TRACK
-    return Progress.BEHIND
-
-
-def year_end(period: Period) -> Period:
-    """The last period of the same type in the year before ``period``'s year."""
-    return Period(period.year - 1, period.type, period.type.per_year)
-
-
-# ---------------------------------------------------------------- summaries
-@dataclass(frozen=True)
-class Summary:
-    """One indicator of one unit for a dashboard card: value, change, history, target."""
-
-    indicator: Indicator
-    period: Period
-    value: float | None
-    previous: float | None  # the period before
-    history: list[tuple[Period, float | None]]  # oldest first, ending with ``period``
-    target: float | None  # for ``period``'s year (the unit's own or its nearest ancestor's)
-    document: str  # where the target comes from
-    baseline: float | None  # the value at the end of the previous year
-    progress: Progress
-
-    @property
-    def change(self) -> float | None:
-        """Value minus previous value (points for a rate), or ``None``."""
-        if self.value is None or self.previous is None:
-            return None
-        return self.value - self.previous
-
-    @property
-    def expected(self) -> float | None:
-        """Where the value should be by now to reach the target at year end."""
-        if self.target is None:
-            return None
-        return expected_by(self.period, self.baseline, self.target)
-
-
-def summarize(
-    store: ValueStore,
-    indicator_codes: Sequence[str],
-    unit_code: str,
-    period: Period | str,
-    history: int = 8,
-) -> list[Summary]:
-    """A :class:`Summary` per indicator for one unit and period (one query per indicator)."""
-    period = period if isinstance(period, Period) else Period.parse(period)
-    periods = [period.shifted(-i) for i in range(max(history, 2) - 1, -1, -1)]
-    baseline_period = year_end(period)
-    wanted = periods if baseline_period in periods else [*periods, baseline_period]
-    targets = store.targets_for(unit_code, period.year)
-    result = []
-    for code in indicator_codes:
-        table = compute_series(store, code, [unit_code], wanted)
-        values = dict(zip(table.periods, table.values[unit_code], strict=True))
-        value = values[period]
-        target, document = targets.get(code, (None, ""))
-        baseline = values[baseline_period]
-        result.append(
-            Summary(
-                indicator=table.indicator,
-                period=period,
-                value=value,
-                previous=values[period.previous()],
-                history=[(p, values[p]) for p in periods[-history:]],
-                target=target,
-                document=document,
-                baseline=baseline,
-                progress=target_progress(value, target, baseline, period),
-            )
-        )
-    return result
-
-
-# ------------------------------------------------------------------- CSV out
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, (int, float)):
-        if isinstance(value, float) and not math.isfinite(value):
-            return ""
-        return format_machine(value)
-    return protect_text(str(value))
-
-
-def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write a CSV people open in Excel: UTF-8 with BOM, CRLF, machine numbers; atomically.
-
-    Numbers are exact with ``.`` decimals and no grouping; ``None`` is an empty cell; text
-    that Excel would run as a formula is prefixed with ``'``. Returns the number of rows.
-    Raises :class:`ExportFailed` (and leaves no partial file) if it cannot be written.
-    """
-    count = 0
-    try:
-        with atomic_output(path, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow([_cell(v) for v in row])
-                count += 1
-    except OSError as exc:
-        raise ExportFailed(f"cannot write {path}: {exc.strerror or exc}") from None
-    return count

@@ -1,0 +1,180 @@
+"""What the charts and the dashboard show: trends, rankings, progress toward targets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ictdesk.core.catalogue import Indicator
+from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.series.sql import compute_series, data_years
+from ictdesk.core.series.table import MAX_BUCKETS, SeriesTable, periods_between
+from ictdesk.core.store import ValueStore
+from ictdesk.core.units import Unit
+
+
+def trend(
+    store: ValueStore, indicator_code: str, unit_codes: Sequence[str], ptype: PeriodType
+) -> SeriesTable:
+    """A chart's series: every period of ``ptype`` that holds data, for each unit.
+
+    The span runs over the years holding values of the indicator, trimmed to the first and
+    last period where any of the units has a value; gaps inside stay ``None``.
+    """
+    years = data_years(store, indicator_code)
+    if years is None:
+        return SeriesTable(store.catalogue[indicator_code], [], {u: [] for u in unit_codes})
+    periods = periods_between(*years, ptype)
+    while len(periods) > MAX_BUCKETS:  # keep the latest years
+        periods = periods[ptype.per_year :]
+    return compute_series(store, indicator_code, unit_codes, periods).trimmed()
+
+
+# ------------------------------------------------------------------- ranking
+@dataclass(frozen=True)
+class RankedUnit:
+    """One unit of a ranking: its value for the period and its rank (``None`` if no value)."""
+
+    unit: Unit
+    value: float | None
+    rank: int | None
+
+
+def ranking(
+    store: ValueStore, indicator_code: str, parent_code: str, period: Period | str
+) -> list[RankedUnit]:
+    """The children of ``parent_code`` for one period, highest value first.
+
+    Units without a value come last, by name. Equal values share a rank (1, 2, 2, 4).
+    """
+    period = period if isinstance(period, Period) else Period.parse(period)
+    units = store.children(parent_code)
+    table = compute_series(store, indicator_code, [u.code for u in units], [period])
+    with_values = [(u, table.values[u.code][0]) for u in units]
+    known = sorted(
+        ((u, v) for u, v in with_values if v is not None), key=lambda uv: (-uv[1], uv[0].name)
+    )
+    result: list[RankedUnit] = []
+    for index, (unit, value) in enumerate(known):
+        rank = result[-1].rank if result and result[-1].value == value else index + 1
+        result.append(RankedUnit(unit, value, rank))
+    empty = sorted((u for u, v in with_values if v is None), key=lambda u: u.name)
+    result += [RankedUnit(u, None, None) for u in empty]
+    return result
+
+
+def chart_parent(store: ValueStore, unit_code: str) -> str:
+    """The unit whose communes a chart compares: the unit itself, or a commune's parent."""
+    unit = store.unit(unit_code)
+    if store.child_count(unit_code) or unit.parent_code is None:
+        return unit_code
+    return unit.parent_code
+
+
+# ---------------------------------------------------------- progress to target
+class Progress(StrEnum):
+    """Where a value stands against its year's target."""
+
+    ACHIEVED = "achieved"  # at or above the target already
+    ON_TRACK = "on_track"  # at or above the straight line from last year's end to the target
+    BEHIND = "behind"  # below that line
+    NO_TARGET = "no_target"
+    NO_DATA = "no_data"
+
+
+def expected_by(period: Period, baseline: float | None, target: float) -> float:
+    """Where a unit should be at the end of ``period`` to reach ``target`` by year end.
+
+    The straight line from ``baseline`` (the value at the end of the previous year) to the
+    target; without a baseline, the target itself.
+    """
+    if baseline is None:
+        return target
+    return baseline + (target - baseline) * period.last_month / 12
+
+
+def target_progress(
+    value: float | None, target: float | None, baseline: float | None, period: Period
+) -> Progress:
+    """Achieved, on track or behind for a value against its (higher-is-better) target."""
+    if target is None:
+        return Progress.NO_TARGET
+    if value is None:
+        return Progress.NO_DATA
+    if value >= target:
+        return Progress.ACHIEVED
+    if value >= expected_by(period, baseline, target):
+        return Progress.ON_TRACK
+    return Progress.BEHIND
+
+
+def year_end(period: Period) -> Period:
+    """The last period of the same type in the year before ``period``'s year."""
+    return Period(period.year - 1, period.type, period.type.per_year)
+
+
+# ---------------------------------------------------------------- summaries
+@dataclass(frozen=True)
+class Summary:
+    """One indicator of one unit for a dashboard card: value, change, history, target."""
+
+    indicator: Indicator
+    period: Period
+    value: float | None
+    previous: float | None  # the period before
+    history: list[tuple[Period, float | None]]  # oldest first, ending with ``period``
+    target: float | None  # for ``period``'s year (the unit's own or its nearest ancestor's)
+    document: str  # where the target comes from
+    baseline: float | None  # the value at the end of the previous year
+    progress: Progress
+
+    @property
+    def change(self) -> float | None:
+        """Value minus previous value (points for a rate), or ``None``."""
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def expected(self) -> float | None:
+        """Where the value should be by now to reach the target at year end."""
+        if self.target is None:
+            return None
+        return expected_by(self.period, self.baseline, self.target)
+
+
+def summarize(
+    store: ValueStore,
+    indicator_codes: Sequence[str],
+    unit_code: str,
+    period: Period | str,
+    history: int = 8,
+) -> list[Summary]:
+    """A :class:`Summary` per indicator for one unit and period (one query per indicator)."""
+    period = period if isinstance(period, Period) else Period.parse(period)
+    periods = [period.shifted(-i) for i in range(max(history, 2) - 1, -1, -1)]
+    baseline_period = year_end(period)
+    wanted = periods if baseline_period in periods else [*periods, baseline_period]
+    targets = store.targets_for(unit_code, period.year)
+    result = []
+    for code in indicator_codes:
+        table = compute_series(store, code, [unit_code], wanted)
+        values = dict(zip(table.periods, table.values[unit_code], strict=True))
+        value = values[period]
+        target, document = targets.get(code, (None, ""))
+        baseline = values[baseline_period]
+        result.append(
+            Summary(
+                indicator=table.indicator,
+                period=period,
+                value=value,
+                previous=values[period.previous()],
+                history=[(p, values[p]) for p in periods[-history:]],
+                target=target,
+                document=document,
+                baseline=baseline,
+                progress=target_progress(value, target, baseline, period),
+            )
+        )
+    return result

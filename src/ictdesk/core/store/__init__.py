@@ -1,0 +1,149 @@
+"""The value store: the one API through which the GUI, the CLI and importers read and write.
+
+:class:`ValueStore` is one object made of parts, one concern per module (Anki's collection
+with its managers, kept as one class so that callers see one API): ``settings`` (and the
+catalogue), ``tree`` (units), ``reads``, ``writes`` (values, follow-up, completion), ``staging``
+(batches), ``checks`` (validation), ``targets``, ``aggregates``. This module opens and closes
+the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from ictdesk.core.catalogue import Catalogue
+from ictdesk.core.database import (
+    create_database,
+    full_check_due,
+    inspect_file,
+    open_database,
+    upgrade_database,
+    upgrade_due,
+)
+from ictdesk.core.errors import StorageError
+from ictdesk.core.filesystem import is_network_path
+from ictdesk.core.sqlite_library import sqlite_utils
+from ictdesk.core.store.aggregates import _Aggregates
+from ictdesk.core.store.checks import _Checks
+from ictdesk.core.store.reads import _Reads
+from ictdesk.core.store.records import (
+    SOURCES,
+    AuditEntry,
+    StoredValue,
+    ValueWrite,
+    default_user,
+    now_iso,
+)
+from ictdesk.core.store.settings import _Settings
+from ictdesk.core.store.staging import (
+    DUP_FIELD,
+    DUP_SEPARATOR,
+    NOT_GIVEN,
+    TEMP_TABLES,
+    VALUES_BY_INDICATOR,
+    _Staging,
+)
+from ictdesk.core.store.targets import _Targets
+from ictdesk.core.store.tree import _Tree
+from ictdesk.core.store.writes import _Writes
+
+__all__ = [
+    "DUP_FIELD",
+    "DUP_SEPARATOR",
+    "NOT_GIVEN",
+    "SOURCES",
+    "VALUES_BY_INDICATOR",
+    "AuditEntry",
+    "StoredValue",
+    "ValueStore",
+    "ValueWrite",
+    "default_user",
+    "now_iso",
+]
+
+
+class ValueStore(_Settings, _Tree, _Reads, _Writes, _Staging, _Checks, _Targets, _Aggregates):
+    """Units, catalogue, values, targets, settings and audit of one ictdesk database."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, path: Path | None = None, read_only: bool = False
+    ):
+        self.db = db
+        self._settings: dict[str, str | None] = {}
+        self.path = path
+        self.read_only = read_only
+        self.on_network = bool(path) and is_network_path(path)
+        self.stored_by = self.setting("stored_by") or default_user()
+        self._catalogue: Catalogue | None = None
+        self._unit_code_cache: set[str] | None = None
+        db.execute("PRAGMA temp_store = MEMORY")
+        for statement in TEMP_TABLES:
+            db.execute(statement)
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False, checked: bool = False) -> ValueStore:
+        """Open the ictdesk database at ``path`` (see :func:`open_database` for the errors).
+
+        A file the user cannot write opens read-only; check :attr:`read_only`. ``checked``:
+        :meth:`check_file` has just passed, so the daily full check is not run again.
+        """
+        try:
+            writable = not read_only and os.access(path, os.W_OK)
+            db = open_database(path, read_only=not writable, checked=checked)
+            return cls(db, Path(path), not writable)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open {path}: {exc}") from exc
+
+    @staticmethod
+    def full_check_due(path: str | Path) -> bool:
+        """Whether opening ``path`` would first read the whole file (daily, or after a crash):
+        seconds for a national database, worth doing in the background (:meth:`check_file`)."""
+        return full_check_due(Path(path))
+
+    @staticmethod
+    def check_file(path: str | Path) -> None:
+        """Read the whole file for damage (any thread: it opens its own connection)."""
+        inspect_file(Path(path), full=True)
+
+    @staticmethod
+    def upgrade_due(path: str | Path) -> bool:
+        """Whether opening ``path`` would first migrate it to this version's schema (a file the
+        user cannot write is never migrated): seconds for a national database, worth doing in
+        the background (:meth:`upgrade`)."""
+        return os.access(path, os.W_OK) and upgrade_due(Path(path))
+
+    @staticmethod
+    def upgrade(path: str | Path) -> None:
+        """Migrate ``path`` to this version's schema (any thread: it opens its own connection)."""
+        try:
+            upgrade_database(path)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot upgrade {path}: {exc}") from exc
+
+    @staticmethod
+    def create(path: str | Path, settings: dict[str, str] | None = None) -> None:
+        """Create a new, empty ictdesk database at ``path`` (see :func:`create_database`)."""
+        try:
+            create_database(path, settings)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot create {path}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the connection; the store cannot be used afterwards."""
+        self.db.close()
+
+    def integrity_problems(self) -> list[str]:
+        """What ``PRAGMA integrity_check`` finds wrong with the file (empty when it is sound)."""
+        found = [row[0] for row in self.db.execute("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
+
+    def checkpoint(self) -> None:
+        """Move the write-ahead log into the file and empty it (before a copy is shipped)."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def copy_to(self, target: sqlite3.Connection, pages: int, progress=None) -> None:
+        """Copy the whole database into ``target`` with SQLite's online backup, ``pages`` at a
+        step; ``progress`` is SQLite's (status, remaining, total) callback."""
+        self.db.conn.backup(target, pages=pages, progress=progress)

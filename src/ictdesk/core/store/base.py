@@ -1,0 +1,31 @@
+"""What every part of :class:`ValueStore` relies on: the connection and the open file's state."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from ictdesk.core.errors import StorageError
+from ictdesk.core.sqlite_library import sqlite_utils
+
+
+class StorePart:
+    """The state :meth:`ValueStore.__init__` sets, shared by every part of the store.
+
+    ``db`` is the store's own connection: only ``ictdesk.core.store`` and the named query
+    modules (``core.series.sql``, ``core.exchange.queries``) run SQL on it (a test keeps it so).
+    """
+
+    db: sqlite_utils.Database
+    path: Path | None
+    read_only: bool
+    stored_by: str
+
+    @contextlib.contextmanager
+    def _writing(self, what: str):
+        """Turn SQLite's refusals (read-only, disk full, locked) into a :class:`StorageError`."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StorageError(f"{what}: {exc}") from exc

@@ -1,0 +1,196 @@
+"""Reading stored values: one unit-period, a grid's block, completeness, history."""
+
+from __future__ import annotations
+
+from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.store.base import StorePart
+from ictdesk.core.store.records import (
+    AuditEntry,
+    StoredValue,
+)
+from ictdesk.core.units import Unit
+
+
+def _period_bounds(ptype: PeriodType, year: int) -> tuple[str, str]:
+    """The text range [low, high) holding every period of ``ptype`` in ``year``, and no other."""
+    suffixes = {
+        PeriodType.YEAR: ("", "0"),  # "2025" itself: "20250…" and longer sort after it
+        PeriodType.HALF: ("S", "T"),
+        PeriodType.QUARTER: ("Q", "R"),
+        PeriodType.MONTH: ("0", "2"),  # "202501"–"202512"
+    }[ptype]
+    return f"{year:04d}{suffixes[0]}", f"{year:04d}{suffixes[1]}"
+
+
+class _Reads(StorePart):
+    """Part of :class:`ValueStore`."""
+
+    def values_for(self, unit_code: str, period: str) -> dict[str, StoredValue]:
+        """Every stored value of one unit and period, keyed by indicator code."""
+        rows = self.db.query(
+            "SELECT * FROM data_values WHERE unit_code = ? AND period = ?", [unit_code, period]
+        )
+        return {r["indicator_code"]: self._stored(r) for r in rows}
+
+    def value(self, unit_code: str, indicator_code: str, period: str) -> StoredValue | None:
+        row = next(
+            self.db.query(
+                "SELECT * FROM data_values"
+                " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
+                [unit_code, period, indicator_code],
+            ),
+            None,
+        )
+        return self._stored(row) if row else None
+
+    @staticmethod
+    def _stored(row: dict) -> StoredValue:
+        return StoredValue(
+            row["unit_code"],
+            row["indicator_code"],
+            row["period"],
+            row["value"],
+            row["comment"],
+            bool(row["followup"]),
+            row["stored_by"],
+            row["updated_at"],
+        )
+
+    def grid(
+        self, period: str, parent_code: str, indicator_codes: list[str] | None = None
+    ) -> list[tuple[Unit, dict[str, int | float | None]]]:
+        """One period for every child of ``parent_code``: (unit, {indicator: value}) rows.
+
+        Only stored values are returned (entered indicators); a missing value is ``None``.
+        """
+        units = self.children(parent_code)
+        values = self.values_for_units(period, [u.code for u in units], indicator_codes)
+        return [(u, values[u.code]) for u in units]
+
+    def values_for_units(
+        self, period: str, unit_codes: list[str], indicator_codes: list[str] | None = None
+    ) -> dict[str, dict[str, int | float | None]]:
+        """{unit: {indicator: value}} of one period for a block of units (a grid's rows)."""
+        Period.parse(period)
+        codes = indicator_codes or [i.code for i in self.catalogue.entered]
+        result: dict[str, dict[str, int | float | None]] = {
+            u: dict.fromkeys(codes) for u in unit_codes
+        }
+        wanted = set(codes)
+        for start in range(0, len(unit_codes), 500):  # stay under SQLite's variable limit
+            block = unit_codes[start : start + 500]
+            marks = ",".join("?" * len(block))
+            for unit_code, indicator_code, value in self.db.execute(
+                "SELECT unit_code, indicator_code, value FROM data_values"
+                f" WHERE period = ? AND unit_code IN ({marks})",
+                [period, *block],
+            ):
+                if indicator_code in wanted:
+                    result[unit_code][indicator_code] = value
+        return result
+
+    def marks_for_units(self, period: str, unit_codes: list[str]) -> dict[tuple[str, str], str]:
+        """{(unit, indicator): marks} for values with a comment ("c") or a follow-up flag ("f")."""
+        marks: dict[tuple[str, str], str] = {}
+        for start in range(0, len(unit_codes), 500):
+            block = unit_codes[start : start + 500]
+            for unit_code, code, comment, followup in self.db.execute(
+                "SELECT unit_code, indicator_code, comment, followup FROM data_values"
+                f" WHERE period = ? AND unit_code IN ({','.join('?' * len(block))})"
+                " AND (comment IS NOT NULL OR followup)",
+                [period, *block],
+            ):
+                marks[(unit_code, code)] = ("c" if comment else "") + ("f" if followup else "")
+        return marks
+
+    def filled_count(self, unit_code: str, period: str) -> int:
+        """How many indicators of one unit and period hold a value."""
+        return self.db.execute(
+            "SELECT count(*) FROM data_values WHERE unit_code = ? AND period = ?"
+            " AND value IS NOT NULL",
+            [unit_code, period],
+        ).fetchone()[0]
+
+    def completeness(self, period: str, parent_code: str) -> list[tuple[Unit, int, int]]:
+        """(unit, indicators filled, indicators expected) for every child of ``parent_code``."""
+        expected = len(self.catalogue.entered)
+        counts = dict(
+            self.db.execute(
+                "SELECT v.unit_code, count(*) FROM data_values v"
+                " JOIN units u ON u.code = v.unit_code"
+                " WHERE v.period = ? AND u.parent_code = ? AND v.value IS NOT NULL"
+                " GROUP BY v.unit_code",
+                [period, parent_code],
+            ).fetchall()
+        )
+        return [(u, counts.get(u.code, 0), expected) for u in self.children(parent_code)]
+
+    def history(self, unit_code: str, indicator_code: str, period: str) -> list[AuditEntry]:
+        """The audit trail of one value, oldest first."""
+        return [
+            AuditEntry(
+                r["changed_at"],
+                r["stored_by"],
+                r["old_value"],
+                r["new_value"],
+                r["source"],
+                r["old_comment"],
+                r["new_comment"],
+                r["source_detail"],
+            )
+            for r in self.db.query(
+                "SELECT * FROM audit_log WHERE unit_code = ? AND indicator_code = ? AND period = ?"
+                " ORDER BY id",
+                [unit_code, indicator_code, period],
+            )
+        ]
+
+    def latest_period(self, ptype: PeriodType = PeriodType.QUARTER) -> Period | None:
+        """The latest period of type ``ptype`` that holds any value, or ``None``.
+
+        Each indicator's periods are sought year by year, newest first, in the by-indicator
+        index (a type's periods of one year sort together: ``2025Q1``–``2025Q4`` lie between
+        ``2025Q`` and ``2025R``): a few seeks each, even where only months are stored.
+        """
+        latest: str | None = None
+        for indicator in self.catalogue.entered:
+            first, last = self.db.execute(
+                "SELECT min(period), max(period) FROM data_values WHERE indicator_code = ?",
+                [indicator.code],
+            ).fetchone()
+            if last is None:
+                continue
+            oldest = int(first[:4])
+            if latest is not None:
+                oldest = max(oldest, int(latest[:4]))
+            for year in range(int(last[:4]), oldest - 1, -1):
+                low, high = _period_bounds(ptype, year)
+                row = self.db.execute(
+                    "SELECT period FROM data_values WHERE indicator_code = ? AND period >= ?"
+                    " AND period < ? ORDER BY period DESC LIMIT 1",
+                    [indicator.code, low, high],
+                ).fetchone()
+                if row:
+                    if latest is None or row[0] > latest:
+                        latest = row[0]
+                    break
+        return Period.parse(latest) if latest else None
+
+    def stored_periods(self) -> list[str]:
+        """Every period holding a stored value (or a bare comment), in order."""
+        return [
+            r[0] for r in self.db.execute("SELECT DISTINCT period FROM data_values ORDER BY period")
+        ]
+
+    def units_with_values(self, period: str) -> set[str]:
+        """The units that store anything for ``period`` themselves."""
+        return {
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT unit_code FROM data_values WHERE period = ?", [period]
+            )
+        }
+
+    def value_count(self) -> int:
+        """How many values (and bare comments) the database stores."""
+        return self.db.execute("SELECT count(*) FROM data_values").fetchone()[0]

@@ -1,0 +1,83 @@
+"""The records the store hands out and takes in, and the stamps it writes."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ictdesk.core.units import Unit, UnitLevel
+
+SOURCES = ("form", "grid", "import", "undo", "demo")  # what the audit log says made a change
+
+
+@dataclass(frozen=True)
+class StoredValue:
+    """One stored value with its metadata."""
+
+    unit_code: str
+    indicator_code: str
+    period: str
+    value: int | float | None
+    comment: str | None
+    followup: bool
+    stored_by: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the append-only audit log."""
+
+    changed_at: str
+    stored_by: str
+    old_value: int | float | None
+    new_value: int | float | None
+    source: str
+    old_comment: str | None = None
+    new_comment: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class ValueWrite:
+    """One value to write in a batch (see :meth:`ValueStore.save_values`).
+
+    ``stored_by`` and ``updated_at`` are kept from the source when given (imports), ``detail``
+    goes to the audit log (e.g. the imported file's name), ``followup`` sets the flag.
+    """
+
+    unit_code: str
+    indicator_code: str
+    period: str
+    value: int | float | None
+    comment: str | None = None
+    stored_by: str | None = None
+    updated_at: str | None = None
+    detail: str | None = None
+    followup: bool | None = None
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with milliseconds, as stored in ``updated_at``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def default_user() -> str:
+    """The operating-system user name, used as ``stored_by`` when none is configured."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def unit_from_row(row: dict) -> Unit:
+    """A :class:`Unit` from a row of the ``units`` table."""
+    return Unit(
+        row["code"],
+        row["name"],
+        UnitLevel(row["level"]),
+        row["parent_code"],
+        row["valid_from"],
+        row["valid_to"],
+    )

@@ -1,0 +1,152 @@
+"""Writing values (checked, audited, all or nothing), follow-up flags and completion."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
+from ictdesk.core.numbers import ValueType
+from ictdesk.core.periods import canonical_period
+from ictdesk.core.store.base import StorePart
+from ictdesk.core.store.records import (
+    SOURCES,
+    ValueWrite,
+    now_iso,
+)
+from ictdesk.core.validation import (
+    LARGEST_EXACT,
+    check_value,
+)
+
+
+class _Writes(StorePart):
+    """Part of :class:`ValueStore`."""
+
+    def _check_write(self, write: ValueWrite) -> tuple[str | None, tuple]:
+        """Validate one write; return its audit detail and its staging row (see stage_values)."""
+        indicator = self.catalogue[write.indicator_code]
+        if indicator.is_derived:
+            raise ValueRejected(f"{indicator.code} is computed, it cannot be typed")
+        period = canonical_period(write.period)  # " 2024Q1 " is stored as "2024Q1"
+        if write.unit_code not in self.unit_codes():
+            raise UnknownUnit(f"unknown unit code: {write.unit_code}")
+        value = write.value
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueRejected(f"{indicator.code}: not a number: {value!r}")
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueRejected(f"{indicator.code}: not a finite number")
+            if abs(value) > LARGEST_EXACT:
+                raise ValueRejected(f"{indicator.code}: the number is too large")
+            if indicator.value_type is ValueType.INTEGER:
+                if not float(value).is_integer():
+                    raise ValueRejected(f"{indicator.code}: a whole number is expected")
+                value = int(value)
+            out_of_range = [v for v in check_value(indicator, value) if v.kind == "range"]
+            if out_of_range:  # a negative count, a share over 100 %: never stored
+                raise ValueRejected(out_of_range[0].message_en)
+            elif isinstance(value, float) and value.is_integer():
+                value = int(value)
+        followup = None if write.followup is None else int(write.followup)
+        return write.detail, (
+            write.unit_code,
+            write.indicator_code,
+            period,
+            value,
+            write.comment,
+            write.stored_by,
+            write.updated_at,
+            followup,
+            None,  # place: where an imported value came from
+        )
+
+    def save_value(
+        self,
+        unit_code: str,
+        indicator_code: str,
+        period: str,
+        value: int | float | None,
+        *,
+        comment: str | None = None,
+        source: str = "form",
+    ) -> bool:
+        """Store one value (``None`` clears it) and audit the change; True if anything changed."""
+        return bool(
+            self.save_values(
+                [ValueWrite(unit_code, indicator_code, period, value, comment)], source=source
+            )
+        )
+
+    def save_values(self, writes: Iterable[ValueWrite], *, source: str) -> int:
+        """Store many values in one transaction, auditing each change; return how many changed.
+
+        ``comment=None`` keeps a value's existing comment, ``""`` clears it. A value set to
+        ``None`` with no comment left is removed. Unchanged values are not touched. Either every
+        write is stored or, if one is rejected, none is. Later writes to the same key win.
+        """
+        if source not in SOURCES:
+            raise ValueRejected(f"unknown source: {source}")
+        if self.read_only:
+            raise StorageError("the database is open read-only; nothing was saved")
+        rows = {}
+        for write in writes:
+            detail, row = self._check_write(write)
+            rows[row[:3]] = detail, row
+        if not rows:
+            return 0
+        try:
+            return self._write_batch(rows.values(), source)
+        except sqlite3.Error as exc:
+            raise StorageError(f"the values were not saved: {exc}") from exc
+
+    def _write_batch(self, rows, source: str) -> int:
+        with self.db.atomic():
+            self.clear_staged()
+            by_detail = defaultdict(list)  # the audit's detail, per write (usually all None)
+            for detail, row in rows:
+                by_detail[detail].append(row)
+            for detail, group in by_detail.items():
+                self.stage_values(group, detail)
+            changed = self.write_staged(source)
+            self.clear_staged()
+        return changed
+
+    def set_followup(self, unit_code: str, indicator_code: str, period: str, flag: bool) -> None:
+        """Flag (or unflag) a stored value for follow-up, as DHIS2 does."""
+        try:
+            with self.db.atomic():
+                self.db.execute(
+                    "UPDATE data_values SET followup = ?"
+                    " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
+                    [int(flag), unit_code, period, indicator_code],
+                )
+        except sqlite3.Error as exc:
+            raise StorageError(f"the follow-up flag was not saved: {exc}") from exc
+
+    def is_complete(self, unit_code: str, period: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM completions WHERE unit_code = ? AND period = ?", [unit_code, period]
+            ).fetchone()
+            is not None
+        )
+
+    def set_complete(self, unit_code: str, period: str, complete: bool = True) -> None:
+        """Mark a unit-period complete (or reopen it)."""
+        try:
+            with self.db.atomic():
+                if complete:
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO completions (unit_code, period, completed_by,"
+                        " completed_at) VALUES (?, ?, ?, ?)",
+                        [unit_code, period, self.stored_by, now_iso()],
+                    )
+                else:
+                    self.db.execute(
+                        "DELETE FROM completions WHERE unit_code = ? AND period = ?",
+                        [unit_code, period],
+                    )
+        except sqlite3.Error as exc:
+            raise StorageError(f"the completion was not saved: {exc}") from exc
