@@ -51,6 +51,10 @@ class FormInteraction:
         """Whether to close although the typed values of ``names`` cannot be saved."""
         raise NotImplementedError
 
+    def explain_block_paste(self, rows: int, columns: int) -> bool:
+        """Say that a row or block of cells cannot go into one field; True to open the grid."""
+        raise NotImplementedError
+
 
 class ViolationDialog(QDialog):
     """Lists the broken rules and asks for an explanation before saving anyway."""
@@ -154,3 +158,25 @@ class DialogInteraction(FormInteraction, QObject):
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Discard
+
+    def explain_block_paste(self, rows, columns):
+        box = QMessageBox(self._parent)
+        box.setObjectName("blockPaste")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Nothing was pasted"))
+        box.setText(
+            self.tr("You pasted %1 rows × %2 columns of cells into one field.")
+            .replace("%1", str(rows))
+            .replace("%2", str(columns))
+        )
+        box.setInformativeText(
+            self.tr(
+                "A field takes one value. Copy one column of values to fill the fields down"
+                " the form, or paste rows and blocks in the Grid tab, where each cell has its"
+                " place."
+            )
+        )
+        grid = box.addButton(self.tr("Open the grid"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        return box.clickedButton() is grid

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.entry_form.save_failed.connect(self._on_entry_form_save_failed)
         self.session.save_failed.connect(self._on_entry_form_save_failed)
         self.entry_form.field_focused.connect(self._on_entry_form_field_focused)
+        self.entry_form.grid_requested.connect(lambda: self.tabs.setCurrentWidget(self.grid_view))
         self.entry_form.unsaved_changed.connect(self.setWindowModified)
         self.entry_form.completion_changed.connect(self._update_status)
         self.retranslate()
