@@ -204,8 +204,12 @@
         <translation>Chưa dán gì</translation>
     </message>
     <message>
-        <source>You pasted %1 rows × %2 columns of cells into one field.</source>
-        <translation>Bạn đã dán %1 dòng × %2 cột ô vào một ô nhập.</translation>
+        <source>You pasted a row of %1 cells into one field.</source>
+        <translation>Bạn đã dán một dòng gồm %1 ô vào một ô nhập.</translation>
+    </message>
+    <message>
+        <source>You pasted a block of %1 rows × %2 columns into one field.</source>
+        <translation>Bạn đã dán một khối %1 dòng × %2 cột vào một ô nhập.</translation>
     </message>
     <message>
         <source>A field takes one value. Copy one column of values to fill the fields down the form, or paste rows and blocks in the Grid tab, where each cell has its place.</source>
@@ -330,14 +334,6 @@ Căn cứ: %3</translation>
     <message>
         <source>Paste %1 values</source>
         <translation>Dán %1 giá trị</translation>
-    </message>
-    <message>
-        <source>read as %1 (type %2 for the thousands)</source>
-        <translation type="vanished">hiểu là %1 (gõ %2 nếu là hàng nghìn)</translation>
-    </message>
-    <message>
-        <source>The value was not saved: it is not a valid number.</source>
-        <translation type="vanished">Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -534,10 +530,6 @@ Căn cứ: %3</translation>
     <message>
         <source>Rates are computed, not typed.</source>
         <translation>Tỷ lệ được tính tự động, không nhập tay.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid number.</source>
-        <translation type="vanished">“%1” không phải là số hợp lệ.</translation>
     </message>
     <message>
         <source>“%1” can be read two ways; type it unambiguously.</source>

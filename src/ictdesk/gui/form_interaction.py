@@ -164,11 +164,17 @@ class DialogInteraction(FormInteraction, QObject):
         box.setObjectName("blockPaste")
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Nothing was pasted"))
-        box.setText(
-            self.tr("You pasted %1 rows × %2 columns of cells into one field.")
-            .replace("%1", str(rows))
-            .replace("%2", str(columns))
-        )
+        if rows == 1:
+            text = self.tr("You pasted a row of %1 cells into one field.").replace(
+                "%1", str(columns)
+            )
+        else:
+            text = (
+                self.tr("You pasted a block of %1 rows × %2 columns into one field.")
+                .replace("%1", str(rows))
+                .replace("%2", str(columns))
+            )
+        box.setText(text)
         box.setInformativeText(
             self.tr(
                 "A field takes one value. Copy one column of values to fill the fields down"
