@@ -39,6 +39,7 @@ from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.form_interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.text import fill
 
 # column: (role, fixed width); the name column takes the rest, so every pillar lines up
 _COLUMNS = {
@@ -486,10 +487,12 @@ class EntryForm(QWidget):
                 _STYLE["info"] if progress is None else _STYLE["ok" if progress >= 100 else "warn"]
             )
             row.target.setToolTip(
-                self.tr("Target for %1: %2\nSource: %3")
-                .replace("%1", str(self._period.year))
-                .replace("%2", format_number(target[0], decimals, language))
-                .replace("%3", target[1] or "–")
+                fill(
+                    self.tr("Target for %1: %2\nSource: %3"),
+                    str(self._period.year),
+                    format_number(target[0], decimals, language),
+                    target[1] or "–",
+                )
             )
         if row.field is not None:
             self._show_check(row, violations)
@@ -546,7 +549,7 @@ class EntryForm(QWidget):
         tips = [*tips, *(v.message(language) for v in violations)]
         stored = self._stored.get(row.indicator.code)
         if stored and stored.comment:
-            tips.append(self.tr("Comment: %1").replace("%1", stored.comment))
+            tips.append(fill(self.tr("Comment: %1"), stored.comment))
         if stored and stored.followup:
             tips.append(self.tr("Marked for follow-up"))
         row.check.setToolTip("\n".join(tips))
@@ -581,13 +584,15 @@ class EntryForm(QWidget):
             second = format_number(parsed.alternative, language=language)
             self._set_check(
                 row,
-                self.tr("%1 or %2?").replace("%1", first).replace("%2", second),
+                fill(self.tr("%1 or %2?"), first, second),
                 "warn",
                 tips=[
-                    self.tr("“%1” can be read two ways: %2 or %3. You will be asked which.")
-                    .replace("%1", field.text().strip())
-                    .replace("%2", first)
-                    .replace("%3", second)
+                    fill(
+                        self.tr("“%1” can be read two ways: %2 or %3. You will be asked which."),
+                        field.text().strip(),
+                        first,
+                        second,
+                    )
                 ],
             )
         elif parsed.value is not None and unsaved:
@@ -622,15 +627,17 @@ class EntryForm(QWidget):
         targets = fields[start : start + len(block)]
         if len(targets) < len(block):
             self.save_failed.emit(
-                self.tr("Nothing was pasted: %1 values, but only %2 fields from here down.")
-                .replace("%1", str(len(block)))
-                .replace("%2", str(len(targets)))
+                fill(
+                    self.tr("Nothing was pasted: %1 values, but only %2 fields from here down."),
+                    str(len(block)),
+                    str(len(targets)),
+                )
             )
             return
         for target, (cell,) in zip(targets, block, strict=True):
             target.setText(cell.strip())
         self._on_field_text_edited(field.text())
-        self.commit_fields(targets, self.tr("Paste %1 values").replace("%1", str(len(targets))))
+        self.commit_fields(targets, fill(self.tr("Paste %1 values"), str(len(targets))))
         targets[-1].setFocus()  # where Excel leaves the selection: the last cell pasted
 
     def commit_fields(self, fields: list[NumberField], description: str) -> bool:
@@ -682,7 +689,7 @@ class EntryForm(QWidget):
                 field.setText(field.saved_text)  # the user chose not to change the period
             return False
         name = field.indicator.name(current_language())
-        if not self._save(plan.writes(), self.tr("Edit %1").replace("%1", name)):
+        if not self._save(plan.writes(), fill(self.tr("Edit %1"), name)):
             return False
         value = plan.values[cell.key]
         field.setText("" if value is None else format_number(value, language=current_language()))
@@ -707,9 +714,7 @@ class EntryForm(QWidget):
         language = current_language()
         if plan.refused:
             self.save_failed.emit(
-                self.tr("The value was not saved: %1").replace(
-                    "%1", plan.refused[0].message(language)
-                )
+                fill(self.tr("The value was not saved: %1"), plan.refused[0].message(language))
             )
             return False
         if plan.ambiguous:
@@ -733,9 +738,7 @@ class EntryForm(QWidget):
             comment = self.interaction.explain_violations(indicator, value, violations)
             if comment is None:
                 self.save_failed.emit(
-                    self.tr("The value was not saved: %1").replace(
-                        "%1", violations[0].message(language)
-                    )
+                    fill(self.tr("The value was not saved: %1"), violations[0].message(language))
                 )
                 return False
             plan.explain(cell, comment)
@@ -812,7 +815,7 @@ class EntryForm(QWidget):
             return False
         value = stored.value if stored else None
         write = ValueWrite(self._unit, code, self._period.iso, value, comment)
-        ok = self._save([write], self.tr("Comment on %1").replace("%1", code))
+        ok = self._save([write], fill(self.tr("Comment on %1"), code))
         self._refresh_all_rows()
         return ok
 

@@ -40,6 +40,7 @@ from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.form_interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.text import fill
 
 SortRole = Qt.ItemDataRole.UserRole + 10
 BLOCK = 200  # rows fetched at a time
@@ -195,7 +196,7 @@ class GridModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
             unit = self.unit_at(section)
-            return self.tr("Total: %1").replace("%1", unit.name) if section == 0 else unit.name
+            return fill(self.tr("Total: %1"), unit.name) if section == 0 else unit.name
         if role == Qt.ItemDataRole.FontRole and section == 0:
             font = QFont()
             font.setBold(True)
@@ -258,7 +259,7 @@ class GridModel(QAbstractTableModel):
             if self._marks.get((self.unit_at(row).code, indicator.code)):
                 stored = self.store.value(self.unit_at(row).code, indicator.code, self.period.iso)
                 if stored and stored.comment:
-                    tips.append(self.tr("Comment: %1").replace("%1", stored.comment))
+                    tips.append(fill(self.tr("Comment: %1"), stored.comment))
                 if stored and stored.followup:
                     tips.append(self.tr("Marked for follow-up"))
             return "\n".join(tips) or None
@@ -304,8 +305,9 @@ class GridModel(QAbstractTableModel):
             problems.append(
                 (
                     *where[cell.key],
-                    self.tr("“%1” can be read two ways; type it unambiguously.").replace(
-                        "%1", cell.text.strip()
+                    fill(
+                        self.tr("“%1” can be read two ways; type it unambiguously."),
+                        cell.text.strip(),
                     ),
                 )
             )
@@ -467,7 +469,7 @@ class GridView(QWidget):
         )
 
     def _on_model_edit_rejected(self, reason: str) -> None:
-        self.message.emit(self.tr("Not saved: %1").replace("%1", reason))
+        self.message.emit(fill(self.tr("Not saved: %1"), reason))
 
     def _on_table_double_clicked(self, index) -> None:
         source = self.proxy.mapToSource(index)
@@ -532,9 +534,9 @@ class GridView(QWidget):
             self._show_paste_problems(exc.problems)
             return False
         count = len(plan.values)
-        ok = self.model.save(plan, self.tr("Paste %1 values").replace("%1", str(count)))
+        ok = self.model.save(plan, fill(self.tr("Paste %1 values"), str(count)))
         if ok:
-            self.message.emit(self.tr("%1 values pasted.").replace("%1", str(count)))
+            self.message.emit(fill(self.tr("%1 values pasted."), str(count)))
         return ok
 
     def _show_paste_problems(self, problems: list[tuple[int, int, str]]) -> None:
@@ -553,14 +555,17 @@ class GridView(QWidget):
             )
             lines.append(f"• {where}: {reason}")
         if len(problems) > 20:
-            lines.append(self.tr("… and %1 more").replace("%1", str(len(problems) - 20)))
+            lines.append(fill(self.tr("… and %1 more"), str(len(problems) - 20)))
         self.last_paste_problems = problems
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Nothing was pasted"),
-            self.tr(
-                "%1 cells cannot be saved, so nothing was written. Fix them and paste again."
-            ).replace("%1", str(len(problems))),
+            fill(
+                self.tr(
+                    "%1 cells cannot be saved, so nothing was written. Fix them and paste again."
+                ),
+                str(len(problems)),
+            ),
             QMessageBox.StandardButton.Ok,
             self,
         )
