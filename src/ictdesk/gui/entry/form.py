@@ -37,7 +37,7 @@ from ictdesk.core.periods import Period
 from ictdesk.core.store import StoredValue, ValueStore, ValueWrite
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
-from ictdesk.gui.form_interaction import DialogInteraction, FormInteraction
+from ictdesk.gui.interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
 

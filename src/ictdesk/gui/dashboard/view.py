@@ -33,7 +33,7 @@ from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
-from ictdesk.gui.trends import format_value
+from ictdesk.gui.trends.view import format_value
 
 KEY_INDICATORS = (
     "BTS_TOTAL",

@@ -33,10 +33,10 @@ from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.background import BackgroundTask, wait_for_background_work
-from ictdesk.gui.dashboard import DashboardView
+from ictdesk.gui.dashboard.view import DashboardView
 from ictdesk.gui.edit_session import EditSession
-from ictdesk.gui.entry_form import EntryForm
-from ictdesk.gui.grid_view import GridView
+from ictdesk.gui.entry.form import EntryForm
+from ictdesk.gui.grid.view import GridView
 from ictdesk.gui.history_panel import HistoryPanel
 from ictdesk.gui.i18n import current_language, install_language
 from ictdesk.gui.lock import DatabaseLock
@@ -44,11 +44,11 @@ from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.review_views import CompletenessView, ValidationDialog
 from ictdesk.gui.safety import RestoreDialog
 from ictdesk.gui.text import fill
-from ictdesk.gui.trends import TrendsView
+from ictdesk.gui.trends.view import TrendsView
 from ictdesk.gui.unit_tree import UnitTree
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: start-up stays short
-    from ictdesk.gui.exchange_dialogs import ExportDialog, ImportDialog
+    from ictdesk.gui.exchange.import_dialog import ExportDialog, ImportDialog
     from ictdesk.gui.first_run import FirstRunDialog
     from ictdesk.gui.settings_dialog import SettingsDialog
     from ictdesk.gui.user_guide import UserGuideDialog
@@ -807,7 +807,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return None
         self.entry_form.commit_pending()
-        from ictdesk.gui.exchange_dialogs import ExportDialog
+        from ictdesk.gui.exchange.import_dialog import ExportDialog
 
         dialog = ExportDialog(
             self.store, self.unit_tree.current_code(), self.period_picker.period(), self
@@ -825,7 +825,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return None
         self.entry_form.commit_pending()
-        from ictdesk.gui.exchange_dialogs import ImportDialog
+        from ictdesk.gui.exchange.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.store, self)
         dialog.imported.connect(self._on_import_dialog_imported)
@@ -852,7 +852,7 @@ class MainWindow(QMainWindow):
         unit = self.unit_tree.current_code()
         if self.store is None or unit is None:
             return
-        from ictdesk.gui.exchange_dialogs import start_template
+        from ictdesk.gui.exchange.import_dialog import start_template
 
         start_template(
             self,

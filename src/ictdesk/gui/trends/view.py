@@ -1,7 +1,7 @@
 """The Trends tab: one indicator over time for a parent and any of its communes, or a ranking.
 
 The numbers come from :mod:`ictdesk.core.series` (aggregate SQL). The charts themselves live
-in :mod:`ictdesk.gui.charts`, which imports pyqtgraph; that module is imported only when the
+in :mod:`ictdesk.gui.charts.trend_chart`, which imports pyqtgraph; that module is imported only when the
 tab is first shown, so start-up does not pay for it. Redraws update the existing plot items.
 """
 
@@ -39,7 +39,7 @@ from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
 
 if TYPE_CHECKING:
-    from ictdesk.gui.charts import RankingChart, TrendChart
+    from ictdesk.gui.charts.trend_chart import RankingChart, TrendChart
 
 _TYPES = (PeriodType.MONTH, PeriodType.QUARTER, PeriodType.HALF, PeriodType.YEAR)
 _CODE = Qt.ItemDataRole.UserRole + 1
@@ -429,7 +429,7 @@ class TrendsView(QWidget):
         """Build the charts the first time they are needed (this imports pyqtgraph)."""
         if self.chart is not None:
             return
-        from ictdesk.gui.charts import RankingChart, TrendChart
+        from ictdesk.gui.charts.trend_chart import RankingChart, TrendChart
 
         self.chart = TrendChart(current_language, self)
         self.stack.addWidget(self.chart)
@@ -466,7 +466,7 @@ class TrendsView(QWidget):
             self.placeholder.setText(fill(self.tr("The chart cannot be drawn: %1"), str(exc)))
 
     def _draw_trend(self, indicator: Indicator) -> None:
-        from ictdesk.gui.charts import Line, TargetSegment
+        from ictdesk.gui.charts.trend_chart import Line, TargetSegment
 
         language = current_language()
         store = self.store
