@@ -8,8 +8,8 @@ from ictdesk.core.demo import commune_rows
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
-from ictdesk.gui.interaction import FormInteraction, ViolationDialog
 from ictdesk.gui.i18n import install_language
+from ictdesk.gui.interaction import FormInteraction, ViolationDialog
 from ictdesk.gui.window import MainWindow
 
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QUndoStack
 
 from ictdesk.core.errors import IctdeskError
 from ictdesk.core.store import ValueStore, ValueWrite
-from ictdesk.gui.undo import SaveValuesCommand, before_writes
 from ictdesk.gui.text import fill
+from ictdesk.gui.undo import SaveValuesCommand, before_writes
 
 
 class EditSession(QObject):

@@ -37,8 +37,8 @@ from ictdesk.core.periods import Period
 from ictdesk.core.store import StoredValue, ValueStore, ValueWrite
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
-from ictdesk.gui.interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.text import fill
 
 # column: (role, fixed width); the name column takes the rest, so every pillar lines up

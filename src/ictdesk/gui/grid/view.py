@@ -38,8 +38,8 @@ from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit, search_key
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
-from ictdesk.gui.interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.text import fill
 
 SortRole = Qt.ItemDataRole.UserRole + 10
