@@ -51,7 +51,11 @@ def test_typed_values_are_saved_and_survive_reopening(qtbot, window, empty_db):
     enter_value(qtbot, form.fields["HH_TOTAL"], "12.500")
     enter_value(qtbot, form.fields["HH_SMARTPHONE"], "10.450")
     assert form.rows["SMARTPHONE_HH_PCT"].value.text() == "83,6"
-    assert "2 of 29" in window.filled_label.text() or "2/29" in window.filled_label.text()
+    filled = window.status.filled_label.text()
+    assert "2 of 29" in filled or "2/29" in filled
+        "2 of 29" in window.status.filled_label.text()
+        or "2/29" in window.status.filled_label.text()
+    )
     window.close()
 
     reopened = ValueStore.open(empty_db)
@@ -113,7 +117,7 @@ def test_switching_unit_or_period_reloads_the_form(qtbot, window):
     window.unit_tree.select("08740")
     window.period_picker.set_period(Period.parse("2024Q2"))
     assert window.entry_form.fields["BTS_TOTAL"].text() == "40"
-    assert "Quý II/2024" in window.period_label.text()
+    assert "Quý II/2024" in window.status.period_label.text()
 
 
 def test_a_pending_edit_is_saved_before_switching_unit(qtbot, window):
@@ -287,13 +291,14 @@ def test_print_summary_opens_a_preview_and_saves_a_pdf(qtbot, window, tmp_path):
 def test_a_large_backup_at_exit_shows_its_progress(window, monkeypatch):
     from PySide6.QtWidgets import QProgressDialog
 
-    import ictdesk.gui.window.main_window as main_window
+    import ictdesk.gui.window.backups as main_window
+    from ictdesk.gui.window.backups import closing_backup_progress
 
     monkeypatch.setattr(main_window, "BACKUP_PAGES_WORTH_A_DIALOG", 10)
-    progress = window._closing_backup_progress()
+    progress = closing_backup_progress(window)
     progress(4, 9)  # a small file: no dialog
     assert window.findChild(QProgressDialog, "closingBackup") is None
-    progress = window._closing_backup_progress()
+    progress = closing_backup_progress(window)
     progress(5, 20)
     dialog = window.findChild(QProgressDialog, "closingBackup")
     assert dialog.isVisible() and dialog.value() == 5 and "sao lưu" in dialog.labelText()
@@ -332,42 +337,3 @@ def test_an_older_file_is_upgraded_off_the_gui_thread(qtbot, tmp_path, monkeypat
     assert threads and threads[0] is not threading.main_thread()
     assert not ValueStore.upgrade_due(path) and win.store is not None
     win.close()
-
-
-def test_the_daily_check_of_a_file_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
-    import threading
-
-    from ictdesk.core.errors import NotAnIctdeskDatabase
-
-    make_application()
-    path = tmp_path / "due.db"
-    ValueStore.create(path, {"province_code": "25"})  # never checked: due at the first open
-    threads = record_threads(monkeypatch, "check_file")
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    assert threads and threads[0] is not threading.main_thread()
-    win.close()
-    assert not ValueStore.full_check_due(path)  # the day is recorded: the next open is quick
-
-    def damaged(_target):
-        raise NotAnIctdeskDatabase("the database file is damaged (test)")
-
-    monkeypatch.setattr(ValueStore, "check_file", staticmethod(damaged))
-    monkeypatch.setattr(ValueStore, "full_check_due", staticmethod(lambda _path: True))
-    other = MainWindow()
-    qtbot.addWidget(other)
-    shown = []
-    monkeypatch.setattr(other, "_show_open_error", lambda p, exc: shown.append(str(exc)))
-    assert not other.open_path(path)
-    assert shown and "damaged" in shown[0] and other.store is None
-    other.close()
-
-
-def test_the_first_window_fits_a_small_laptop_screen():
-    from PySide6.QtCore import QSize
-
-    from ictdesk.gui.window.main_window import _first_size
-
-    assert _first_size(QSize(1366, 728)) == QSize(1280, 728)  # 1366 × 768 less the task bar
-    assert _first_size(QSize(1920, 1040)) == QSize(1280, 820)

@@ -8,12 +8,13 @@ from ictdesk.core.demo import commune_rows
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
+from ictdesk.gui.dialogs import ViolationDialog
 from ictdesk.gui.i18n import install_language
-from ictdesk.gui.interaction import FormInteraction, ViolationDialog
+from ictdesk.gui.interaction import Interaction
 from ictdesk.gui.window import MainWindow
 
 
-class ScriptedInteraction(FormInteraction):
+class ScriptedInteraction(Interaction):
     """Answers the form's questions from a script and records what was asked."""
 
     def __init__(self, explanation=None, confirm_complete=True):
@@ -42,6 +43,19 @@ class ScriptedInteraction(FormInteraction):
         return self.discard
 
     discard = True
+
+    def explain_block_paste(self, rows, columns):
+        self.asked.append(("block", rows, columns))
+        return False
+
+    def show_paste_problems(self, count, lines):
+        self.asked.append(("paste problems", count))
+
+    def ask_sheet_kind(self, unit_name, children):
+        self.asked.append(("sheet", unit_name, children))
+        return self.sheet_kind
+
+    sheet_kind = "rollup"
 
 
 @pytest.fixture
@@ -81,7 +95,7 @@ def test_keyboard_only_entry_of_a_whole_form(qtbot, window):
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     stored = window.store.values_for("08740", "2024Q1")
     assert {code: v.value for code, v in stored.items()} == values
-    assert "29/29" in window.filled_label.text()
+    assert "29/29" in window.status.filled_label.text()
     # Shift+Tab walks back in catalogue order
     form.fields[codes[5]].setFocus()
     qtbot.keyClick(form.fields[codes[5]], Qt.Key.Key_Backtab)

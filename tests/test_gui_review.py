@@ -86,4 +86,4 @@ def test_a_province_tells_how_many_of_its_units_reported_in_full(qtbot, window):
         store.save_value("07900", indicator.code, "2026Q1", 1)
     window.unit_tree.select("08740")
     window.unit_tree.select("25")
-    assert window.filled_label.text() == "1/148 đơn vị đã báo cáo đủ"
+    assert window.status.filled_label.text() == "1/148 đơn vị đã báo cáo đủ"

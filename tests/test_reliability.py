@@ -354,7 +354,7 @@ def test_a_second_window_is_told_who_holds_the_file_and_may_read_only(qtbot, emp
     assert asked[0]["user"] and asked[0]["host"]
     window.ask_open_read_only = lambda path, who: True
     assert window.open_path(empty_db)
-    assert window.store.read_only and window.read_only_label.isVisibleTo(window)
+    assert window.store.read_only and window.status.read_only_label.isVisibleTo(window)
     assert window.entry_form.fields["BTS_TOTAL"].isReadOnly()
     window.close()
 

@@ -200,6 +200,14 @@
         <translation>Các giá trị sau không hợp lệ nên chưa được lưu:</translation>
     </message>
     <message>
+        <source>Keep editing</source>
+        <translation>Sửa tiếp</translation>
+    </message>
+    <message>
+        <source>Discard these values</source>
+        <translation>Bỏ các giá trị này</translation>
+    </message>
+    <message>
         <source>Nothing was pasted</source>
         <translation>Chưa dán gì</translation>
     </message>
@@ -219,12 +227,61 @@
         <source>Open the grid</source>
         <translation>Mở Bảng số liệu</translation>
     </message>
-</context>
-<context>
-    <name>EditSession</name>
     <message>
-        <source>The values were not saved: %1</source>
-        <translation>Chưa lưu được số liệu: %1</translation>
+        <source>%1 cells cannot be saved, so nothing was written. Fix them and paste again.</source>
+        <translation>Có %1 ô không lưu được nên chưa ghi gì. Hãy sửa các ô này rồi dán lại.</translation>
+    </message>
+    <message>
+        <source>The database is in use</source>
+        <translation>Cơ sở dữ liệu đang được sử dụng</translation>
+    </message>
+    <message>
+        <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
+        <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
+    </message>
+    <message>
+        <source>%1 is open in another ictdesk.</source>
+        <translation>%1 đang được mở trong một ictdesk khác.</translation>
+    </message>
+    <message>
+        <source>Only one person can change it at a time. You can open it read-only.</source>
+        <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Mở chỉ đọc</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>Không mở được cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Database on a network share</source>
+        <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
+    </message>
+    <message>
+        <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer&apos;s own disk is safer and faster.</source>
+        <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
+    </message>
+    <message>
+        <source>Which summary sheet?</source>
+        <translation>In báo cáo nào?</translation>
+    </message>
+    <message>
+        <source>%1 has %2 units under it.</source>
+        <translation>%1 có %2 đơn vị trực thuộc.</translation>
+    </message>
+    <message>
+        <source>Roll-up: a row per unit under it</source>
+        <translation>Báo cáo tổng hợp: mỗi đơn vị trực thuộc một dòng</translation>
+    </message>
+    <message>
+        <source>Its own indicators</source>
+        <translation>Các chỉ tiêu của riêng đơn vị này</translation>
     </message>
 </context>
 <context>
@@ -270,78 +327,16 @@
         <translation>Kỳ báo cáo của đơn vị này đã hoàn thành; khi sửa số liệu sẽ được hỏi lại.</translation>
     </message>
     <message>
-        <source>Target for %1: %2
-Source: %3</source>
-        <translation>Kế hoạch năm %1: %2
-Căn cứ: %3</translation>
-    </message>
-    <message>
-        <source>not allowed</source>
-        <translation>không hợp lệ</translation>
-    </message>
-    <message>
-        <source>out of range</source>
-        <translation>ngoài giới hạn</translation>
-    </message>
-    <message>
-        <source>breaks a rule</source>
-        <translation>vi phạm quy tắc</translation>
-    </message>
-    <message>
-        <source>large change</source>
-        <translation>biến động lớn</translation>
-    </message>
-    <message>
-        <source>pts</source>
-        <translation>điểm %</translation>
-    </message>
-    <message>
-        <source>Comment: %1</source>
-        <translation>Ghi chú: %1</translation>
-    </message>
-    <message>
-        <source>Marked for follow-up</source>
-        <translation>Cần theo dõi</translation>
-    </message>
-    <message>
-        <source>Not a whole number</source>
-        <translation>Không phải số nguyên</translation>
-    </message>
-    <message>
-        <source>Several values</source>
-        <translation>Nhiều giá trị</translation>
-    </message>
-    <message>
-        <source>Not a number</source>
-        <translation>Không phải là số</translation>
-    </message>
-    <message>
-        <source>explained</source>
-        <translation>đã giải trình</translation>
-    </message>
-    <message>
-        <source>%1 or %2?</source>
-        <translation>%1 hay %2?</translation>
-    </message>
-    <message>
-        <source>“%1” can be read two ways: %2 or %3. You will be asked which.</source>
-        <translation>“%1” đọc được hai cách: %2 hoặc %3. Khi lưu, bạn sẽ được hỏi chọn cách nào.</translation>
-    </message>
-    <message>
-        <source>Nothing was pasted: %1 values, but only %2 fields from here down.</source>
-        <translation>Chưa dán gì: có %1 giá trị nhưng từ ô này trở xuống chỉ còn %2 ô nhập.</translation>
-    </message>
-    <message>
-        <source>Paste %1 values</source>
-        <translation>Dán %1 giá trị</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>sửa %1</translation>
-    </message>
-    <message>
         <source>Comment on %1</source>
         <translation>ghi chú %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 for follow-up</source>
+        <translation>Đánh dấu cần theo dõi: %1</translation>
+    </message>
+    <message>
+        <source>Unmark %1 for follow-up</source>
+        <translation>Bỏ đánh dấu cần theo dõi: %1</translation>
     </message>
     <message>
         <source>Comment…</source>
@@ -350,10 +345,6 @@ Căn cứ: %3</translation>
     <message>
         <source>Mark for follow-up</source>
         <translation>Đánh dấu cần theo dõi</translation>
-    </message>
-    <message>
-        <source>The value was not saved: %1</source>
-        <translation>Chưa lưu giá trị: %1</translation>
     </message>
 </context>
 <context>
@@ -477,6 +468,10 @@ Căn cứ: %3</translation>
         <translation>Gõ để tìm, ví dụ: phu tho</translation>
     </message>
     <message>
+        <source>Type to search, e.g. dak</source>
+        <translation>Gõ để tìm, ví dụ: dak</translation>
+    </message>
+    <message>
         <source>Province:</source>
         <translation>Tỉnh, thành phố:</translation>
     </message>
@@ -563,6 +558,10 @@ Căn cứ: %3</translation>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message>
+        <source>Clear %1 values</source>
+        <translation>Xóa %1 giá trị</translation>
+    </message>
+    <message>
         <source>Paste %1 values</source>
         <translation>dán %1 giá trị</translation>
     </message>
@@ -577,14 +576,6 @@ Căn cứ: %3</translation>
     <message>
         <source>… and %1 more</source>
         <translation>… và %1 ô khác</translation>
-    </message>
-    <message>
-        <source>Nothing was pasted</source>
-        <translation>Chưa dán được</translation>
-    </message>
-    <message>
-        <source>%1 cells cannot be saved, so nothing was written. Fix them and paste again.</source>
-        <translation>Có %1 ô không lưu được nên chưa ghi gì. Hãy sửa các ô này rồi dán lại.</translation>
     </message>
 </context>
 <context>
@@ -808,6 +799,14 @@ Căn cứ: %3</translation>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
+        <source>&amp;Find a unit</source>
+        <translation>&amp;Tìm đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
         <source>&amp;About ictdesk</source>
         <translation>&amp;Giới thiệu ictdesk</translation>
     </message>
@@ -880,10 +879,6 @@ Căn cứ: %3</translation>
         <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-        <source>READ-ONLY</source>
-        <translation>CHỈ ĐỌC</translation>
-    </message>
-    <message>
         <source>Data entry</source>
         <translation>Nhập số liệu</translation>
     </message>
@@ -924,30 +919,6 @@ Căn cứ: %3</translation>
         <translation>Đang nâng cấp %1 cho phiên bản ictdesk này…</translation>
     </message>
     <message>
-        <source>The database is in use</source>
-        <translation>Cơ sở dữ liệu đang được sử dụng</translation>
-    </message>
-    <message>
-        <source>%1 is open in ictdesk by %2 on %3 since %4.</source>
-        <translation>%1 đang được %2 mở trong ictdesk trên máy %3 từ %4.</translation>
-    </message>
-    <message>
-        <source>Only one person can change it at a time. You can open it read-only.</source>
-        <translation>Mỗi lúc chỉ một người được sửa. Bạn có thể mở ở chế độ chỉ đọc.</translation>
-    </message>
-    <message>
-        <source>Open read-only</source>
-        <translation>Mở chỉ đọc</translation>
-    </message>
-    <message>
-        <source>Database on a network share</source>
-        <translation>Cơ sở dữ liệu nằm trên ổ mạng</translation>
-    </message>
-    <message>
-        <source>%1 is on a network drive. ictdesk works on it safely but more slowly; a working copy on this computer&apos;s own disk is safer and faster.</source>
-        <translation>%1 nằm trên ổ mạng. ictdesk vẫn làm việc an toàn nhưng chậm hơn; để bản làm việc trên ổ đĩa của máy này sẽ an toàn và nhanh hơn.</translation>
-    </message>
-    <message>
         <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
         <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
@@ -960,36 +931,12 @@ Căn cứ: %3</translation>
         <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <source>Cannot open database</source>
-        <translation>Không mở được cơ sở dữ liệu</translation>
-    </message>
-    <message>
-        <source>Restore a backup…</source>
-        <translation>Khôi phục bản sao lưu…</translation>
-    </message>
-    <message>
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
         <source>Restored the backup %1</source>
         <translation>Đã khôi phục bản sao lưu %1</translation>
-    </message>
-    <message>
-        <source>Print summary</source>
-        <translation>In báo cáo tổng hợp</translation>
-    </message>
-    <message>
-        <source>Which sheet?</source>
-        <translation>In biểu nào?</translation>
-    </message>
-    <message>
-        <source>This unit&apos;s indicators</source>
-        <translation>Các chỉ tiêu của đơn vị này</translation>
-    </message>
-    <message>
-        <source>Roll-up of its communes</source>
-        <translation>Tổng hợp các xã, phường trực thuộc</translation>
     </message>
     <message>
         <source>Save summary as PDF</source>
@@ -1006,6 +953,14 @@ Căn cứ: %3</translation>
     <message>
         <source>How many automatic backups to keep:</source>
         <translation>Số bản sao lưu tự động được giữ lại:</translation>
+    </message>
+    <message>
+        <source>Checking %1 for damage in the background…</source>
+        <translation>Đang kiểm tra lỗi tệp %1 ở chế độ nền…</translation>
+    </message>
+    <message>
+        <source>%1: the daily check found no damage.</source>
+        <translation>%1: kiểm tra hằng ngày không thấy lỗi.</translation>
     </message>
     <message>
         <source>Open database</source>
@@ -1060,16 +1015,8 @@ Căn cứ: %3</translation>
         <translation>Cảnh báo khi một số liệu tăng hoặc giảm quá tỷ lệ này so với kỳ trước (%):</translation>
     </message>
     <message>
-        <source>No database</source>
-        <translation>Chưa có cơ sở dữ liệu</translation>
-    </message>
-    <message>
-        <source>%1 of %2 units reported in full</source>
-        <translation>%1/%2 đơn vị đã báo cáo đủ</translation>
-    </message>
-    <message>
-        <source>%1 of %2 indicators filled</source>
-        <translation>Đã nhập %1/%2 chỉ tiêu</translation>
+        <source>Everything is saved: ictdesk saves each value when you leave its field.</source>
+        <translation>Mọi số liệu đã được lưu: ictdesk lưu từng giá trị ngay khi bạn rời ô nhập.</translation>
     </message>
     <message>
         <source>Making today&apos;s backup…</source>
@@ -1155,6 +1102,86 @@ Căn cứ: %3</translation>
     </message>
 </context>
 <context>
+    <name>RowRendering</name>
+    <message>
+        <source>Target for %1: %2
+Source: %3</source>
+        <translation>Kế hoạch năm %1: %2
+Căn cứ: %3</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>không hợp lệ</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>ngoài giới hạn</translation>
+    </message>
+    <message>
+        <source>breaks a rule</source>
+        <translation>vi phạm quy tắc</translation>
+    </message>
+    <message>
+        <source>large change</source>
+        <translation>biến động lớn</translation>
+    </message>
+    <message>
+        <source>pts</source>
+        <translation>điểm %</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Ghi chú: %1</translation>
+    </message>
+    <message>
+        <source>Marked for follow-up</source>
+        <translation>Cần theo dõi</translation>
+    </message>
+    <message>
+        <source>Not a whole number</source>
+        <translation>Không phải số nguyên</translation>
+    </message>
+    <message>
+        <source>Several values</source>
+        <translation>Nhiều giá trị</translation>
+    </message>
+    <message>
+        <source>Not a number</source>
+        <translation>Không phải là số</translation>
+    </message>
+    <message>
+        <source>explained</source>
+        <translation>đã giải trình</translation>
+    </message>
+    <message>
+        <source>%1 or %2?</source>
+        <translation>%1 hay %2?</translation>
+    </message>
+    <message>
+        <source>“%1” can be read two ways: %2 or %3. You will be asked which.</source>
+        <translation>“%1” đọc được hai cách: %2 hoặc %3. Khi lưu, bạn sẽ được hỏi chọn cách nào.</translation>
+    </message>
+</context>
+<context>
+    <name>SavePolicy</name>
+    <message>
+        <source>Nothing was pasted: %1 values, but only %2 fields from here down.</source>
+        <translation>Chưa dán gì: có %1 giá trị nhưng từ ô này trở xuống chỉ còn %2 ô nhập.</translation>
+    </message>
+    <message>
+        <source>Paste %1 values</source>
+        <translation>Dán %1 giá trị</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>sửa %1</translation>
+    </message>
+    <message>
+        <source>The value was not saved: %1</source>
+        <translation>Chưa lưu giá trị: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1195,6 +1222,25 @@ Căn cứ: %3</translation>
     <message>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <source>READ-ONLY</source>
+        <translation>CHỈ ĐỌC</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Chưa có cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units reported in full</source>
+        <translation>%1/%2 đơn vị đã báo cáo đủ</translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators filled</source>
+        <translation>Đã nhập %1/%2 chỉ tiêu</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -51,6 +52,11 @@ def search_key(text: str) -> str:
     """Lower-case text without Vietnamese diacritics, so "phuc yen" finds "Phúc Yên"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+def file_slug(name: str) -> str:
+    """A unit's name as a file name would carry it: "Phường Phúc Yên" → "phuong-phuc-yen"."""
+    return re.sub(r"[^a-z0-9]+", "-", search_key(name)).strip("-")
 
 
 def official_provinces() -> list[Unit]:

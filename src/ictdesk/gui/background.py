@@ -55,21 +55,24 @@ class BackgroundTask(QObject):
         failed: Callable[[Exception], None],
         cancellable: bool = True,
         describe: Callable[[object], tuple[str, int, int]] | None = None,
+        quiet: bool = False,
     ):
         super().__init__(parent)
         self._done, self._failed = done, failed
         self.cancelled = False
-        cancel = QCoreApplication.translate("BackgroundTask", "Cancel") if cancellable else ""
-        self.dialog = QProgressDialog(label, cancel, 0, 0, parent)
-        self.dialog.setObjectName("backgroundProgress")
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        if not cancellable:
-            self.dialog.setCancelButton(None)
-        # Qt 6 shows a progress dialog after its minimum duration only once a value was set;
-        # without this the busy dialog never appeared, however long the work took.
-        self.dialog.setValue(0)
-        self.dialog.canceled.connect(self._on_dialog_canceled)
+        self.dialog: QProgressDialog | None = None
+        if not quiet:  # quiet: no dialog, the window stays usable (the daily check)
+            cancel = QCoreApplication.translate("BackgroundTask", "Cancel") if cancellable else ""
+            self.dialog = QProgressDialog(label, cancel, 0, 0, parent)
+            self.dialog.setObjectName("backgroundProgress")
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            if not cancellable:
+                self.dialog.setCancelButton(None)
+            # Qt 6 shows a progress dialog after its minimum duration only once a value was
+            # set; without this the busy dialog never appeared, however long the work took.
+            self.dialog.setValue(0)
+            self.dialog.canceled.connect(self._on_dialog_canceled)
         self._describe = describe
         self._job = _Job(work, reports=describe is not None)
         self._job.signals.finished.connect(self._on_job_finished)
@@ -81,13 +84,14 @@ class BackgroundTask(QObject):
         self.cancelled = True
 
     def _on_job_finished(self, result) -> None:
-        self.dialog.reset()
+        if self.dialog is not None:
+            self.dialog.reset()
         if not self.cancelled:
             self._done(result)
         self.deleteLater()
 
     def _on_job_progress(self, where) -> None:
-        if self._describe is None or self.cancelled:
+        if self._describe is None or self.cancelled or self.dialog is None:
             return
         label, done, maximum = self._describe(where)
         self.dialog.setLabelText(label)
@@ -95,7 +99,8 @@ class BackgroundTask(QObject):
         self.dialog.setValue(done)
 
     def _on_job_failed(self, exc) -> None:
-        self.dialog.reset()
+        if self.dialog is not None:
+            self.dialog.reset()
         if not self.cancelled:
             self._failed(exc)
         self.deleteLater()

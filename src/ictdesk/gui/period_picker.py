@@ -64,6 +64,12 @@ class PeriodPicker(QWidget):
             self._show(period)
             self.period_changed.emit(period.iso)
 
+    def show_period(self, period: Period) -> None:
+        """Show ``period`` without announcing it (the place moved there)."""
+        if period != self._period:
+            self._period = period
+            self._show(period)
+
     def _show(self, period: Period) -> None:
         self._updating = True
         self.type_box.setCurrentIndex(_TYPES.index(period.type))

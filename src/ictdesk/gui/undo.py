@@ -1,4 +1,5 @@
-"""Undoable edits: every saved change becomes a command on the window's ``QUndoStack``.
+"""Undoable edits: every saved change becomes a command on the window's ``QUndoStack``
+(values and comments, follow-up flags).
 
 The change is written before the command is pushed (so a failed save never enters the
 stack); the first ``redo`` is therefore a no-op. Undo and redo write through the store like any
@@ -54,6 +55,44 @@ class SaveValuesCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self._before)
+
+
+class SetFollowupCommand(QUndoCommand):
+    """A follow-up flag already set; undo sets it back (both audited by the store)."""
+
+    def __init__(
+        self,
+        store: ValueStore,
+        key: tuple[str, str, str],
+        flag: bool,
+        text: str,
+        on_applied: Applied | None = None,
+    ):
+        super().__init__(text)
+        self._store, self._key, self._flag = store, key, flag
+        self._on_applied = on_applied
+        self._first_redo = True
+        self.failure: str | None = None
+
+    def _apply(self, flag: bool) -> None:
+        unit, code, period = self._key
+        try:
+            self._store.set_followup(unit, code, period, flag)
+            self.failure = None
+        except IctdeskError as exc:
+            self.failure = str(exc)
+            self.setObsolete(True)
+        if self._on_applied:
+            self._on_applied({(unit, period)})
+
+    def redo(self) -> None:
+        if self._first_redo:
+            self._first_redo = False
+            return
+        self._apply(self._flag)
+
+    def undo(self) -> None:
+        self._apply(not self._flag)
 
 
 def before_writes(store: ValueStore, writes: list[ValueWrite]) -> list[ValueWrite]:

@@ -227,6 +227,26 @@ class UnitTree(QWidget):
         index = self.view.currentIndex()
         return index.data(CodeRole) if index.isValid() else None
 
+    def has(self, code: str) -> bool:
+        """Whether ``code`` is a unit of this tree."""
+        return self.model.index_of(code).isValid()
+
+    def show_current(self, code: str | None) -> None:
+        """Show ``code`` as the current unit without announcing it (the place moved there)."""
+        if code is None:
+            self.view.selectionModel().blockSignals(True)
+            self.view.setCurrentIndex(self.model.index(-1, 0))
+            self.view.selectionModel().blockSignals(False)
+            return
+        index = self.model.index_of(code)
+        if index.isValid() and index != self.view.currentIndex():
+            self.view.selectionModel().blockSignals(True)
+            self.view.setCurrentIndex(index)
+            self.view.selectionModel().blockSignals(False)
+            self.view.viewport().update()
+        if index.isValid():
+            self.view.scrollTo(index)
+
     def select(self, code: str) -> bool:
         """Make ``code`` the current unit; False if it is not in the tree."""
         index = self.model.index_of(code)

@@ -10,6 +10,8 @@ from ictdesk.core.database.files import (
     full_check_due,
     inspect_file,
     open_database,
+    record_full_check,
+    unclean_close,
     upgrade_database,
     upgrade_due,
 )
@@ -25,6 +27,8 @@ __all__ = [
     "inspect_file",
     "migrations",
     "open_database",
+    "record_full_check",
+    "unclean_close",
     "unit_path",
     "upgrade_database",
     "upgrade_due",

@@ -126,17 +126,22 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
 
 
 def open_database(
-    path: str | os.PathLike, read_only: bool = False, checked: bool = False
+    path: str | os.PathLike,
+    read_only: bool = False,
+    checked: bool = False,
+    check_later: bool = False,
 ) -> sqlite_utils.Database:
     """Open an existing ictdesk database, applying any pending migrations.
 
     ``read_only`` (or a file the user may not write) opens it without any write: no
     migration, no journal change. A file on a network share does not use WAL. ``checked``:
-    the caller has just run the full check (``inspect_file(path, full=True)``).
+    the caller has just run the full check (``inspect_file(path, full=True)``);
+    ``check_later``: the caller runs the daily full check itself, in the background, and
+    records it (:func:`record_full_check`).
     """
     path = Path(path)
-    if checked:
-        inspect_file(path, full=False)  # the caller ran the full check just now
+    if checked or check_later:
+        inspect_file(path, full=False)  # the full check ran just now, or runs meanwhile
     else:
         checked = inspect_file(path)
     if not read_only and not os.access(path, os.W_OK):
@@ -163,6 +168,21 @@ def open_database(
     except sqlite3.OperationalError as exc:
         raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None
     return db
+
+
+def record_full_check(db: sqlite_utils.Database) -> None:
+    """Record that today's full check of the open file passed."""
+    with db.atomic():
+        db.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            [CHECKED_KEY, datetime.date.today().isoformat()],
+        )
+
+
+def unclean_close(path: Path) -> bool:
+    """Whether the last writer of ``path`` did not close it (its log still holds frames)."""
+    wal = Path(path).with_name(Path(path).name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def upgrade_database(path: str | os.PathLike) -> None:

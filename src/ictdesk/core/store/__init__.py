@@ -19,6 +19,8 @@ from ictdesk.core.database import (
     full_check_due,
     inspect_file,
     open_database,
+    record_full_check,
+    unclean_close,
     upgrade_database,
     upgrade_due,
 )
@@ -83,15 +85,24 @@ class ValueStore(_Settings, _Tree, _Reads, _Writes, _Staging, _Checks, _Targets,
             db.execute(statement)
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False, checked: bool = False) -> ValueStore:
+    def open(
+        cls,
+        path: str | Path,
+        read_only: bool = False,
+        checked: bool = False,
+        check_later: bool = False,
+    ) -> ValueStore:
         """Open the ictdesk database at ``path`` (see :func:`open_database` for the errors).
 
         A file the user cannot write opens read-only; check :attr:`read_only`. ``checked``:
-        :meth:`check_file` has just passed, so the daily full check is not run again.
+        :meth:`check_file` has just passed, so the daily full check is not run again;
+        ``check_later``: the caller runs it in the background, then :meth:`record_full_check`.
         """
         try:
             writable = not read_only and os.access(path, os.W_OK)
-            db = open_database(path, read_only=not writable, checked=checked)
+            db = open_database(
+                path, read_only=not writable, checked=checked, check_later=check_later
+            )
             return cls(db, Path(path), not writable)
         except sqlite3.Error as exc:
             raise StorageError(f"cannot open {path}: {exc}") from exc
@@ -106,6 +117,17 @@ class ValueStore(_Settings, _Tree, _Reads, _Writes, _Staging, _Checks, _Targets,
     def check_file(path: str | Path) -> None:
         """Read the whole file for damage (any thread: it opens its own connection)."""
         inspect_file(Path(path), full=True)
+
+    @staticmethod
+    def closed_uncleanly(path: str | Path) -> bool:
+        """Whether the last writer of ``path`` crashed (its log still holds changes)."""
+        return unclean_close(Path(path))
+
+    def record_full_check(self) -> None:
+        """Record that today's full check of this file passed (nothing if read-only)."""
+        if not self.read_only:
+            with self._writing("the check was not recorded"):
+                record_full_check(self.db)
 
     @staticmethod
     def upgrade_due(path: str | Path) -> bool:

@@ -1,17 +1,16 @@
-"""File > Export, File > Import (with a preview) and the fill-in template, in the GUI.
+"""File > Import: choose files, see what they would change (a preview, the problems), import.
 
-The work runs in the background on its own connection to the same database file.
+The checks and the import run in the background on their own connection to the file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,180 +19,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
-from ictdesk.core.exchange.common import Selection
-from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import (
     ImportRejected,
     ImportReport,
     ImportStep,
     import_files,
 )
-from ictdesk.core.exchange.template import write_template
 from ictdesk.core.numbers import format_number
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.background import BackgroundTask
+from ictdesk.gui.exchange.common import with_store
 from ictdesk.gui.i18n import current_language, error_text
 from ictdesk.gui.text import fill
-
-_SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "xlsx": ".xlsx"}
-
-
-def _with_store(path: Path, work):
-    """Run ``work(store, ...)`` on a connection of its own (for a worker thread)."""
-
-    def run(*args):
-        store = ValueStore.open(path)
-        try:
-            return work(store, *args)
-        finally:
-            store.close()
-
-    return run
-
-
-def _show_error(parent: QWidget, title: str, exc: Exception) -> None:
-    box = QMessageBox(
-        QMessageBox.Icon.Critical,
-        title,
-        error_text(exc),
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setObjectName("exchangeError")
-    box.open()
-
-
-class ExportDialog(QDialog):
-    """Choose format, units, periods and indicators, then a file; writes in the background."""
-
-    exported = Signal(str, int)  # path, rows
-
-    def __init__(self, store: ValueStore, unit_code: str | None, period: Period, parent=None):
-        super().__init__(parent)
-        self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Export"))
-        self._store, self._unit, self._period = store, unit_code, period
-        language = current_language()
-        self.format_box = QComboBox(self)
-        self.format_box.setObjectName("exportFormat")
-        for code, label in (
-            ("xlsx", self.tr("Excel workbook (.xlsx), for people")),
-            ("wide", self.tr("Wide CSV: a row per unit, a column per indicator")),
-            ("long", self.tr("Long CSV: lossless, for ictdesk and other software")),
-            ("dhis2", self.tr("DHIS2 data values CSV (codes)")),
-        ):
-            self.format_box.addItem(label, code)
-        unit_name = store.unit(unit_code).name if unit_code else ""
-        self.scope_unit = QRadioButton(fill(self.tr("%1 and the units under it"), unit_name), self)
-        self.scope_all = QRadioButton(self.tr("Every unit in the database"), self)
-        self.scope_unit.setChecked(bool(unit_code))
-        self.scope_unit.setEnabled(bool(unit_code))
-        self.scope_all.setChecked(not unit_code)
-        self.period_this = QRadioButton(period.label(language), self)
-        self.period_year = QRadioButton(fill(self.tr("Every period of %1"), str(period.year)), self)
-        self.period_all = QRadioButton(self.tr("All periods"), self)
-        self.period_this.setChecked(True)
-        group = QButtonGroup(self)
-        for button in (self.period_this, self.period_year, self.period_all):
-            group.addButton(button)
-        self.pillar_box = QComboBox(self)
-        self.pillar_box.addItem(self.tr("All indicators"), "")
-        for pillar in store.catalogue.pillars:
-            self.pillar_box.addItem(pillar.name(language), pillar.code)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
-        form = QFormLayout()
-        form.addRow(self.tr("Format:"), self.format_box)
-        units = QVBoxLayout()
-        units.addWidget(self.scope_unit)
-        units.addWidget(self.scope_all)
-        form.addRow(self.tr("Units:"), units)
-        periods = QVBoxLayout()
-        for button in (self.period_this, self.period_year, self.period_all):
-            periods.addWidget(button)
-        form.addRow(self.tr("Periods:"), periods)
-        form.addRow(self.tr("Indicators:"), self.pillar_box)
-        buttons = QDialogButtonBox(self)
-        self.export_button = buttons.addButton(
-            self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.export_button.setObjectName("exportButton")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addWidget(buttons)
-        self.format_box.currentIndexChanged.connect(self._on_format_changed)
-        self._on_format_changed()
-
-    def _on_format_changed(self, *_args) -> None:
-        fmt = self.format_box.currentData()
-        one_period = fmt == "wide"
-        self.period_year.setEnabled(not one_period)
-        self.period_all.setEnabled(not one_period)
-        if one_period:
-            self.period_this.setChecked(True)
-        notes = {
-            "xlsx": self.tr("A sheet per period, derived rates included, a total row per sheet."),
-            "wide": self.tr("One period; derived rates included; opens in Excel and LibreOffice."),
-            "long": self.tr("Entered values only, exact; import it back without loss."),
-            "dhis2": self.tr("Entered values only; import into DHIS2 with idScheme=code."),
-        }
-        self.note.setText(notes[fmt])
-
-    def selection(self) -> Selection:
-        unit = self._unit if self.scope_unit.isChecked() else None
-        pillar = self.pillar_box.currentData()
-        indicators = [i.code for i in self._store.catalogue if i.pillar == pillar] if pillar else []
-        fmt = self.format_box.currentData()
-        if fmt in ("long", "dhis2"):
-            indicators = [c for c in indicators if not self._store.catalogue[c].is_derived]
-        if self.period_this.isChecked():
-            return Selection(unit, [self._period.iso], indicators)
-        if self.period_year.isChecked():
-            year = self._period.year
-            start = Period(year, self._period.type, 1)
-            end = Period(year, self._period.type, self._period.type.per_year)
-            return Selection.build(unit, None, start.iso, end.iso, indicators)
-        return Selection(unit, [], indicators)
-
-    def _on_buttons_accepted(self) -> None:
-        fmt = self.format_box.currentData()
-        suggested = f"ictdesk-{fmt}-{self._period.iso}{_SUFFIX[fmt]}"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), str(Path.home() / suggested)
-        )
-        if name:
-            self.start_export(Path(name))
-
-    def start_export(self, path: Path) -> BackgroundTask:
-        """Write the export to ``path`` in the background."""
-        fmt, selection = self.format_box.currentData(), self.selection()
-        work = _with_store(self._store.path, lambda store: export(store, fmt, selection, path))
-        return BackgroundTask(
-            self,
-            self.tr("Exporting…"),
-            work,
-            lambda rows: self._on_export_done(path, rows),
-            lambda exc: _show_error(self, self.tr("Export failed"), exc),
-        )
-
-    def _on_export_done(self, path: Path, rows: int) -> None:
-        self.exported.emit(str(path), rows)
-        self.accept()
 
 
 class ImportDialog(QDialog):
@@ -280,7 +124,7 @@ class ImportDialog(QDialog):
     def _check(self) -> BackgroundTask:
         self.import_button.setEnabled(False)
         mode, files = self.conflict_box.currentData(), list(self.files)
-        work = _with_store(
+        work = with_store(
             self._store.path,
             lambda store, progress: _report_of(
                 lambda: import_files(
@@ -449,7 +293,7 @@ class ImportDialog(QDialog):
     def start_import(self) -> BackgroundTask:
         """Import the checked files for real (all or nothing) in the background."""
         mode, files = self.conflict_box.currentData(), list(self.files)
-        work = _with_store(
+        work = with_store(
             self._store.path,
             lambda store, progress: import_files(store, files, on_conflict=mode, progress=progress),
         )
@@ -478,28 +322,3 @@ def _report_of(run) -> ImportReport:
         return run()
     except ImportRejected as exc:
         return exc.report
-
-
-def start_template(parent: QWidget, store: ValueStore, unit_code: str, period: Period, done):
-    """Ask where to save the fill-in workbook for ``unit_code``'s communes and write it."""
-    unit = store.unit(unit_code)
-    parent_code = unit_code if store.child_count(unit_code) else unit.parent_code
-    name, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("ExchangeDialogs", "Save the template"),
-        str(Path.home() / f"bieu-mau-{period.iso}.xlsx"),
-        "Excel (*.xlsx)",
-    )
-    if not name:
-        return None
-    path = Path(name)
-    work = _with_store(store.path, lambda s: write_template(s, parent_code, period.iso, path))
-    return BackgroundTask(
-        parent,
-        QCoreApplication.translate("ExchangeDialogs", "Writing the template…"),
-        work,
-        lambda sheets: done(path, sheets),
-        lambda exc: _show_error(
-            parent, QCoreApplication.translate("ExchangeDialogs", "Template failed"), exc
-        ),
-    )

@@ -1,7 +1,7 @@
 """The Trends tab: one indicator over time for a parent and any of its communes, or a ranking.
 
 The numbers come from :mod:`ictdesk.core.series` (aggregate SQL). The charts themselves live
-in :mod:`ictdesk.gui.charts.trend_chart`, which imports pyqtgraph; that module is imported only when the
+in :mod:`ictdesk.gui.charts`, which imports pyqtgraph; that package is imported only when the
 tab is first shown, so start-up does not pay for it. Redraws update the existing plot items.
 """
 

@@ -1,0 +1,178 @@
+"""How the entry form shows each row: the check, the previous period, change and target."""
+
+from __future__ import annotations
+
+from ictdesk.core.edits import (
+    read_cell,
+)
+from ictdesk.core.numbers import Convention, format_number
+from ictdesk.core.validation import Violation
+from ictdesk.gui.entry.fields import _STYLE, COMMENT_MARK, FOLLOWUP_MARK, _Row
+from ictdesk.gui.i18n import current_language
+from ictdesk.gui.text import fill
+
+
+class RowRendering:
+    """Part of :class:`EntryForm`: the columns beside each field."""
+
+    def _refresh_all_rows(self) -> None:
+        if self._store is None or not self._unit or not self._period:
+            for row in self.rows.values():
+                for label in (row.check, row.previous, row.change, row.target):
+                    label.clear()
+            return
+        values = self._current_values()
+        values.update(self._store.catalogue.derived_values(values))
+        violations = self._store.check(self._unit, self._period.iso, values)
+        by_code: dict[str, list[Violation]] = {}
+        for violation in violations:
+            for code in violation.indicators:
+                by_code.setdefault(code, []).append(violation)
+        for code, row in self.rows.items():
+            self._refresh_row(row, values.get(code), by_code.get(code, []))
+
+    def _refresh_row(self, row: _Row, value: float | None, violations: list[Violation]) -> None:
+        language = current_language()
+        code = row.indicator.code
+        derived = row.indicator.is_derived
+        decimals = 1 if derived else None
+        if derived:
+            row.value.setText(format_number(value, 1, language))
+        previous = self._previous.get(code)
+        row.previous.setText(format_number(previous, decimals, language))
+        row.change.setText(self._change_text(value, previous, derived))
+        target = self._targets.get(code)
+        if target is None:
+            row.target.setText("")
+            row.target.setToolTip("")
+        else:
+            progress = value / target[0] * 100 if value is not None and target[0] else None
+            text = format_number(target[0], decimals, language)
+            if progress is not None:
+                text += f" · {format_number(progress, 0, language)}%"
+            row.target.setText(text)
+            row.target.setStyleSheet(
+                _STYLE["info"] if progress is None else _STYLE["ok" if progress >= 100 else "warn"]
+            )
+            row.target.setToolTip(
+                fill(
+                    self.tr("Target for %1: %2\nSource: %3"),
+                    str(self._period.year),
+                    format_number(target[0], decimals, language),
+                    target[1] or "–",
+                )
+            )
+        if row.field is not None:
+            self._show_check(row, violations)
+        elif violations:
+            self._set_check(row, "⚠ " + self._short(violations[0]), "warn", violations)
+        else:
+            row.check.clear()
+            row.tips = []
+
+    def _explained(self, violation: Violation) -> bool:
+        """A broken rule counts as explained once a saved value it involves has a comment."""
+        for code in violation.indicators:
+            field = self.fields.get(code)
+            stored = self._stored.get(code)
+            if field is not None and field.text() == field.saved_text and stored and stored.comment:
+                return True
+        return False
+
+    def _short(self, violation: Violation) -> str:
+        """A few words for the check column; the full message is in the tooltip."""
+        return {
+            "type": self.tr("not allowed"),
+            "range": self.tr("out of range"),
+            "rule": self.tr("breaks a rule"),
+            "outlier": self.tr("large change"),
+        }[violation.kind]
+
+    def _change_text(self, value, previous, derived: bool) -> str:
+        if value is None or previous is None:
+            return ""
+        language = current_language()
+        delta = value - previous
+        sign = "+" if delta > 0 else ""
+        if derived:
+            return f"{sign}{format_number(delta, 1, language)} " + self.tr("pts")
+        text = f"{sign}{format_number(delta, language=language)}"
+        if previous:
+            text += f" ({sign}{format_number(delta / previous * 100, 1, language)}%)"
+        return text
+
+    def _marks(self, code: str) -> str:
+        stored = self._stored.get(code)
+        marks = ""
+        if stored and stored.comment:
+            marks += COMMENT_MARK
+        if stored and stored.followup:
+            marks += FOLLOWUP_MARK
+        return marks
+
+    def _set_check(self, row: _Row, text: str, style: str, violations=(), tips=()) -> None:
+        language = current_language()
+        marks = self._marks(row.indicator.code)
+        row.check.setText(f"{text} {marks}".strip())
+        row.check.setStyleSheet(_STYLE[style])
+        tips = [*tips, *(v.message(language) for v in violations)]
+        stored = self._stored.get(row.indicator.code)
+        if stored and stored.comment:
+            tips.append(fill(self.tr("Comment: %1"), stored.comment))
+        if stored and stored.followup:
+            tips.append(self.tr("Marked for follow-up"))
+        row.tips = tips
+        row.check.setToolTip("\n".join(tips))
+        if row.field is not None:
+            row.field.setToolTip("\n".join(tips))
+
+    def problems_of(self, code: str) -> list[str]:
+        """What the check column says of ``code`` in full (its tooltip's lines)."""
+        row = self.rows.get(code)
+        return list(getattr(row, "tips", [])) if row else []
+
+    def _show_check(self, row: _Row, violations: list[Violation]) -> None:
+        """The status mark of an entered field: typing hint, error, warning or saved."""
+        field = row.field
+        language = current_language()
+        parsed, refused = read_cell(field.indicator, field.text(), Convention(language))
+        if refused is not None:
+            short = {
+                "whole": self.tr("Not a whole number"),  # "12,5" for a count
+                "several": self.tr("Several values"),  # "12⏎14⏎9" pasted into one field
+                "range": self.tr("out of range"),
+            }.get(refused.kind, self.tr("Not a number"))
+            self._set_check(row, "✖ " + short, "error", tips=[refused.message(language)])
+            return
+        blocking = [v for v in violations if v.blocking]
+        warnings = [v for v in violations if not v.blocking]
+        unsaved = field.text() != field.saved_text
+        unexplained = [v for v in blocking if unsaved or not self._explained(v)]
+        if unexplained:
+            self._set_check(row, "✖ " + self._short(unexplained[0]), "error", violations)
+        elif blocking:
+            self._set_check(row, "⚠ " + self.tr("explained"), "warn", violations)
+        elif warnings:
+            self._set_check(row, "⚠ " + self._short(warnings[0]), "warn", violations)
+        elif parsed.value is not None and parsed.ambiguous:
+            first = format_number(parsed.value, language=language)
+            second = format_number(parsed.alternative, language=language)
+            self._set_check(
+                row,
+                fill(self.tr("%1 or %2?"), first, second),
+                "warn",
+                tips=[
+                    fill(
+                        self.tr("“%1” can be read two ways: %2 or %3. You will be asked which."),
+                        field.text().strip(),
+                        first,
+                        second,
+                    )
+                ],
+            )
+        elif parsed.value is not None and unsaved:
+            self._set_check(row, "= " + format_number(parsed.value, language=language), "info")
+        elif parsed.value is not None:
+            self._set_check(row, "✔", "ok")
+        else:
+            self._set_check(row, "", "info")

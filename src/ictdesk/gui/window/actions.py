@@ -1,0 +1,235 @@
+"""Every menu action declared once: its text, shortcut, handler, menu and when it is enabled.
+
+Picard keeps one factory per action and napari one ``Action(..., enablement=...)``; here one
+row of :data:`ACTIONS` holds all of an action, :data:`MENUS` lists the menus ('-' for a
+separator), and :func:`update_enabled` is the one place that decides what can be used now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum, unique
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from ictdesk.gui.window.main_window import MainWindow
+
+
+@unique
+class ActionId(Enum):
+    """Every menu action."""
+
+    NEW = "new"
+    OPEN = "open"
+    OPEN_DEMO = "open_demo"
+    IMPORT = "import"
+    EXPORT = "export"
+    TEMPLATE = "template"
+    PRINT = "print"
+    SAVE_PDF = "save_pdf"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    QUIT = "quit"
+    FIND = "find"
+    SAVE = "save"
+    VALIDATE = "validate"
+    OUTLIER_SHARE = "outlier_share"
+    BACKUP_KEEP = "backup_keep"
+    SETTINGS = "settings"
+    GUIDE = "guide"
+    ABOUT = "about"
+
+
+def _always(_window: MainWindow) -> bool:
+    return True
+
+
+def _open(window: MainWindow) -> bool:
+    return window.store is not None
+
+
+def _writable(window: MainWindow) -> bool:
+    return window.store is not None and not window.store.read_only
+
+
+def _at_a_unit(window: MainWindow) -> bool:
+    return window.store is not None and window.place.unit_code is not None
+
+
+def _at_a_parent(window: MainWindow) -> bool:
+    return _at_a_unit(window) and window.store.child_count(window.place.unit_code) > 0
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action: ``text`` is translated in the context "MainWindow"; ``handler`` is the
+    window's method it calls (with no argument); ``enabled`` says when it can be used."""
+
+    id: ActionId
+    text: str
+    handler: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    enabled: Callable[[MainWindow], bool] = _always
+
+
+ACTIONS = (
+    ActionSpec(
+        ActionId.NEW, QT_TRANSLATE_NOOP("MainWindow", "&New database…"), "new_database", "New"
+    ),
+    ActionSpec(
+        ActionId.OPEN, QT_TRANSLATE_NOOP("MainWindow", "&Open database…"), "choose_and_open", "Open"
+    ),
+    ActionSpec(ActionId.OPEN_DEMO, QT_TRANSLATE_NOOP("MainWindow", "Open &demo data"), "open_demo"),
+    ActionSpec(
+        ActionId.IMPORT,
+        QT_TRANSLATE_NOOP("MainWindow", "&Import files…"),
+        "show_import",
+        "Ctrl+I",
+        _writable,
+    ),
+    ActionSpec(
+        ActionId.EXPORT, QT_TRANSLATE_NOOP("MainWindow", "&Export…"), "show_export", "Ctrl+E", _open
+    ),
+    ActionSpec(
+        ActionId.TEMPLATE,
+        QT_TRANSLATE_NOOP("MainWindow", "Fill-in &template for communes…"),
+        "write_template",
+        None,
+        _at_a_parent,
+    ),
+    ActionSpec(
+        ActionId.PRINT,
+        QT_TRANSLATE_NOOP("MainWindow", "&Print summary…"),
+        "print_summary",
+        "Print",
+        _at_a_unit,
+    ),
+    ActionSpec(
+        ActionId.SAVE_PDF,
+        QT_TRANSLATE_NOOP("MainWindow", "Save summary as P&DF…"),
+        "save_summary_pdf",
+        None,
+        _at_a_unit,
+    ),
+    ActionSpec(
+        ActionId.BACKUP,
+        QT_TRANSLATE_NOOP("MainWindow", "&Back up now"),
+        "backup_now",
+        None,
+        _writable,
+    ),
+    ActionSpec(
+        ActionId.RESTORE,
+        QT_TRANSLATE_NOOP("MainWindow", "Restore from &backup…"),
+        "restore_backup",
+        None,
+        _writable,
+    ),
+    ActionSpec(ActionId.QUIT, QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "close", "Quit"),
+    ActionSpec(
+        ActionId.FIND, QT_TRANSLATE_NOOP("MainWindow", "&Find a unit"), "find_unit", "Find", _open
+    ),
+    ActionSpec(ActionId.SAVE, QT_TRANSLATE_NOOP("MainWindow", "&Save"), "save_all", "Save", _open),
+    ActionSpec(
+        ActionId.VALIDATE,
+        QT_TRANSLATE_NOOP("MainWindow", "&Check the period…"),
+        "run_validation",
+        "F7",
+        _open,
+    ),
+    ActionSpec(
+        ActionId.OUTLIER_SHARE,
+        QT_TRANSLATE_NOOP("MainWindow", "Large-change &warning threshold…"),
+        "choose_outlier_share",
+        None,
+        _writable,
+    ),
+    ActionSpec(
+        ActionId.BACKUP_KEEP,
+        QT_TRANSLATE_NOOP("MainWindow", "Automatic &backups…"),
+        "choose_backup_keep",
+        None,
+        _writable,
+    ),
+    ActionSpec(
+        ActionId.SETTINGS,
+        QT_TRANSLATE_NOOP("MainWindow", "&Settings…"),
+        "show_settings",
+        None,
+        _at_a_unit,
+    ),
+    ActionSpec(
+        ActionId.GUIDE,
+        QT_TRANSLATE_NOOP("MainWindow", "&User guide"),
+        "show_user_guide",
+        "HelpContents",
+    ),
+    ActionSpec(ActionId.ABOUT, QT_TRANSLATE_NOOP("MainWindow", "&About ictdesk"), "show_about"),
+)
+SPECS = {spec.id: spec for spec in ACTIONS}
+# Menus in order; "-" is a separator, other strings name entries the window adds itself.
+MENUS = {
+    "file": [
+        ActionId.NEW,
+        ActionId.OPEN,
+        "recent",
+        ActionId.OPEN_DEMO,
+        "-",
+        ActionId.IMPORT,
+        ActionId.EXPORT,
+        ActionId.TEMPLATE,
+        "-",
+        ActionId.PRINT,
+        ActionId.SAVE_PDF,
+        "-",
+        ActionId.BACKUP,
+        ActionId.RESTORE,
+        "-",
+        ActionId.QUIT,
+    ],
+    "edit": [
+        "undo",
+        "redo",
+        "-",
+        ActionId.SAVE,
+        ActionId.FIND,
+        "-",
+        ActionId.VALIDATE,
+        ActionId.OUTLIER_SHARE,
+        ActionId.BACKUP_KEEP,
+        "-",
+        ActionId.SETTINGS,
+        "language",
+    ],
+    "help": [ActionId.GUIDE, ActionId.ABOUT],
+}
+
+
+def build_actions(window: MainWindow) -> dict[ActionId, QAction]:
+    """One QAction per spec, connected to its handler (never given Qt's ``checked``)."""
+    actions = {}
+    for spec in ACTIONS:
+        action = QAction(window)
+        action.setObjectName(f"action_{spec.id.value}")
+        if spec.shortcut is not None:
+            standard = getattr(QKeySequence.StandardKey, spec.shortcut, None)
+            action.setShortcut(QKeySequence(standard) if standard else QKeySequence(spec.shortcut))
+        handler = getattr(window, spec.handler)
+        action.triggered.connect(lambda _checked=False, run=handler: run())
+        actions[spec.id] = action
+    return actions
+
+
+def retranslate_actions(actions: dict[ActionId, QAction]) -> None:
+    for action_id, action in actions.items():
+        action.setText(QCoreApplication.translate("MainWindow", SPECS[action_id].text))
+
+
+def update_enabled(window: MainWindow) -> None:
+    """Enable each action exactly when it can be used now (the one place that decides)."""
+    for action_id, action in window.actions_by_id.items():
+        action.setEnabled(SPECS[action_id].enabled(window))
