@@ -53,9 +53,6 @@ def test_typed_values_are_saved_and_survive_reopening(qtbot, window, empty_db):
     assert form.rows["SMARTPHONE_HH_PCT"].value.text() == "83,6"
     filled = window.status.filled_label.text()
     assert "2 of 29" in filled or "2/29" in filled
-        "2 of 29" in window.status.filled_label.text()
-        or "2/29" in window.status.filled_label.text()
-    )
     window.close()
 
     reopened = ValueStore.open(empty_db)
