@@ -356,3 +356,14 @@ def test_split_goes_with_old_units(quang_tri, tmp_path, capsys):
     source = _long_csv(tmp_path / "a.csv", [("19564", "HH_TOTAL", "2024", 1)])
     assert main(["import", str(source), "--db", str(quang_tri.path), "--split", "area"]) == 1
     assert "--split goes with --old-units" in capsys.readouterr().err
+
+
+def test_a_dry_run_adds_no_historical_unit(quang_tri, tmp_path):
+    path = _long_csv(tmp_path / "a.csv", _households(DAKRONG))
+    report, stage = _import(quang_tri, [path], dry_run=True)
+    assert report.added == 8 and stage.converted_values == 2  # 6 old values, 2 new
+    assert {i.unit_code for i in report.preview} >= {"old:19564", "19564"}
+    assert not quang_tri.has_history() and quang_tri.value_count() == 0
+    assert "old:19564" not in quang_tri.unit_codes()
+    _import(quang_tri, [path])  # and the real run after it
+    assert quang_tri.value("19564", "HH_TOTAL", "2024").value == 2200

@@ -81,7 +81,7 @@ def import_files(
     checker = RowChecker(store, report)
     step = progress or (lambda _step: None)
     try:
-        with store.staged_batch():
+        with store.staged_batch(keep=not dry_run):
             if old_units is not None:
                 old_units.begin(store, report)
             for done, (path, name, fmt) in enumerate(sources):
