@@ -36,7 +36,16 @@ from ictdesk.core.reform.crosswalk import SplitRule, apportion, crosswalk
 from ictdesk.core.reform.register import OldUnit, begins_before_reform, old_register
 from ictdesk.core.store import NOT_GIVEN, ValueStore
 from ictdesk.core.units import UnitLevel, gso_code, history_code
-from ictdesk.core.validation import check_value
+
+
+@dataclass(frozen=True, slots=True)
+class _Old:
+    """An old unit a file names, read once: its historical code and where its values go."""
+
+    unit: OldUnit
+    history_code: str
+    split: bool
+    shares: dict[str, float]  # new commune -> share, under the chosen rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +78,10 @@ class OldUnitImport:
         self.provinces: dict[tuple[str, str, str], dict[str, _Part]] = defaultdict(dict)
         self.bad_places: set[tuple[str, int | str]] = set()
         self.notes: dict[tuple[str, str], int] = defaultdict(int)  # (file, kind) -> values
+        self._limits: dict[str, tuple] = {}
+        self._periods: dict[str, tuple[str | None, bool]] = {}
+        self._needed: dict[str, list[str]] = {}
+        self._units: dict[str, _Old | bool] = {}
 
     def rows(self, rows: Iterable[Read], path: Path) -> Iterator[Read]:
         """One file's rows under their historical units; their shares are kept for
@@ -87,8 +100,10 @@ class OldUnitImport:
                     once_per_file=True,
                 )
                 continue
-            old = self.register.read(gso_code(unit_text))
+            old = self._units.get(unit_text)
             if old is None:
+                old = self._read_unit(unit_text)
+            if old is False:
                 self._problem(
                     file,
                     place,
@@ -97,8 +112,7 @@ class OldUnitImport:
                     f"mã đơn vị trước 01/7/2025 không tồn tại: {unit_text!r}",
                 )
                 continue
-            self._ensure_history(old)
-            yield (file, place, row[2], history_code(old.code), *row[4:])
+            yield (file, place, row[2], old.history_code, *row[4:])
             if value is not None:
                 self._collect(old, code, period, value, when, saved, file, place)
 
@@ -125,55 +139,99 @@ class OldUnitImport:
         )
 
     # ------------------------------------------------------------ collecting
-    def _ensure_history(self, old: OldUnit) -> None:
+    def _read_unit(self, text: str):
+        """The old unit a file's code means (False if none), its province's historical units
+        added to the database the first time (read once per distinct code)."""
+        old = self.register.read(gso_code(text))
+        if old is None:
+            self._units[text] = False
+            return False
         province = self.register.province_of(old.code)
         if province not in self.seeded:
             units = [unit.as_unit() for unit in self.register.subtree(province)]
             self.store.add_historical_units(units)
             self.seeded.add(province)
+        split = self.crosswalk.is_split(old.code)
+        shares = self.crosswalk.shares(old.code, self.split)
+        self._units[text] = found = _Old(old, history_code(old.code), split, shares)
+        return found
 
     def _collect(self, old, code, period, value, when, saved, file, place) -> None:
-        if code not in self.catalogue:
+        indicator = self._indicator(code, value)
+        if indicator is None:
             return  # the checks that follow say what is wrong with the row itself
-        indicator = self.catalogue[code]
-        if indicator.is_derived or check_value(indicator, value):
-            return
-        try:
-            period = canonical_period(period)
-        except InvalidPeriod:
+        period, before = self._period(period)
+        if period is None:
             return
         try:
             moment = timestamp(when) if when else saved
         except ValueError:
             return
-        if not begins_before_reform(Period.parse(period)):
+        if not before:
             self.notes[(file, "after")] += 1
         if indicator.value_type is ValueType.PERCENT:
             self.notes[(file, f"percent:{code}")] += 1
             return
-        if old.level is UnitLevel.PROVINCE:
-            new = self.crosswalk.provinces[old.code]
-            self.provinces[(new, code, period)][old.code] = _Part(value, None, moment, file)
+        unit, split, shares = old.unit, old.split, old.shares
+        if unit.level is UnitLevel.PROVINCE:
+            new = self.crosswalk.provinces[unit.code]
+            self.provinces[(new, code, period)][unit.code] = _Part(value, None, moment, file)
             return
-        if old.code not in self.crosswalk.targets:  # a district that had communes
+        if unit.code not in self.crosswalk.targets:  # a district that had communes
             self.notes[(file, "district")] += 1
             return
-        split = self.crosswalk.is_split(old.code)
         if split and self.split is SplitRule.REFUSE:
-            self.refused_splits.setdefault(old.code, (file, place))
+            self.refused_splits.setdefault(unit.code, (file, place))
             return
-        shares = self.crosswalk.shares(old.code, self.split)
+        if not split:
+            (new,) = shares
+            self.communes[(new, code, period)][unit.code] = _Part(value, None, moment, file)
+            return
         pieces = _divide(value, list(shares.values()), indicator.value_type)
         for (new, share), piece in zip(shares.items(), pieces, strict=True):
-            part = _Part(piece, share if split else None, moment, file)
-            self.communes[(new, code, period)][old.code] = part
+            self.communes[(new, code, period)][unit.code] = _Part(piece, share, moment, file)
+
+    def _indicator(self, code: str, value):
+        """The entered indicator ``code`` if ``value`` is fit for it, else None."""
+        limits = self._limits.get(code)
+        if limits is None:
+            if code not in self.catalogue or self.catalogue[code].is_derived:
+                return None
+            indicator = self.catalogue[code]
+            low, high = indicator.minimum, indicator.maximum
+            limits = self._limits[code] = (indicator, low, high)
+        indicator, low, high = limits
+        if (
+            value != value
+            or (low is not None and value < low)
+            or (high is not None and value > high)
+        ):
+            return None  # (NaN, or out of range: the row checks word it)
+        if indicator.value_type is ValueType.INTEGER and value != int(value):
+            return None
+        return indicator
+
+    def _period(self, text: str) -> tuple[str | None, bool]:
+        """The canonical period of ``text`` (None if it is none) and whether it begins
+        before 1 July 2025 (read once per distinct text)."""
+        found = self._periods.get(text)
+        if found is None:
+            try:
+                period = canonical_period(text)
+                found = (period, begins_before_reform(Period.parse(period)))
+            except InvalidPeriod:
+                found = (None, False)
+            self._periods[text] = found
+        return found
 
     # -------------------------------------------------------------- writing
     def _new_communes(self) -> Iterator[tuple[str, list[tuple]]]:
         missing: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, str]]] = defaultdict(list)
         groups: dict[str, list[tuple]] = defaultdict(list)
         for (new, code, period), parts in self.communes.items():
-            needed = self.crosswalk.parts_of(new, self.split)
+            needed = self._needed.get(new)
+            if needed is None:
+                needed = self._needed[new] = self.crosswalk.parts_of(new, self.split)
             absent = tuple(o for o in needed if o not in parts and o not in self.refused_splits)
             if absent:
                 first = next(iter(parts.values()))

@@ -90,7 +90,10 @@ def apportion(value: int, weights: list[float]) -> list[int]:
     total = sum(weights)
     parts = [max(0, int(value * w / total) - len(weights)) for w in weights]
     for _ in range(value - sum(parts)):
-        best = max(range(len(weights)), key=lambda i: (weights[i] / (parts[i] + 0.5), -i))
+        best, score = 0, -1.0
+        for i, weight in enumerate(weights):  # the largest weight / (parts + 0.5), ties first
+            if weight / (parts[i] + 0.5) > score:
+                best, score = i, weight / (parts[i] + 0.5)
         parts[best] += 1
     return parts
 
