@@ -8,13 +8,26 @@ from ictdesk.core.reform.crosswalk import crosswalk
 from ictdesk.core.store import ValueStore
 
 
-@pytest.fixture(scope="module")
-def history_demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("history") / "demo.db"
-    assert main(["demo", "--db", str(path), "--with-history"]) == 0
-    store = ValueStore.open(path, read_only=True)
+@pytest.fixture
+def history_demo(history_demo_db):
+    store = ValueStore.open(history_demo_db, read_only=True)
     yield store
     store.close()
+
+
+def test_the_command_asks_for_it(tmp_path, monkeypatch):
+    import ictdesk.core.demo
+
+    asked = []
+    monkeypatch.setattr(ictdesk.core.demo, "build_demo", lambda *a, **k: asked.append((a, k)))
+    assert main(["demo", "--db", str(tmp_path / "d.db"), "--with-history"]) == 0
+    assert main(["demo", "--db", str(tmp_path / "e.db")]) == 0
+    assert [k["with_history"] for _, k in asked] == [True, False]
+
+
+def test_it_holds_both_sides_of_the_reform(history_demo):
+    assert history_demo.value("08113", "HH_TOTAL", "2026Q2") is not None
+    assert history_demo.value("old:08089", "HH_TOTAL", "2021Q1") is not None  # Phương Viên
 
 
 def test_a_new_commune_runs_from_its_old_communes_into_its_own_figures(history_demo):

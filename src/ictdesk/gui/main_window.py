@@ -823,6 +823,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_import_dialog_imported(self, report) -> None:
+        self.unit_tree.refresh()  # an import keyed by old units adds them (issue 21)
         self.entry_form.reload()
         self.grid_view.model.refresh()
         self._refresh_visible_tab()

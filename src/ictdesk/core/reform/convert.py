@@ -29,7 +29,7 @@ from ictdesk.core.errors import InvalidPeriod
 from ictdesk.core.exchange.import_report import ImportReport, Problem
 from ictdesk.core.exchange.readers import COLUMN_OF, Read
 from ictdesk.core.exchange.row_checks import location, timestamp
-from ictdesk.core.numbers import ValueType
+from ictdesk.core.numbers import ValueType, format_number
 from ictdesk.core.periods import Period, canonical_period
 from ictdesk.core.reform import wording
 from ictdesk.core.reform.crosswalk import SplitRule, apportion, crosswalk
@@ -126,17 +126,13 @@ class OldUnitImport:
     def summary(self, language: str = "en", dry_run: bool = False) -> str:
         """What the conversion made (staged: written unless the import is rejected or a dry
         run), for the command line and the dialog."""
+        converted = format_number(self.converted_values, language=language)
+        estimated = format_number(self.estimated_values, language=language)
         if language == "vi":
             verb = "sẽ quy đổi" if dry_run else "quy đổi"
-            return (
-                f"{verb} sang đơn vị mới: {self.converted_values} giá trị"
-                f" ({self.estimated_values} giá trị ước tính)"
-            )
+            return f"{verb} sang đơn vị mới: {converted} giá trị ({estimated} giá trị ước tính)"
         verb = "would convert" if dry_run else "converted"
-        return (
-            f"{verb} to the new units: {self.converted_values} values"
-            f" ({self.estimated_values} estimated)"
-        )
+        return f"{verb} to the new units: {converted} values ({estimated} estimated)"
 
     # ------------------------------------------------------------ collecting
     def _read_unit(self, text: str):
@@ -249,9 +245,7 @@ class OldUnitImport:
                 names = {o: (self.register[o].name, share) for o, share in splits.items()}
                 comment = wording.estimate_comment(names, self.split.value)
                 self.estimated_values += 1
-            groups[detail].append(
-                _staging(new, code, period, ordered, comment, "← " + " + ".join(needed))
-            )
+            groups[detail].append(_staging(new, code, period, ordered, comment))
             self.converted_values += 1
         yield from groups.items()
         for (new, absent), values in missing.items():
@@ -268,9 +262,7 @@ class OldUnitImport:
                 continue
             ordered = [parts[o] for o in needed]
             detail = wording.audit_detail(sorted({p.file for p in ordered}), needed, {}, "")
-            groups[detail].append(
-                _staging(new, code, period, ordered, NOT_GIVEN, "← " + " + ".join(needed))
-            )
+            groups[detail].append(_staging(new, code, period, ordered, NOT_GIVEN))
             self.converted_values += 1
         yield from groups.items()
         for (new, absent), values in missing.items():
@@ -367,11 +359,12 @@ def _divide(value: int | float, shares: list[float], value_type: ValueType) -> l
     return [value * share for share in shares]
 
 
-def _staging(unit: str, code: str, period: str, parts: list[_Part], comment, place: str):
-    """A staging row (see ``ValueStore.stage_values``) of a value made of ``parts``."""
+def _staging(unit: str, code: str, period: str, parts: list[_Part], comment):
+    """A staging row (see ``ValueStore.stage_values``) of a value made of ``parts`` (no place
+    in a file: its audit detail names the file and the old units)."""
     total = sum(p.value for p in parts)
     if isinstance(total, float) and total.is_integer():
         total = int(total)
     newest = max(p.when for p in parts)
     stamp = newest.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    return (unit, code, period, total, comment, NOT_GIVEN, stamp, NOT_GIVEN, place)
+    return (unit, code, period, total, comment, NOT_GIVEN, stamp, NOT_GIVEN, "")

@@ -25,6 +25,19 @@ def begins_before_reform(period: Period) -> bool:
     return (period.year, period.first_month) < _REFORM_MONTH
 
 
+def reform_position(periods: list[Period]) -> float | None:
+    """Where 1 July 2025 falls on a chart whose points are ``periods`` (point i at x = i, a
+    period spanning i − 0.5 to i + 0.5): between 2025Q2 and 2025Q3, in the middle of 2025;
+    None when no period shown reaches it or none lies before it."""
+    for index, period in enumerate(periods):
+        if (period.year, period.last_month) < _REFORM_MONTH:
+            continue  # wholly before 1 July 2025
+        months = (_REFORM_MONTH[0] - period.year) * 12 + _REFORM_MONTH[1] - period.first_month
+        position = index - 0.5 + max(months, 0) / period.type.months
+        return position if position > -0.5 else None
+    return None
+
+
 @dataclass(frozen=True)
 class OldUnit:
     """One pre-reform unit: its GSO code, level, official name and parent's GSO code."""

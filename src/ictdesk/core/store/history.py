@@ -54,6 +54,11 @@ class _History(StorePart):
             self._unit_code_cache.update(row[0] for row in rows)
         return added
 
+    def forget_unit_codes(self) -> None:
+        """Read the unit codes afresh next time (another connection, an import in the
+        background, may have added units before 1 July 2025)."""
+        self._unit_code_cache = None
+
     def historical_roots(self) -> list[Unit]:
         """The old provinces this database holds (empty until history was imported)."""
         return [
