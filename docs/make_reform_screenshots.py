@@ -25,7 +25,7 @@ from ictdesk.core.periods import Period  # noqa: E402
 from ictdesk.core.store import ValueStore  # noqa: E402
 from ictdesk.gui.app import make_application  # noqa: E402
 from ictdesk.gui.i18n import install_language  # noqa: E402
-from ictdesk.gui.main_window import MainWindow  # noqa: E402
+from ictdesk.gui.window import MainWindow  # noqa: E402
 
 IMAGES = Path(__file__).resolve().parent / "images"
 YEN_KY = "08113"  # Xã Yên Kỳ = old Hương Xạ, Phương Viên and Yên Kỳ (NQ 1676/NQ-UBTVQH15)

@@ -11,9 +11,9 @@ from ictdesk.core.report import REFORM_NOTE, rollup_sheet, unit_sheet
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
-from ictdesk.gui.main_window import MainWindow
-from ictdesk.gui.trends import TrendsView
+from ictdesk.gui.trends.view import TrendsView
 from ictdesk.gui.unit_tree import CodeRole
+from ictdesk.gui.window import MainWindow
 
 DAKRONG = [
     ("19564", "Xã Đakrông", 1000),

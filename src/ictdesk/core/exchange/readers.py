@@ -13,33 +13,41 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ictdesk.core.errors import IctdeskError, InvalidNumber
-from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, WIDE_PERIOD, WIDE_UNIT_CODE
+from ictdesk.core.exchange.common import (
+    DHIS2_HEADER,
+    LONG_HEADER,
+    WIDE_PERIOD,
+    WIDE_UNIT_CODE,
+    WIDE_UNIT_NAME,
+)
+from ictdesk.core.exchange.conventions import file_convention
 from ictdesk.core.exchange.import_report import Problem, not_a_number
-from ictdesk.core.numbers import ValueType, parse_number
+from ictdesk.core.exchange.mojibake import refuse_garbled
+from ictdesk.core.numbers import Convention, ValueType, read_unambiguous
 from ictdesk.core.store import ValueStore
 
-_INT = re.compile(r"^-?[0-9]+$")
-_DECIMAL = re.compile(r"^-?[0-9]+\.[0-9]+$")
 _CODE_IN_HEADER = re.compile(r"\[([A-Za-z0-9_]+)\]\s*$")
 _WIDE_FIRST = {WIDE_UNIT_CODE.lower(), "unit_code", "ma don vi", "mã đv"}
 _WIDE_PERIOD = {WIDE_PERIOD.lower(), "period", "ky bao cao"}
 
 
-def _machine_number(text: str) -> int | float | None:
-    """A number as machines write it: ``12500``, ``-3``, ``83.6``; None if empty.
+def cell_number(raw: str, value_type: ValueType, convention: Convention) -> int | float | None:
+    """A value cell read in its file's ``convention`` (see :func:`read_unambiguous`); raises
+    :class:`InvalidNumber`. Plain digits, most of a machine file, skip the reader."""
+    if raw.isdigit() and raw.isascii():
+        return int(raw)
+    return read_unambiguous(raw, value_type, convention)
 
-    Anything else (``1e5``, ``12,5``, ``1_000``) is refused.
-    """
-    if text.isdigit() and text.isascii():  # most values: plain counts
-        return int(text)
-    text = text.strip()
-    if not text:
-        return None
-    if _INT.match(text):
-        return int(text)
-    if _DECIMAL.match(text):
-        return float(text)
-    raise InvalidNumber("not a number in machine format (digits, '.' for decimals)")
+
+def _value_types(store: ValueStore) -> dict[str, ValueType]:
+    return {indicator.code: indicator.value_type for indicator in store.catalogue}
+
+
+def _text(text: str, file: str, line: int, column: str) -> str:
+    """A text cell, refused (the whole file) if a wrong encoding garbled it."""
+    if not text.isascii():
+        refuse_garbled(file, f"row {line}", f"dòng {line}", column, text)
+    return text
 
 
 # --------------------------------------------------------------------- readers
@@ -98,8 +106,9 @@ def _delimiter(first_line: str) -> str:
 
 
 @contextmanager
-def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
-    """The header and a streaming reader of a CSV saved by anyone: BOM or not, ``,`` or ``;``.
+def _csv_file(path: Path, name: str) -> Iterator[tuple[list[str], Iterator[list[str]], Convention]]:
+    """The header, a streaming reader and the number convention (see :mod:`conventions`) of
+    a CSV saved by anyone: BOM or not, ``,`` or ``;``.
 
     Whole empty rows come out as empty lists; trailing empty cells are left to the caller.
     """
@@ -112,9 +121,11 @@ def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
         try:
             first = handle.readline()
             handle.seek(0)
-            reader = csv.reader(handle, delimiter=_delimiter(first))
+            delimiter = _delimiter(first)
+            convention = file_convention(path, delimiter, name)
+            reader = csv.reader(handle, delimiter=delimiter)
             header = [c.strip() for c in _without_trailing_empties(next(reader, []))]
-            yield header, reader
+            yield header, reader, convention
         except UnicodeDecodeError:
             raise not_utf8 from None
         except csv.Error as exc:  # e.g. a quote left open swallows the rest of the file
@@ -133,7 +144,8 @@ def _without_trailing_empties(cells: list[str]) -> list[str]:
 
 def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
     width = len(LONG_HEADER)
-    with _csv_file(path) as (_, reader):
+    types = _value_types(store)
+    with _csv_file(path, name) as (_, reader, convention):
         for cells in reader:
             if len(cells) != width or not cells[0]:  # odd rows: empty ones are skipped
                 cells = _without_trailing_empties(cells)
@@ -151,15 +163,24 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                     )
                     continue
                 cells += [""] * (width - len(cells))
-            unit, _, code, _, period, raw, comment, who, when = cells
+            unit, unit_name, code, indicator_name, period, raw, comment, who, when = cells
+            line = reader.line_num
+            for column, text in (
+                ("unit_name", unit_name),
+                ("indicator_name", indicator_name),
+                ("comment", comment),
+                ("stored_by", who),
+            ):
+                if text:
+                    _text(text, name, line, column)
             try:
-                value = _machine_number(raw)
+                value = cell_number(raw, types.get(code, ValueType.DECIMAL), convention)
             except InvalidNumber as exc:
-                problems.append(not_a_number(name, f"row {reader.line_num}", "value", raw, exc))
+                problems.append(not_a_number(name, f"row {line}", "value", raw, exc, convention))
                 continue
             yield (
                 name,
-                reader.line_num,
+                line,
                 VALUE_LABEL,
                 unit.strip(),
                 code.strip(),
@@ -175,20 +196,23 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
 
 def read_dhis2(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
     width = len(DHIS2_HEADER)
-    with _csv_file(path) as (_, reader):
+    types = _value_types(store)
+    with _csv_file(path, name) as (_, reader, convention):
         for cells in reader:
             if not _without_trailing_empties(cells):
                 continue
             line = reader.line_num
             cells += [""] * (width - len(cells))
             element, period, orgunit, _, _, raw, who, when, comment, followup = cells[:width]
+            for column, text in (("storedby", who), ("comment", comment)):
+                if text:
+                    _text(text, name, line, column)
             try:
-                value = _machine_number(raw)
+                value = cell_number(raw, types.get(element.strip(), ValueType.DECIMAL), convention)
+                if value is None:
+                    raise InvalidNumber("empty: DHIS2 rows carry a value", vi="ô trống")
             except InvalidNumber as exc:
-                problems.append(not_a_number(name, f"row {line}", "value", raw, exc))
-                continue
-            if value is None:
-                problems.append(not_a_number(name, f"row {line}", "value", raw, "empty"))
+                problems.append(not_a_number(name, f"row {line}", "value", raw, exc, convention))
                 continue
             flag = followup.strip().lower()
             if flag not in ("", "true", "false"):
@@ -218,20 +242,9 @@ def read_dhis2(path: Path, problems: list[Problem], store: ValueStore, name: str
             )
 
 
-def wide_number(text: str, value_type: ValueType) -> int | float | None:
-    """A number as people type it in a sheet: machine (``83.6``) or Vietnamese (``12.500``).
-
-    Text that reads two ways (``12.345`` for a decimal indicator) is refused, never guessed.
-    """
-    parsed = parse_number(text, value_type, "vi")
-    if parsed.ambiguous:
-        raise InvalidNumber("can be read two ways (decimal or thousands); write it unambiguously")
-    return parsed.value
-
-
 def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
     catalogue = store.catalogue
-    with _csv_file(path) as (header, reader):
+    with _csv_file(path, name) as (header, reader, convention):
         columns: list[tuple[int, str]] = []
         rates: list[tuple[int, str]] = []
         for index, title in enumerate(header[3:], start=3):
@@ -265,6 +278,8 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 continue
             line = reader.line_num
             unit = cells[0].strip().lstrip("'")
+            if len(cells) > 1 and cells[1]:
+                _text(cells[1], name, line, header[1] if len(header) > 1 else WIDE_UNIT_NAME)
             period = cells[2].strip() if len(cells) > 2 else ""
             for index in [i for i in unmade if i < len(cells) and cells[i].strip()]:
                 unmade.remove(index)  # said once per column
@@ -285,9 +300,11 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 if not raw:
                     continue
                 try:
-                    value = wide_number(raw, catalogue[code].value_type)
+                    value = cell_number(raw, catalogue[code].value_type, convention)
                 except InvalidNumber as exc:
-                    problems.append(not_a_number(name, f"row {line}", header[index], raw, exc))
+                    problems.append(
+                        not_a_number(name, f"row {line}", header[index], raw, exc, convention)
+                    )
                     continue
                 yield (
                     name,
