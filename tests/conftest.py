@@ -40,6 +40,22 @@ def isolated_qsettings(tmp_path_factory):
     yield
 
 
+@pytest.fixture(autouse=True)
+def asker():
+    """A scripted user for the test (see tests/scripted.py); nothing asks a real dialog."""
+    try:
+        from ictdesk.gui import interaction
+    except ImportError:  # the core tests run without Qt too
+        yield None
+        return
+    from tests.scripted import ScriptedAsker
+
+    scripted = ScriptedAsker()
+    interaction.install(scripted)
+    yield scripted
+    interaction.install(None)
+
+
 @pytest.fixture
 def empty_db(tmp_path) -> Path:
     """A new database for Phú Thọ with no values."""
@@ -72,3 +88,16 @@ def demo_store(demo_db):
     store = ValueStore.open(demo_db)
     yield store
     store.close()
+
+
+@pytest.fixture
+def history_demo_db(tmp_path, tmp_path_factory) -> Path:
+    """A private copy of the demo with history (``build_demo(with_history=True)``, built once
+    per session: 13 s)."""
+    if "history" not in _DEMO_CACHE:
+        built = tmp_path_factory.mktemp("history-demo") / "demo.db"
+        build_demo(built, with_history=True)
+        _DEMO_CACHE["history"] = built
+    copy = tmp_path / "history-demo.db"
+    shutil.copyfile(_DEMO_CACHE["history"], copy)
+    return copy

@@ -8,7 +8,7 @@ from ictdesk.core.demo import commune_rows
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
-from ictdesk.gui.dialogs import ViolationDialog
+from ictdesk.gui.dialogs import DialogInteraction, ViolationDialog
 from ictdesk.gui.i18n import install_language
 from ictdesk.gui.interaction import Interaction
 from ictdesk.gui.window import MainWindow
@@ -149,6 +149,7 @@ def test_a_count_field_tells_no_number_from_a_fraction(qtbot, window):
 
 def test_the_real_dialog_needs_an_explanation_before_saving(qtbot, window):
     form = window.entry_form
+    form.interaction = DialogInteraction(window)  # the dialogs themselves, not a script
     enter_value(qtbot, form.fields["BTS_TOTAL"], "10")
     seen = {}
 

@@ -80,7 +80,8 @@ def test_pasting_a_block_writes_every_cell_as_one_undo_step(qtbot, window):
     ]
 
 
-def test_a_paste_with_one_bad_cell_writes_nothing_and_says_which(qtbot, window):
+def test_a_paste_with_one_bad_cell_writes_nothing_and_says_which(qtbot, window, asker):
+    asker.answers["show_paste_problems"] = None
     grid = window.grid_view
     select_cell(grid, grid.model.units[0].code, "POP_TOTAL")
     rows = [["10.000", "7.500", "2.600", "12"] for _ in range(5)]
@@ -93,7 +94,8 @@ def test_a_paste_with_one_bad_cell_writes_nothing_and_says_which(qtbot, window):
     assert "hai nghìn" in reason
 
 
-def test_a_paste_breaking_a_rule_writes_nothing(qtbot, window):
+def test_a_paste_breaking_a_rule_writes_nothing(qtbot, window, asker):
+    asker.answers["show_paste_problems"] = None
     grid = window.grid_view
     select_cell(grid, grid.model.units[0].code, "POP_TOTAL")
     # POP_ADULT larger than POP_TOTAL breaks POP_ADULT <= POP_TOTAL

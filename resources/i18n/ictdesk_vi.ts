@@ -652,6 +652,22 @@
         <translation>Giữ giá trị đã có</translation>
     </message>
     <message>
+        <source>The files hold figures of the units before 1 July 2025: keep them and convert them to the current units</source>
+        <translation>Tệp chứa số liệu theo đơn vị hành chính trước 01/7/2025: lưu giữ và quy đổi sang đơn vị hiện hành</translation>
+    </message>
+    <message>
+        <source>Do not divide them: list them and import nothing</source>
+        <translation>Không chia: liệt kê và không nhập gì</translation>
+    </message>
+    <message>
+        <source>Divide by the new communes&apos; area shares (estimate)</source>
+        <translation>Chia theo tỷ lệ diện tích các xã mới (ước tính)</translation>
+    </message>
+    <message>
+        <source>Give all to the principal new commune (estimate)</source>
+        <translation>Tính hết cho xã mới chính (ước tính)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -660,12 +676,20 @@
         <translation>Khi giá trị đã có sẵn:</translation>
     </message>
     <message>
+        <source>Old communes split between new ones:</source>
+        <translation>Xã cũ được chia cho nhiều xã mới:</translation>
+    </message>
+    <message>
         <source>Files to import</source>
         <translation>Chọn tệp để nhập</translation>
     </message>
     <message>
         <source>Returned files (*.csv *.xlsx);;All files (*)</source>
         <translation>Tệp gửi về (*.csv *.xlsx);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>These files look keyed by the units before 1 July 2025 (%1); the choice below is made for them.</source>
+        <translation>Các tệp này có vẻ lập theo đơn vị hành chính trước 01/7/2025 (%1); lựa chọn bên dưới đã được đánh dấu.</translation>
     </message>
     <message>
         <source>Checking the files…</source>
@@ -774,6 +798,10 @@
     <message>
         <source>Stored now</source>
         <translation>Giá trị đang lưu</translation>
+    </message>
+    <message>
+        <source>%1 (old)</source>
+        <translation>%1 (cũ)</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1342,6 +1370,10 @@ Căn cứ: %3</translation>
         <translation>%1 xã, phường</translation>
     </message>
     <message>
+        <source>1 July 2025: new administrative units</source>
+        <translation>01/7/2025: sắp xếp đơn vị hành chính</translation>
+    </message>
+    <message>
         <source>Drag to move, wheel to zoom; click a legend entry to hide its line.</source>
         <translation>Kéo để di chuyển, lăn chuột để phóng to; bấm vào chú giải để ẩn hoặc hiện đường.</translation>
     </message>
@@ -1407,6 +1439,17 @@ Căn cứ: %3</translation>
     <message>
         <source>Add a unit under %1…</source>
         <translation>Thêm đơn vị trực thuộc %1…</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTreeModel</name>
+    <message>
+        <source>Before 1 July 2025</source>
+        <translation>Trước 01/7/2025</translation>
+    </message>
+    <message>
+        <source>The provinces, districts and communes before 1 July 2025, with their own figures; they are not counted in the current units&apos; totals</source>
+        <translation>Các tỉnh, huyện, xã trước 01/7/2025 với số liệu riêng; không cộng vào tổng của đơn vị hiện hành</translation>
     </message>
 </context>
 <context>

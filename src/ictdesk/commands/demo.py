@@ -10,11 +10,16 @@ HELP = "create the demo database (Phú Thọ, 2021–2025)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, required=True, help="path of the new database file")
+    parser.add_argument(
+        "--with-history",
+        action="store_true",
+        help="2021–2026, the figures before 1 July 2025 imported from the old communes",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.demo import build_demo
 
-    build_demo(args.db)
+    build_demo(args.db, with_history=args.with_history)
     print(f"created demo database {args.db}")
     return 0

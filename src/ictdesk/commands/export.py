@@ -21,20 +21,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="end", help="last period of a range")
     parser.add_argument("--indicators", help="comma-separated indicator codes (default: all)")
     parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    parser.add_argument(
+        "--units",
+        choices=("current", "old"),
+        default="current",
+        help="current units (default), or the units before 1 July 2025 with their own figures,"
+        " under their GSO codes (to reconcile with reports filed then)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    from ictdesk.core.errors import UnknownUnit
     from ictdesk.core.exchange.common import Selection
     from ictdesk.core.exchange.export import export
 
     selection = Selection.build(args.unit, args.period, args.start, args.end, args.indicators)
+    selection.old_units = args.units == "old"
     if args.fmt == "xlsx":
         warn_if_named_otherwise(args.output, ".xlsx", "an Excel workbook")
     else:
         warn_if_named_otherwise(args.output, ".csv", "CSV")
     store = open_store(args.db, read_only=True)
     try:
-        if selection.unit_code:
+        if selection.unit_code and selection.old_units:
+            from ictdesk.core.reform.register import old_register
+            from ictdesk.core.units import history_code
+
+            old = old_register().read(selection.unit_code)
+            if old is None or not store.has_unit(history_code(old.code)):
+                raise UnknownUnit(f"no unit before 1 July 2025 with code {selection.unit_code}")
+            selection.unit_code = history_code(old.code)
+        elif selection.unit_code:
             selection.unit_code = store.unit_code(selection.unit_code)
         rows = export(store, args.fmt, selection, args.output)
     finally:

@@ -22,6 +22,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="what to do with values already stored (default: newer by updated_at)",
     )
     parser.add_argument("--report", type=Path, help="write the problems found to this CSV")
+    parser.add_argument(
+        "--old-units",
+        action="store_true",
+        help="the files are keyed by units before 1 July 2025: keep their figures under the"
+        " old units and convert them to the new ones",
+    )
+    parser.add_argument(
+        "--split",
+        choices=("area", "principal"),
+        help="with --old-units: divide an old commune split between new ones by area share,"
+        " or give it all to its principal new commune (estimates; default: refuse)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,11 +75,26 @@ def _writer_lock(db: Path):
 
 def _import(args: argparse.Namespace):
     """The import itself; its errors are listed on stderr (and in --report) before it raises."""
+    from ictdesk.core.errors import IctdeskError
     from ictdesk.core.exchange.importer import ImportRejected, import_files
 
+    if args.split and not args.old_units:
+        raise IctdeskError("--split goes with --old-units")
     store = open_store(args.db)
+    stage = None
     try:
-        return import_files(store, args.files, on_conflict=args.on_conflict, dry_run=args.dry_run)
+        if args.old_units:
+            from ictdesk.core.reform.convert import OldUnitImport
+
+            stage = OldUnitImport(args.split or "refuse")
+        else:
+            _hint_old_units(store, args.files)
+        report = import_files(
+            store, args.files, on_conflict=args.on_conflict, dry_run=args.dry_run, old_units=stage
+        )
+        if stage is not None:
+            print(stage.summary(dry_run=args.dry_run))
+        return report
     except ImportRejected as exc:
         report = exc.report
         for problem in report.blocking[:20]:
@@ -76,6 +103,25 @@ def _import(args: argparse.Namespace):
             print(f"... and {len(report.blocking) - 20} more errors", file=sys.stderr)
         if args.report:
             report.write_csv(args.report)
+        if stage is not None and stage.refused_splits:
+            print(
+                "hint: choose how to divide the split communes: --split area (by area share)"
+                " or --split principal (all to the principal new commune)",
+                file=sys.stderr,
+            )
         raise
     finally:
         store.close()
+
+
+def _hint_old_units(store, files: list[Path]) -> None:
+    """Say on stderr when the files look keyed by units before 1 July 2025."""
+    from ictdesk.core.reform.suggest import match_registers
+
+    match = match_registers(store, files)
+    if match.suggests_old:
+        print(
+            f"hint: {match.describe()}; to keep and convert figures of the old units, import"
+            " with --old-units",
+            file=sys.stderr,
+        )

@@ -119,10 +119,12 @@ def commune_rows(code: str, name: str, periods: list[Period]) -> list[ValueWrite
     return rows
 
 
-def build_demo(path: str | Path, progress=None) -> None:
+def build_demo(path: str | Path, progress=None, with_history: bool = False) -> None:
     """Create the demo database at ``path`` (which must not exist yet), all or nothing.
 
     ``progress``, if given, is called with (done, total) as communes are generated.
+    ``with_history``: 2021Q1–2026Q2, the figures before 1 July 2025 imported from the old
+    communes (see ``demo_history``).
     """
     path = Path(path)
     if path.exists():
@@ -136,7 +138,7 @@ def build_demo(path: str | Path, progress=None) -> None:
     try:
         store = ValueStore.open(building)
         try:
-            _fill(store, progress)
+            _fill(store, progress, with_history)
         finally:
             store.close()
         if path.exists():
@@ -147,15 +149,20 @@ def build_demo(path: str | Path, progress=None) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def _fill(store: ValueStore, progress) -> None:
-    periods = period_range(Period.parse(DEMO_FIRST), Period.parse(DEMO_LAST))
-    communes = store.children(DEMO_PROVINCE)
-    rows: list[ValueWrite] = []
-    for done, commune in enumerate(communes, 1):
-        rows.extend(commune_rows(commune.code, commune.name, periods))
-        if progress:
-            progress(done, len(communes))
-    store.save_values(rows, source="demo")
+def _fill(store: ValueStore, progress, with_history: bool = False) -> None:
+    if with_history:
+        from ictdesk.core.demo_history import fill_with_history
+
+        fill_with_history(store, DEMO_PROVINCE, progress)
+    else:
+        periods = period_range(Period.parse(DEMO_FIRST), Period.parse(DEMO_LAST))
+        communes = store.children(DEMO_PROVINCE)
+        rows: list[ValueWrite] = []
+        for done, commune in enumerate(communes, 1):
+            rows.extend(commune_rows(commune.code, commune.name, periods))
+            if progress:
+                progress(done, len(communes))
+        store.save_values(rows, source="demo")
     for indicator, by_year in DEMO_TARGETS.items():
         for year, target in by_year.items():
             store.set_target(indicator, DEMO_PROVINCE, year, target, TARGET_DOCUMENT)

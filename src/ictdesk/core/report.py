@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from ictdesk.core.numbers import format_number
 from ictdesk.core.periods import Period, period_range
+from ictdesk.core.reform.register import begins_before_reform
 from ictdesk.core.store import ValueStore
-from ictdesk.core.units import UnitLevel
+from ictdesk.core.units import UnitLevel, is_historical
 
 MOTTO_NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -31,6 +32,10 @@ ROLLUP_INDICATORS = (
     "DIGITAL_SKILLS_PCT",
 )
 CHART_INDICATORS = ("COV_5G_PCT", "SMARTPHONE_HH_PCT", "APPS_ONLINE_PCT")
+REFORM_NOTE = (
+    "Số liệu các kỳ trước ngày 01/7/2025 được quy đổi từ các đơn vị hành chính trước sắp xếp"
+    " sang đơn vị hành chính hiện hành."
+)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 # settings key → what it holds (Edit › Settings writes them into the database)
@@ -83,6 +88,14 @@ class Sheet:
     notes: list[str] = field(default_factory=list)
     chart: list[tuple[str, list[tuple[str, float | None]]]] = field(default_factory=list)
     landscape: bool = False
+
+
+def reform_notes(store: ValueStore, unit_code: str, periods: list[Period]) -> list[str]:
+    """:data:`REFORM_NOTE` when a current unit's sheet shows periods before 1 July 2025 of a
+    database that holds figures converted from the old units (issue 21)."""
+    if is_historical(unit_code) or not store.has_history():
+        return []
+    return [REFORM_NOTE] if any(begins_before_reform(p) for p in periods) else []
 
 
 def place_and_date(place: str, day: datetime.date) -> str:
@@ -217,7 +230,7 @@ def unit_sheet(
             "Đạt (%)",
         ),
         rows=rows,
-        notes=notes,
+        notes=notes + reform_notes(store, unit_code, chart_periods),
         chart=chart,
     )
 
@@ -270,6 +283,7 @@ def rollup_sheet(
         notes=[
             "Các tỷ lệ của dòng tổng cộng bằng tổng tử số chia tổng mẫu số của các đơn vị,"
             " không phải trung bình cộng các tỷ lệ."
-        ],
+        ]
+        + reform_notes(store, unit_code, [target_period]),
         landscape=True,
     )

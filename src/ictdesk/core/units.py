@@ -1,4 +1,9 @@
-"""Administrative units (đơn vị hành chính): provinces and communes since 1 July 2025."""
+"""Administrative units (đơn vị hành chính): provinces and communes since 1 July 2025.
+
+Units before the 1 July 2025 reform are kept as historical units (see ``core.reform``):
+their codes are the GSO codes behind :data:`HISTORY_PREFIX` ("old:19564" is the old Xã
+Đakrông, "19564" the new one), so old and new codes never mean the same unit.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,24 @@ class Unit:
     parent_code: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+
+
+HISTORY_PREFIX = "old:"  # the code of a unit before 1 July 2025: "old:" + its GSO code
+
+
+def history_code(code: str) -> str:
+    """The code a pre-reform unit has in a database: ``"19564"`` → ``"old:19564"``."""
+    return HISTORY_PREFIX + code
+
+
+def is_historical(code: str) -> bool:
+    """Whether ``code`` is a unit from before 1 July 2025 (see :func:`history_code`)."""
+    return code.startswith(HISTORY_PREFIX)
+
+
+def gso_code(code: str) -> str:
+    """The GSO code of a unit as reports write it: ``"old:19564"`` → ``"19564"``."""
+    return code.removeprefix(HISTORY_PREFIX)
 
 
 def province_code(number: int | str) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ictdesk.core.numbers import format_number
+from ictdesk.core.reform.wording import translated_detail
 from ictdesk.core.store import AuditEntry
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
@@ -86,7 +87,8 @@ class HistoryPanel(QWidget):
                     local_time(entry.changed_at),
                     entry.stored_by,
                     change,
-                    self._source(entry.source) + (f" ({entry.detail})" if entry.detail else ""),
+                    self._source(entry.source)
+                    + (f" ({translated_detail(entry.detail, language)})" if entry.detail else ""),
                 )
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -16,10 +16,16 @@ from ictdesk.core.validation import Violation
 _installed: Interaction | None = None
 
 
-def install(interaction: Interaction) -> None:
+def install(interaction: Interaction | None) -> None:
     """Make ``interaction`` the one that answers every question from now on."""
     global _installed
     _installed = interaction
+
+
+def install_default(interaction: Interaction) -> None:
+    """Install ``interaction`` unless one is installed already (a test's scripted user)."""
+    if _installed is None:
+        install(interaction)
 
 
 def current() -> Interaction:

@@ -1,12 +1,17 @@
-"""The unit tree: province → communes, loaded lazily, with a diacritics-insensitive search box."""
+"""The unit tree: province → communes, loaded lazily, with a diacritics-insensitive search box.
+
+A database holding figures from before 1 July 2025 shows a last top node, "Trước 01/7/2025",
+with the old provinces, districts and communes under it (not a unit: it cannot be chosen).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from ictdesk.core.store import ValueStore
-from ictdesk.core.units import Unit
+from ictdesk.core.units import HISTORY_PREFIX, Unit, UnitLevel, is_historical
 from ictdesk.gui.text import fill
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -48,11 +53,13 @@ class UnitTreeModel(QAbstractItemModel):
             self._visible = None
         else:
             visible: set[str] = set()
-            for root in self._store.root_units():
+            for root in self._store.root_units() + self._store.historical_roots():
                 for unit in self._store.search_units(text, within=root.code):
                     matches += 1
                     visible.add(unit.code)
                     visible.update(a.code for a in self._store.ancestors(unit.code))
+                    if is_historical(unit.code):
+                        visible.add(HISTORY_PREFIX)
             self._visible = visible
         self._rebuild()
         return matches
@@ -65,21 +72,33 @@ class UnitTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._root = _Node(None, None, 0, 0)
         units = self._store.root_units() if self._store else []
+        open_roots = len(units) == 1
+        if self._store is not None and self._store.has_history():
+            units.append(self.history_node())
         self._root.children = self._make_nodes(self._root, units)
         self._root.child_count = len(self._root.children)
         # Fetch what will be shown at once inside the reset, so views need not insert rows
         # while the reset is being announced: the top units' children, or every search hit.
         # A national database's 34 provinces stay closed (their 3,321 communes are read when
         # a province is opened); a province's database shows its communes at once.
-        open_roots = len(self._root.children) == 1
         pending = list(self._root.children)
         while pending:
             node = pending.pop()
-            if node.child_count and (self._visible is not None or open_roots):
-                node.children = self._make_nodes(node, self._store.children(node.unit.code))
+            history = node.unit.code == HISTORY_PREFIX
+            if node.child_count and (self._visible is not None or (open_roots and not history)):
+                node.children = self._make_nodes(node, self._children_of(node.unit.code))
                 if self._visible is not None:
                     pending.extend(node.children)
         self.endResetModel()
+
+    def history_node(self) -> Unit:
+        """The top node over the units before 1 July 2025 (its code is the history prefix)."""
+        return Unit(HISTORY_PREFIX, self.tr("Before 1 July 2025"), UnitLevel.PROVINCE)
+
+    def _children_of(self, code: str) -> list[Unit]:
+        if code == HISTORY_PREFIX:
+            return self._store.historical_roots()
+        return self._store.children(code)
 
     def _make_nodes(self, parent: _Node, units: list[Unit]) -> list[_Node]:
         if self._visible is not None:
@@ -87,6 +106,8 @@ class UnitTreeModel(QAbstractItemModel):
         if not units:
             return []
         counts = self._store.child_counts([unit.code for unit in units])
+        if HISTORY_PREFIX in counts:
+            counts[HISTORY_PREFIX] = len(self._store.historical_roots())
         return [_Node(unit, parent, row, counts[unit.code]) for row, unit in enumerate(units)]
 
     def _node(self, index: QModelIndex | QPersistentModelIndex) -> _Node:
@@ -130,7 +151,7 @@ class UnitTreeModel(QAbstractItemModel):
         node = self._node(parent)
         if node.children is not None or self._store is None:
             return
-        nodes = self._make_nodes(node, self._store.children(node.unit.code))
+        nodes = self._make_nodes(node, self._children_of(node.unit.code))
         if not nodes:
             node.children = []
             return
@@ -142,17 +163,29 @@ class UnitTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         unit = index.internalPointer().unit
+        history = unit.code == HISTORY_PREFIX
         if role == Qt.ItemDataRole.DisplayRole:
             return unit.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{unit.name} ({unit.code})"
+            if history:
+                return self.tr(
+                    "The provinces, districts and communes before 1 July 2025, with their own"
+                    " figures; they are not counted in the current units' totals"
+                )
+            return f"{unit.name} ({unit.code.removeprefix(HISTORY_PREFIX)})"
         if role == CodeRole:
-            return unit.code
+            return None if history else unit.code
+        if role == Qt.ItemDataRole.FontRole and history:
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if index.internalPointer().unit.code == HISTORY_PREFIX:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading, not a unit to choose
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def index_of(self, code: str) -> QModelIndex:
@@ -160,6 +193,8 @@ class UnitTreeModel(QAbstractItemModel):
         if self._store is None:
             return QModelIndex()
         chain = [a.code for a in self._store.ancestors(code)] + [code]
+        if is_historical(code):
+            chain.insert(0, HISTORY_PREFIX)
         parent = QModelIndex()
         for step in chain:
             if self.canFetchMore(parent):
@@ -186,6 +221,7 @@ class UnitTree(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("unitSearch")
         self.search.setClearButtonEnabled(True)
+        self._store: ValueStore | None = None
         self.model = UnitTreeModel(None, self)
         self.view = QTreeView(self)
         self.view.setObjectName("unitTreeView")
@@ -212,6 +248,7 @@ class UnitTree(QWidget):
         self.no_match.setText(self.tr("No unit matches this name or code."))
 
     def set_store(self, store: ValueStore | None) -> None:
+        self._store = store
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
@@ -219,9 +256,13 @@ class UnitTree(QWidget):
         self._open_top()
 
     def _open_top(self) -> None:
-        """Open the top unit when there is one (a province); many (provinces) stay closed."""
-        if self.model.rowCount() == 1:
-            self.view.expandToDepth(0)
+        """Open the top unit when there is one (a province); many (provinces) stay closed, as
+        does the node of the units before 1 July 2025."""
+        rows = self.model.rowCount()
+        first = self.model.index(0, 0)
+        history = self.model.index(rows - 1, 0).data(CodeRole) is None if rows else False
+        if rows - history == 1:
+            self.view.expand(first)
 
     def current_code(self) -> str | None:
         index = self.view.currentIndex()
@@ -270,7 +311,10 @@ class UnitTree(QWidget):
                 self.view.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        """Re-read the units (after one was added), keeping the current one."""
+        """Re-read the units (after one was added, or an import brought units before 1 July
+        2025), keeping the current one."""
+        if self._store is not None:
+            self._store.forget_unit_codes()  # another connection may have added units
         current = self.current_code()
         self.model.set_search(self.search.text())
         self._open_top()
@@ -279,7 +323,7 @@ class UnitTree(QWidget):
 
     def _on_view_context_menu_requested(self, position) -> None:
         index = self.view.indexAt(position)
-        if not index.isValid():
+        if not index.isValid() or index.data(CodeRole) is None:
             return
         menu = QMenu(self)
         action = menu.addAction(fill(self.tr("Add a unit under %1…"), index.data()))
@@ -288,5 +332,5 @@ class UnitTree(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and current.data(CodeRole) is not None:
             self.unit_selected.emit(current.data(CodeRole))

@@ -53,6 +53,7 @@ class Selection:
     unit_code: str | None = None  # this unit and everything under it; None: everything
     periods: list[str] = field(default_factory=list)  # empty: every period
     indicators: list[str] = field(default_factory=list)  # empty: every indicator
+    old_units: bool = False  # the units before 1 July 2025 instead, under their GSO codes
 
     @classmethod
     def build(

@@ -26,7 +26,7 @@ from ictdesk.core.exchange.queries import long_csv_lines, value_rows
 from ictdesk.core.numbers import format_machine
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
-from ictdesk.core.units import Unit
+from ictdesk.core.units import Unit, gso_code
 
 FORMATS = ("long", "wide", "dhis2", "xlsx")
 Progress = Callable[[int], None]  # called with the number of rows written so far
@@ -64,7 +64,7 @@ def export_dhis2(
                 (
                     row[2],
                     row[4],
-                    row[0],
+                    gso_code(row[0]),  # the GSO code of a unit before 1 July 2025
                     "",
                     "",
                     format_machine(row[5]),
@@ -107,7 +107,10 @@ def _wide_table(store: ValueStore, selection: Selection, period: str):
     catalogue = store.catalogue
     wanted = selection.indicators or [i.code for i in catalogue]
     indicators = [catalogue[c] for c in wanted]
-    tops = [store.unit(selection.unit_code)] if selection.unit_code else store.root_units()
+    if selection.unit_code:
+        tops = [store.unit(selection.unit_code)]
+    else:
+        tops = store.historical_roots() if selection.old_units else store.root_units()
     rows, totals = [], []
     for top in tops:
         units = _wide_units(store, top, period)
@@ -141,7 +144,7 @@ def export_wide(
             + [f"{i.name_vi} ({i.unit_vi}) [{i.code}]" for i in indicators]
         )
         for unit, values in rows:
-            cells = [protect_text(unit.code), protect_text(unit.name), period]
+            cells = [protect_text(gso_code(unit.code)), protect_text(unit.name), period]
             for indicator in indicators:
                 value = values.get(indicator.code)
                 if indicator.is_derived and value is not None:
@@ -176,7 +179,9 @@ def export_xlsx(
     written = 0
     for period in periods:
         indicators, rows, totals = _wide_table(
-            store, Selection(selection.unit_code, [period], selection.indicators), period
+            store,
+            Selection(selection.unit_code, [period], selection.indicators, selection.old_units),
+            period,
         )
         sheet = workbook.create_sheet(Period.parse(period).label("vi").replace("/", "-")[:31])
         sheet.append(
@@ -188,7 +193,7 @@ def export_xlsx(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for unit, values in rows:
             sheet.append(
-                [protect_text(unit.code), protect_text(unit.name)]
+                [protect_text(gso_code(unit.code)), protect_text(unit.name)]
                 + [values.get(i.code) for i in indicators]
             )
             written += 1

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ictdesk.core.errors import IctdeskError, StorageError
 from ictdesk.core.exchange.import_report import (
@@ -40,6 +41,9 @@ from ictdesk.core.validation import (
     check_rules,
 )
 
+if TYPE_CHECKING:
+    from ictdesk.core.reform.convert import OldUnitImport
+
 CONFLICT_MODES = ("overwrite", "keep", "newer")
 
 
@@ -55,6 +59,7 @@ def import_files(
     on_conflict: str = "newer",
     dry_run: bool = False,
     progress: Callable[[ImportStep], None] | None = None,
+    old_units: OldUnitImport | None = None,
 ) -> ImportReport:
     """Read, check and (unless ``dry_run``) write ``paths`` as one all-or-nothing run.
 
@@ -62,6 +67,7 @@ def import_files(
     for a province's ten years; conflicts, duplicates, rules and outliers are then found with
     a few queries over what was staged. Raises :class:`ImportRejected` (with the report) when
     any blocking problem is found; nothing is stored then. ``progress`` hears each step.
+    ``old_units``: the files are keyed by units before 1 July 2025 (see ``core.reform``).
     """
     if on_conflict not in CONFLICT_MODES:
         raise IctdeskError(f"--on-conflict must be one of {', '.join(CONFLICT_MODES)}")
@@ -75,11 +81,17 @@ def import_files(
     checker = RowChecker(store, report)
     step = progress or (lambda _step: None)
     try:
-        with store.staged_batch():
+        with store.staged_batch(keep=not dry_run):
+            if old_units is not None:
+                old_units.begin(store, report)
             for done, (path, name, fmt) in enumerate(sources):
                 step(ImportStep("read", done, len(sources), name))
                 rows = READERS[fmt](path, report.problems, store, name)
+                if old_units is not None:
+                    rows = old_units.rows(rows, path)
                 store.stage_values(checker.checked(rows), name)
+            for detail, converted in old_units.converted() if old_units is not None else ():
+                store.stage_values(converted, detail)
             step(ImportStep("check", len(sources), len(sources), values=report.rows))
             label_of = checker.label_of
             stored = store.holds_values()

@@ -12,10 +12,18 @@ from collections.abc import Iterator
 from ictdesk.core.exchange.common import Selection
 from ictdesk.core.numbers import format_machine
 from ictdesk.core.store import ValueStore
+from ictdesk.core.units import HISTORY_PREFIX
+
+# The paths of the units before 1 July 2025 ("/old:45/old:467/old:19564/") and nothing else.
+_HISTORY = f"u.path >= '/{HISTORY_PREFIX}' AND u.path < '/{HISTORY_PREFIX[:-1]};'"
 
 
 def _where(store: ValueStore, selection: Selection) -> tuple[str, list]:
     clauses, params = [], []
+    if selection.old_units:
+        clauses.append(_HISTORY)
+    elif store.has_history():  # the current units only (a database without history: no test)
+        clauses.append(f"NOT ({_HISTORY})")
     if selection.unit_code:
         low, high = store.subtree_bounds(selection.unit_code)
         clauses.append("u.path >= ? AND u.path < ?")
@@ -77,7 +85,7 @@ _LONG_VALUE = (
     " OR v.value = CAST(v.value AS INTEGER)), machine_number(v.value), v.value)"
 )
 _LONG_QUERY = (
-    "SELECT CAST(printf('%s,%s,%s,%s,%s,%s,%s,%s,%s' || char(13, 10), v.unit_code, n.name,"
+    "SELECT CAST(printf('%s,%s,%s,%s,%s,%s,%s,%s,%s' || char(13, 10), {code}, n.name,"
     f" v.indicator_code, m.name, v.period, {_LONG_VALUE}, {_csv_field('v.comment')},"
     f" {_csv_field('v.stored_by')}, {_csv_field('v.updated_at')}) AS BLOB)"
     " FROM data_values v{units}"
@@ -95,6 +103,9 @@ def long_csv_lines(store: ValueStore, selection: Selection) -> sqlite3.Cursor:
     db.conn.create_function("machine_number", 1, format_machine, deterministic=True)
     for statement in _LONG_NAMES:
         db.execute(statement, [_NEEDS_QUOTES] if "?1" in statement else [])
-    units = " JOIN units u ON u.code = v.unit_code" if selection.unit_code else ""  # u.path
-    query = _LONG_QUERY.replace("{units}", units).replace("{where}", where)
+    units = " JOIN units u ON u.code = v.unit_code" if "u.path" in where else ""
+    code = (
+        f"substr(v.unit_code, {len(HISTORY_PREFIX) + 1})" if selection.old_units else "v.unit_code"
+    )
+    query = _LONG_QUERY.replace("{units}", units).replace("{where}", where).replace("{code}", code)
     return db.execute(query, [_NEEDS_QUOTES, *params])

@@ -3,8 +3,8 @@
 :class:`ValueStore` is one object made of parts, one concern per module (Anki's collection
 with its managers, kept as one class so that callers see one API): ``settings`` (and the
 catalogue), ``tree`` (units), ``reads``, ``writes`` (values, follow-up, completion), ``staging``
-(batches), ``checks`` (validation), ``targets``, ``aggregates``. This module opens and closes
-the file.
+(batches), ``checks`` (validation), ``targets``, ``aggregates``, ``history`` (the units
+before 1 July 2025). This module opens and closes the file.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ictdesk.core.filesystem import is_network_path
 from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.store.aggregates import _Aggregates
 from ictdesk.core.store.checks import _Checks
+from ictdesk.core.store.history import _History
 from ictdesk.core.store.reads import _Reads
 from ictdesk.core.store.records import (
     SOURCES,
@@ -66,7 +67,9 @@ __all__ = [
 ]
 
 
-class ValueStore(_Settings, _Tree, _Reads, _Writes, _Staging, _Checks, _Targets, _Aggregates):
+class ValueStore(
+    _Settings, _Tree, _Reads, _Writes, _Staging, _Checks, _Targets, _Aggregates, _History
+):
     """Units, catalogue, values, targets, settings and audit of one ictdesk database."""
 
     def __init__(

@@ -16,6 +16,12 @@ from ictdesk.core.store.records import (
 from ictdesk.core.validation import OPERATORS, Rule
 
 VALUES_BY_INDICATOR = "data_values_by_indicator"
+
+
+class _DryRun(Exception):
+    """Raised to roll back a batch that was only a check (see ``staged_batch``)."""
+
+
 TEMP_TABLES = (
     # The batch being written. ``place`` says where an imported value came from; a key staged
     # twice keeps its first row and lists the later places in ``dup_at`` (see stage_values).
@@ -158,13 +164,20 @@ class _Staging(StorePart):
             db.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
 
     @contextlib.contextmanager
-    def staged_batch(self) -> Iterator[None]:
+    def staged_batch(self, keep: bool = True) -> Iterator[None]:
         """One import: :meth:`bulk` settings and one transaction around an empty batch; the
-        batch is forgotten at the end, written or not (an exception rolls everything back)."""
-        with self.bulk(), self.db.atomic():
-            self.clear_staged()
-            yield
-            self.clear_staged()
+        batch is forgotten at the end, written or not (an exception rolls everything back).
+        ``keep=False`` (a dry run) rolls back whatever the run wrote on its way (the units
+        before 1 July 2025 an import keyed by them adds)."""
+        with self.bulk():
+            with contextlib.suppress(_DryRun), self.db.atomic():
+                self.clear_staged()
+                yield
+                self.clear_staged()
+                if not keep:
+                    raise _DryRun
+            if not keep:
+                self._unit_code_cache = None  # units added and rolled back
 
     def holds_values(self) -> bool:
         """Whether the database stores any value at all (a first import has fewer checks)."""

@@ -10,7 +10,7 @@ from ictdesk.core.store.base import StorePart
 from ictdesk.core.store.records import (
     unit_from_row,
 )
-from ictdesk.core.units import Unit, UnitLevel, code_readings, search_key
+from ictdesk.core.units import HISTORY_PREFIX, Unit, UnitLevel, code_readings, search_key
 
 
 def path_range(prefix: str) -> tuple[str, str]:
@@ -40,13 +40,18 @@ class _Tree(StorePart):
         return self.db.execute("SELECT 1 FROM units WHERE code = ?", [code]).fetchone() is not None
 
     def root_units(self) -> list[Unit]:
-        """The top of the unit tree: this database's province, or every province."""
+        """The top of the unit tree: this database's province, or every province (the old
+        provinces before 1 July 2025 are not: see :meth:`historical_roots`)."""
         province = self.province_code
         if province and self.has_unit(province):
             return [self.unit(province)]
         return [
             unit_from_row(r)
-            for r in self.db.query("SELECT * FROM units WHERE parent_code IS NULL ORDER BY code")
+            for r in self.db.query(
+                "SELECT * FROM units WHERE parent_code IS NULL"
+                f" AND substr(code, 1, {len(HISTORY_PREFIX)}) != ? ORDER BY code",
+                [HISTORY_PREFIX],
+            )
         ]
 
     def children(self, code: str) -> list[Unit]:

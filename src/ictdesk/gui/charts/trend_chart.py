@@ -189,6 +189,22 @@ class TrendChart(pg.PlotWidget):
             item.addItem(bundle)
             self.bundles.append(bundle)
         self._line_curves: list[pg.PlotDataItem | None] = []
+        # 1 July 2025: the new provinces and communes (figures before it are converted)
+        self.reform_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pg.mkPen("#7f8c8d", width=1.5, style=Qt.PenStyle.DashDotLine),
+            label="",
+            labelOpts={
+                "position": 0.96,
+                "color": "#555",
+                "fill": "#ffffffd0",
+                "anchors": [(1, 0), (1, 0)],  # left of the line: the right edge is near
+            },
+        )
+        self.reform_line.setZValue(3)
+        self.reform_line.hide()
+        item.addItem(self.reform_line, ignoreBounds=True)
         self.legend.sigSampleClicked.connect(self._on_legend_sample_clicked)
         self.hover_text = ""
         self._describe: Callable[[int, int], str] | None = None
@@ -274,6 +290,13 @@ class TrendChart(pg.PlotWidget):
         self.hide_hover()
         item.getViewBox().setLimits(xMin=-1, xMax=max(len(labels), 1))
         self.reset_zoom()
+
+    def set_reform_marker(self, x: float | None, label: str = "") -> None:
+        """A vertical line at ``x`` (None: none) marking 1 July 2025, with ``label``."""
+        self.reform_line.setVisible(x is not None)
+        if x is not None:
+            self.reform_line.setValue(x)
+            self.reform_line.label.setFormat(label)
 
     def _set_targets(self, targets: Sequence[TargetSegment], name: str) -> None:
         self.targets = list(targets)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,7 +34,11 @@ from ictdesk.core.exchange.importer import (
 )
 from ictdesk.core.numbers import format_number
 from ictdesk.core.periods import Period
+from ictdesk.core.reform.convert import OldUnitImport
+from ictdesk.core.reform.suggest import match_registers
+from ictdesk.core.reform.wording import translated_detail
 from ictdesk.core.store import ValueStore
+from ictdesk.core.units import gso_code, is_historical
 from ictdesk.gui.background import BackgroundTask
 from ictdesk.gui.exchange.common import with_store
 from ictdesk.gui.i18n import current_language, error_text
@@ -62,6 +67,35 @@ class ImportDialog(QDialog):
         self.conflict_box.addItem(self.tr("Replace stored values"), "overwrite")
         self.conflict_box.addItem(self.tr("Keep stored values"), "keep")
         self.conflict_box.currentIndexChanged.connect(self._on_conflict_changed)
+        # Files keyed by the units before 1 July 2025 (issue 21): kept as history, converted.
+        self.old_units_box = QCheckBox(
+            self.tr(
+                "The files hold figures of the units before 1 July 2025: keep them and"
+                " convert them to the current units"
+            ),
+            self,
+        )
+        self.old_units_box.setObjectName("oldUnits")
+        self.old_units_box.toggled.connect(self._on_old_units_toggled)
+        self.split_box = QComboBox(self)
+        self.split_box.setObjectName("splitRule")
+        self.split_box.addItem(
+            self.tr("Do not divide them: list them and import nothing"), "refuse"
+        )
+        self.split_box.addItem(
+            self.tr("Divide by the new communes' area shares (estimate)"), "area"
+        )
+        self.split_box.addItem(
+            self.tr("Give all to the principal new commune (estimate)"), "principal"
+        )
+        self.split_box.setEnabled(False)
+        self.split_box.currentIndexChanged.connect(self._on_conflict_changed)
+        self.old_units_hint = QLabel(self)
+        self.old_units_hint.setObjectName("oldUnitsHint")
+        self.old_units_hint.setWordWrap(True)
+        self.old_units_hint.setStyleSheet("color: #8a6d00;")
+        self.old_units_hint.hide()
+        self._stage: OldUnitImport | None = None
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -90,8 +124,11 @@ class ImportDialog(QDialog):
         top.addWidget(choose)
         form = QFormLayout()
         form.addRow(self.tr("When a value is already stored:"), self.conflict_box)
+        form.addRow(self.old_units_box)
+        form.addRow(self.tr("Old communes split between new ones:"), self.split_box)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.old_units_hint)
         layout.addLayout(form)
         summary = QHBoxLayout()
         summary.addWidget(self.summary, 1)
@@ -112,23 +149,53 @@ class ImportDialog(QDialog):
             self.set_files([Path(n) for n in names])
 
     def set_files(self, files: list[Path]) -> BackgroundTask:
-        """Check ``files`` without writing and show the preview."""
+        """Check ``files`` without writing and show the preview. Files that fit the register
+        before 1 July 2025 better than the current units have the old-units choice made."""
         self.files = files
         self.files_label.setText("\n".join(f.name for f in files))
+        match = match_registers(self._store, files)
+        self.old_units_hint.setVisible(match.suggests_old)
+        if match.suggests_old:
+            self.old_units_hint.setText(
+                fill(
+                    self.tr(
+                        "These files look keyed by the units before 1 July 2025 (%1); the"
+                        " choice below is made for them."
+                    ),
+                    match.describe(current_language()),
+                )
+            )
+        self.old_units_box.blockSignals(True)
+        self.old_units_box.setChecked(match.suggests_old)
+        self.old_units_box.blockSignals(False)
+        self.split_box.setEnabled(match.suggests_old)
         return self._check()
+
+    def _on_old_units_toggled(self, checked: bool) -> None:
+        self.split_box.setEnabled(checked)
+        if self.files:
+            self._check()
 
     def _on_conflict_changed(self, _index: int) -> None:
         if self.files:
             self._check()
 
+    def _old_units(self) -> OldUnitImport | None:
+        """A fresh conversion stage for one run when the old-units choice is made."""
+        if not self.old_units_box.isChecked():
+            self._stage = None
+        else:
+            self._stage = OldUnitImport(self.split_box.currentData())
+        return self._stage
+
     def _check(self) -> BackgroundTask:
         self.import_button.setEnabled(False)
-        mode, files = self.conflict_box.currentData(), list(self.files)
+        mode, files, stage = self.conflict_box.currentData(), list(self.files), self._old_units()
         work = with_store(
             self._store.path,
             lambda store, progress: _report_of(
                 lambda: import_files(
-                    store, files, on_conflict=mode, dry_run=True, progress=progress
+                    store, files, on_conflict=mode, dry_run=True, progress=progress, old_units=stage
                 )
             ),
         )
@@ -196,7 +263,11 @@ class ImportDialog(QDialog):
                 else fill(self.tr("%1 warnings."), count(len(report.warnings)))
             )
             nothing = "" if report.added + report.changed else " " + self.tr("Nothing to import.")
-            self.summary.setText(counts + " " + warnings + nothing)
+            converted = ""
+            if self._stage is not None:
+                said = self._stage.summary(language, dry_run=True)
+                converted = f" {said[:1].upper()}{said[1:]}."
+            self.summary.setText(counts + converted + " " + warnings + nothing)
         self.warnings_button.setVisible(bool(report.warnings) and not blocking)
         self.warnings_button.setChecked(False)
         self._on_warnings_toggled(False)
@@ -269,15 +340,20 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, incoming in enumerate(rows):
             code = incoming.indicator_code
+            unit = f"{incoming.unit_code} {incoming.unit_name}"
+            if is_historical(incoming.unit_code):  # kept as reported before 1 July 2025
+                unit = fill(self.tr("%1 (old)"), gso_code(unit))
+            where = incoming.where(language)
+            where = (translated_detail(incoming.file, language) or "") + where[len(incoming.file) :]
             cells = (
-                f"{incoming.unit_code} {incoming.unit_name}",
+                unit,
                 catalogue[code].name(language) if code in catalogue else code,
                 Period.parse(incoming.period).label(language),
                 format_number(incoming.value, language=language),
                 ""
                 if incoming.stored is None
                 else format_number(incoming.stored, language=language),
-                incoming.where(language),
+                where,
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -292,10 +368,12 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> BackgroundTask:
         """Import the checked files for real (all or nothing) in the background."""
-        mode, files = self.conflict_box.currentData(), list(self.files)
+        mode, files, stage = self.conflict_box.currentData(), list(self.files), self._old_units()
         work = with_store(
             self._store.path,
-            lambda store, progress: import_files(store, files, on_conflict=mode, progress=progress),
+            lambda store, progress: import_files(
+                store, files, on_conflict=mode, progress=progress, old_units=stage
+            ),
         )
         return BackgroundTask(
             self,

@@ -32,6 +32,7 @@ from ictdesk.core.catalogue import Indicator
 from ictdesk.core.errors import IctdeskError
 from ictdesk.core.numbers import ValueType, format_number
 from ictdesk.core.periods import Period, PeriodType, periods_of_year
+from ictdesk.core.reform.register import reform_position
 from ictdesk.core.series import RankedUnit, SeriesTable, chart_parent, ranking, trend, write_csv
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import search_key
@@ -524,6 +525,9 @@ class TrendsView(QWidget):
             indicator.unit(language),
             describe,
             fill(self.tr("%1 communes"), str(len(units) - 1)),
+        )
+        self.chart.set_reform_marker(
+            reform_position(periods), self.tr("1 July 2025: new administrative units")
         )
         if table.periods:
             span = f"{table.periods[0].label(language)} – {table.periods[-1].label(language)}"

@@ -87,11 +87,12 @@ class MainWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        if asker is None:
+        if asker is not None:
+            interaction.install(asker)
+        else:  # the one seam every question goes through: dialogs over this window
             from ictdesk.gui.dialogs import DialogInteraction
 
-            asker = DialogInteraction(self)
-        interaction.install(asker)  # the one seam every question goes through
+            interaction.install_default(DialogInteraction(self))
         self.lock: DatabaseLock | None = None
         self._history_code: str | None = None
         self.place = Place(default_period(), self)

@@ -113,7 +113,7 @@ def show_import(window: MainWindow):
 
 
 def _imported(window: MainWindow, report) -> None:
-    window.bus.announce(Changes(everything=True))
+    window.bus.announce(Changes(everything=True, units=True))  # old units may be added
     window.status.show_message(
         fill(
             QCoreApplication.translate(
