@@ -46,6 +46,8 @@ def value_rows(store: ValueStore, selection: Selection) -> Iterator[tuple]:
 
 
 _NEEDS_QUOTES = '*[,"\r\n]*'  # GLOB: the characters that make the csv module quote a field
+_FORMULA_STARTS = "'=', '+', '-', '@', char(9), char(13)"  # as common.protect_text
+_QUOTE = "''''"  # SQL for the text "'"
 
 
 def _csv_field(expression: str) -> str:
@@ -59,30 +61,50 @@ def _csv_field(expression: str) -> str:
     )
 
 
+def _prefixed(expression: str, starts: str) -> str:
+    return f"IIF(substr({expression}, 1, 1) IN ({starts}), {_QUOTE} || {expression}, {expression})"
+
+
+def _protected(expression: str) -> str:
+    """SQL of ``expression`` as ``common.protect_text`` writes it (text not read back)."""
+    return _prefixed(expression, _FORMULA_STARTS)
+
+
+def _escaped(expression: str) -> str:
+    """SQL of ``expression`` as ``common.escape_long_text`` writes it (the import undoes it)."""
+    return _prefixed(expression, f"{_FORMULA_STARTS}, {_QUOTE}")
+
+
 # SQLite writes each line itself, as UTF-8 bytes quoted as the csv module would, so no Python
 # runs per row and no text is decoded and encoded again: this is what lets a province's ten
 # years leave at close to the sqlite3 shell's own speed. Names are quoted once per unit and
 # indicator in two small temporary tables. Reals that repr would write with an exponent, or
-# that hold a whole number, go through format_machine. Primary-key order: no sort.
+# that hold a whole number, go through format_machine. Primary-key order: no sort. Names are
+# not read back and are protected; comments and who entered a value or completed a unit-period
+# are escaped, losslessly.
 _LONG_NAMES = (
     "DROP TABLE IF EXISTS temp.csv_unit_names",
     "CREATE TEMP TABLE csv_unit_names (code TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID",
-    f"INSERT INTO temp.csv_unit_names SELECT code, {_csv_field('name')} FROM units",
+    f"INSERT INTO temp.csv_unit_names SELECT code, {_csv_field(_protected('name'))} FROM units",
     "DROP TABLE IF EXISTS temp.csv_indicator_names",
     "CREATE TEMP TABLE csv_indicator_names (code TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID",
-    f"INSERT INTO temp.csv_indicator_names SELECT code, {_csv_field('name_vi')} FROM indicators",
+    "INSERT INTO temp.csv_indicator_names"
+    f" SELECT code, {_csv_field(_protected('name_vi'))} FROM indicators",
 )
 _LONG_VALUE = (
     "IIF(typeof(v.value) = 'real' AND (abs(v.value) < 1e-4 OR abs(v.value) >= 1e15"
     " OR v.value = CAST(v.value AS INTEGER)), machine_number(v.value), v.value)"
 )
 _LONG_QUERY = (
-    "SELECT CAST(printf('%s,%s,%s,%s,%s,%s,%s,%s,%s' || char(13, 10), v.unit_code, n.name,"
-    f" v.indicator_code, m.name, v.period, {_LONG_VALUE}, {_csv_field('v.comment')},"
-    f" {_csv_field('v.stored_by')}, {_csv_field('v.updated_at')}) AS BLOB)"
+    "SELECT CAST(printf('%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s' || char(13, 10), v.unit_code,"
+    f" n.name, v.indicator_code, m.name, v.period, {_LONG_VALUE},"
+    f" {_csv_field(_escaped('v.comment'))}, {_csv_field(_escaped('v.stored_by'))},"
+    f" {_csv_field('v.updated_at')}, IIF(v.followup, 'true', 'false'),"
+    f" {_csv_field('c.completed_at')}, {_csv_field(_escaped('c.completed_by'))}) AS BLOB)"
     " FROM data_values v{units}"
     " JOIN temp.csv_unit_names n ON n.code = v.unit_code"
     " JOIN temp.csv_indicator_names m ON m.code = v.indicator_code"
+    " LEFT JOIN completions c ON c.unit_code = v.unit_code AND c.period = v.period"
     "{where} ORDER BY v.unit_code, v.period, v.indicator_code"
 )
 
@@ -98,3 +120,22 @@ def long_csv_lines(store: ValueStore, selection: Selection) -> sqlite3.Cursor:
     units = " JOIN units u ON u.code = v.unit_code" if selection.unit_code else ""  # u.path
     query = _LONG_QUERY.replace("{units}", units).replace("{where}", where)
     return db.execute(query, [_NEEDS_QUOTES, *params])
+
+
+def completion_rows(store: ValueStore, selection: Selection) -> Iterator[tuple]:
+    """(unit, period, completed_at, completed_by) of every unit-period of ``selection`` marked
+    complete, in key order (indicators do not narrow it: a unit-period is complete whole)."""
+    clauses, params = [], []
+    if selection.unit_code:
+        low, high = store.subtree_bounds(selection.unit_code)
+        clauses.append("u.path >= ? AND u.path < ?")
+        params += [low, high]
+    if selection.periods:
+        clauses.append(f"c.period IN ({','.join('?' * len(selection.periods))})")
+        params += selection.periods
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return store.db.execute(
+        "SELECT c.unit_code, c.period, c.completed_at, c.completed_by FROM completions c"
+        f" JOIN units u ON u.code = c.unit_code{where} ORDER BY c.unit_code, c.period",
+        params,
+    )

@@ -1,4 +1,6 @@
-"""Readers of the files an import takes: long, wide and DHIS2 CSV and the fill-in template.
+"""Readers of the long and wide CSV an import takes, the guess of a file's format, and what
+every reader shares (DHIS2 files are read in ``dhis2_readers``, templates in
+``template_reader``).
 
 Each yields one tuple per value read (see :data:`Read`) and records what it cannot read as a
 :class:`Problem`; the checks against the database come after (see ``importer``).
@@ -6,16 +8,23 @@ Each yields one tuple per value read (see :data:`Read`) and records what it cann
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from ictdesk.core.errors import IctdeskError, InvalidNumber
-from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, WIDE_PERIOD, WIDE_UNIT_CODE
+from ictdesk.core.errors import IctdeskError, InvalidNumber, InvalidPeriod
+from ictdesk.core.exchange.common import (
+    LONG_HEADER,
+    LONG_HEADER_BEFORE_FLAGS,
+    WIDE_PERIOD,
+    WIDE_UNIT_CODE,
+    unescape_long_text,
+)
+from ictdesk.core.exchange.csv_source import csv_rows, first_line
 from ictdesk.core.exchange.import_report import Problem, not_a_number
+from ictdesk.core.exchange.workbooks import workbook_kind
 from ictdesk.core.numbers import ValueType, parse_number
+from ictdesk.core.periods import canonical_period
 from ictdesk.core.store import ValueStore
 
 _INT = re.compile(r"^-?[0-9]+$")
@@ -23,13 +32,16 @@ _DECIMAL = re.compile(r"^-?[0-9]+\.[0-9]+$")
 _CODE_IN_HEADER = re.compile(r"\[([A-Za-z0-9_]+)\]\s*$")
 _WIDE_FIRST = {WIDE_UNIT_CODE.lower(), "unit_code", "ma don vi", "mã đv"}
 _WIDE_PERIOD = {WIDE_PERIOD.lower(), "period", "ky bao cao"}
+LONGEST_NUMBER = 40  # characters: longer text is no number (int() of 4,300 digits raises)
 
 
 def _machine_number(text: str) -> int | float | None:
     """A number as machines write it: ``12500``, ``-3``, ``83.6``; None if empty.
 
-    Anything else (``1e5``, ``12,5``, ``1_000``) is refused.
+    Anything else (``1e5``, ``12,5``, ``1_000``, 40 characters or more) is refused.
     """
+    if len(text) > LONGEST_NUMBER:
+        raise InvalidNumber(f"more than {LONGEST_NUMBER} characters: not a number")
     if text.isdigit() and text.isascii():  # most values: plain counts
         return int(text)
     text = text.strip()
@@ -42,11 +54,23 @@ def _machine_number(text: str) -> int | float | None:
     raise InvalidNumber("not a number in machine format (digits, '.' for decimals)")
 
 
+def is_period(text: str) -> bool:
+    """Whether ``text`` reads as a period (what tells a row of a file from other text)."""
+    try:
+        canonical_period(text)
+    except (InvalidPeriod, ValueError):
+        return False
+    return True
+
+
 # --------------------------------------------------------------------- readers
 # Every reader yields one tuple per value read, in the order the checker takes them:
 # (file, place, label, unit, indicator, period, value, comment, stored_by, updated_at,
-#  followup, owner). ``place`` is a CSV line number or a cell such as "'Sheet'!F9",
-# ``label`` the column the value was in, ``owner`` the unit a template sheet was made for.
+#  followup, owner, complete). ``place`` is a CSV line number or a cell such as "'Sheet'!F9",
+# ``label`` the column the value was in, ``owner`` the unit a template sheet was made for,
+# ``complete`` None or the (completed_at, completed_by) of the unit-period. A row with no
+# indicator (None) only marks its unit-period complete. ``value`` None with ``comment`` ""
+# removes a stored value (a DHIS2 deletion).
 Read = tuple
 VALUE_LABEL = "value"  # the column of every value in long and DHIS2 CSV
 # The column a problem with a value's unit, indicator, period or time stamp is in, per format
@@ -57,93 +81,94 @@ COLUMN_OF = {
         "indicator": "indicator_code",
         "period": "period",
         "stamp": "updated_at",
+        "completed": "completed_at",
     },
     "dhis2": {
-        "unit": "orgunit",
-        "indicator": "dataelement",
+        "unit": "orgUnit",
+        "indicator": "dataElement",
         "period": "period",
-        "stamp": "lastupdated",
+        "stamp": "lastUpdated",
+    },
+    "dhis2-json": {
+        "unit": "orgUnit",
+        "indicator": "dataElement",
+        "period": "period",
+        "stamp": "lastUpdated",
+        "completed": "date",
     },
     "wide": {"unit": WIDE_UNIT_CODE, "period": WIDE_PERIOD},
 }
 
 
 def detect_format(path: Path) -> str:
-    """``long``, ``wide``, ``dhis2`` or ``template``, from the file's content."""
+    """``long``, ``wide``, ``dhis2``, ``dhis2-json`` or ``template``, from the content."""
+    from ictdesk.core.exchange.dhis2_readers import is_dhis2_header
+
     with open(path, "rb") as handle:
         head = handle.read(4096)
-    if head.startswith(b"PK\x03\x04"):
+    if workbook_kind(head):
         return "template"
-    text = head.decode("utf-8-sig", errors="replace")
-    first = text.splitlines()[0] if text.splitlines() else ""
-    cells = [c.strip().strip('"').lower() for c in first.split(_delimiter(first))]
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return "dhis2-json"
+    first, delimiter = first_line(path, path.name)
+    cells = [c.strip().strip('"').lower() for c in first.split(delimiter)]
     while cells and not cells[-1]:
         cells.pop()
-    if tuple(cells) == LONG_HEADER:
+    if tuple(cells) in (LONG_HEADER, LONG_HEADER_BEFORE_FLAGS):
         return "long"
-    if tuple(cells) == DHIS2_HEADER:
+    if is_dhis2_header(cells):
         return "dhis2"
     if cells and cells[0] in _WIDE_FIRST and len(cells) > 3 and cells[2] in _WIDE_PERIOD:
         return "wide"
     raise IctdeskError(
-        f"{path.name}: not a file ictdesk can import (long, wide or DHIS2 CSV, or a template)",
-        vi=f"{path.name}: không phải tệp ictdesk nhập được (CSV dạng dài, dạng bảng, DHIS2"
-        " hoặc biểu mẫu Excel)",
+        f"{path.name}: not a file ictdesk can import (long, wide or DHIS2 CSV, DHIS2 JSON, or"
+        " a template)",
+        vi=f"{path.name}: không phải tệp ictdesk nhập được (CSV dạng dài, dạng bảng, DHIS2,"
+        " DHIS2 JSON hoặc biểu mẫu Excel)",
     )
 
 
-def _delimiter(first_line: str) -> str:
-    """``;`` when a CSV was saved by an Excel set to Vietnamese (or any ``,``-decimal locale)."""
-    return ";" if first_line.count(";") > first_line.count(",") else ","
-
-
-@contextmanager
-def _csv_file(path: Path) -> Iterator[tuple[list[str], Iterator[list[str]]]]:
-    """The header and a streaming reader of a CSV saved by anyone: BOM or not, ``,`` or ``;``.
-
-    Whole empty rows come out as empty lists; trailing empty cells are left to the caller.
-    """
-    not_utf8 = IctdeskError(
-        f"{path.name}: the file is not UTF-8 text (save it as CSV UTF-8)",
-        vi=f"{path.name}: tệp không phải văn bản UTF-8 (hãy lưu dạng CSV UTF-8)",
-    )
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = None
-        try:
-            first = handle.readline()
-            handle.seek(0)
-            reader = csv.reader(handle, delimiter=_delimiter(first))
-            header = [c.strip() for c in _without_trailing_empties(next(reader, []))]
-            yield header, reader
-        except UnicodeDecodeError:
-            raise not_utf8 from None
-        except csv.Error as exc:  # e.g. a quote left open swallows the rest of the file
-            line = reader.line_num if reader is not None else 1
-            raise IctdeskError(
-                f"{path.name} row {line}: not readable as CSV ({exc}); is a quote left open?",
-                vi=f"{path.name} dòng {line}: không đọc được dạng CSV; có dấu ngoặc kép chưa đóng?",
-            ) from None
-
-
-def _without_trailing_empties(cells: list[str]) -> list[str]:
+def without_trailing_empties(cells: list[str]) -> list[str]:
     while cells and not cells[-1].strip():
         cells.pop()  # trailing empty columns (and whole empty rows)
     return cells
 
 
+def _flag(text: str) -> bool | None:
+    """``true``/``false`` (any case) or empty (None: not given); raises ValueError."""
+    flag = text.strip().lower()
+    if flag in ("", "null"):
+        return None
+    if flag not in ("true", "false"):
+        raise ValueError(flag)
+    return flag == "true"
+
+
+def true_or_false(name: str, row: int | str, column: str) -> Problem:
+    return Problem(
+        name, f"row {row}", column, "true or false expected", reason_vi="cần true hoặc false"
+    )
+
+
 def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
-    width = len(LONG_HEADER)
-    with _csv_file(path) as (_, reader):
+    with csv_rows(path, name) as reader:
+        header = [c.lower() for c in reader.header()]
+        flags = tuple(header) == LONG_HEADER  # a file that carries flags and completion
+        width = len(LONG_HEADER) if flags else len(LONG_HEADER_BEFORE_FLAGS)
+        text = unescape_long_text if flags else (lambda t: t)
+        reader.looks_like_row = lambda cells: len(cells) >= 6 and is_period(cells[4])
         for cells in reader:
+            line = reader.start
             if len(cells) != width or not cells[0]:  # odd rows: empty ones are skipped
-                cells = _without_trailing_empties(cells)
-                if not cells:
+                if len(cells) > width:
+                    cells = without_trailing_empties(cells)  # a spreadsheet's empty columns
+                if not any(c.strip() for c in cells):
                     continue
                 if len(cells) < 6 or len(cells) > width:
                     problems.append(
                         Problem(
                             name,
-                            f"row {reader.line_num}",
+                            f"row {line}",
                             "",
                             f"expected {width} columns",
                             reason_vi=f"cần {width} cột",
@@ -151,70 +176,35 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                     )
                     continue
                 cells += [""] * (width - len(cells))
-            unit, _, code, _, period, raw, comment, who, when = cells
-            try:
-                value = _machine_number(raw)
-            except InvalidNumber as exc:
-                problems.append(not_a_number(name, f"row {reader.line_num}", "value", raw, exc))
-                continue
-            yield (
-                name,
-                reader.line_num,
-                VALUE_LABEL,
-                unit.strip(),
-                code.strip(),
-                period.strip(),
-                value,
-                comment or None,
-                who or None,
-                when or None,
-                None,
-                None,
-            )
-
-
-def read_dhis2(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
-    width = len(DHIS2_HEADER)
-    with _csv_file(path) as (_, reader):
-        for cells in reader:
-            if not _without_trailing_empties(cells):
-                continue
-            line = reader.line_num
-            cells += [""] * (width - len(cells))
-            element, period, orgunit, _, _, raw, who, when, comment, followup = cells[:width]
+            unit, _, code, _, period, raw, comment, who, when = cells[:9]
             try:
                 value = _machine_number(raw)
             except InvalidNumber as exc:
                 problems.append(not_a_number(name, f"row {line}", "value", raw, exc))
                 continue
-            if value is None:
-                problems.append(not_a_number(name, f"row {line}", "value", raw, "empty"))
-                continue
-            flag = followup.strip().lower()
-            if flag not in ("", "true", "false"):
-                problems.append(
-                    Problem(
-                        name,
-                        f"row {line}",
-                        "followup",
-                        "true or false expected",
-                        reason_vi="cần true hoặc false",
-                    )
-                )
-                continue
+            followup = complete = None
+            if flags:
+                try:
+                    followup = _flag(cells[9])
+                except ValueError:
+                    problems.append(true_or_false(name, line, "followup"))
+                    continue
+                if cells[10].strip():
+                    complete = (cells[10].strip(), text(cells[11]) or None)
             yield (
                 name,
                 line,
                 VALUE_LABEL,
-                orgunit.strip(),
-                element.strip(),
+                unit.strip(),
+                code.strip(),
                 period.strip(),
                 value,
-                comment or None,
-                who or None,
+                text(comment) or None,
+                text(who) or None,
                 when or None,
-                None if not flag else flag == "true",
+                followup,
                 None,
+                complete,
             )
 
 
@@ -223,6 +213,8 @@ def wide_number(text: str, value_type: ValueType) -> int | float | None:
 
     Text that reads two ways (``12.345`` for a decimal indicator) is refused, never guessed.
     """
+    if len(text) > LONGEST_NUMBER:
+        raise InvalidNumber(f"more than {LONGEST_NUMBER} characters: not a number")
     parsed = parse_number(text, value_type, "vi")
     if parsed.ambiguous:
         raise InvalidNumber("can be read two ways (decimal or thousands); write it unambiguously")
@@ -231,7 +223,8 @@ def wide_number(text: str, value_type: ValueType) -> int | float | None:
 
 def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
     catalogue = store.catalogue
-    with _csv_file(path) as (header, reader):
+    with csv_rows(path, name) as reader:
+        header = reader.header()
         columns: list[tuple[int, str]] = []
         rates: list[tuple[int, str]] = []
         for index, title in enumerate(header[3:], start=3):
@@ -260,10 +253,11 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
             for index, code in rates
             if not {catalogue[code].formula.numerator, catalogue[code].formula.denominator} <= given
         ]
+        reader.looks_like_row = lambda cells: len(cells) > 3 and is_period(cells[2])
         for cells in reader:
-            if not _without_trailing_empties(cells):
+            if not without_trailing_empties(cells):
                 continue
-            line = reader.line_num
+            line = reader.start
             unit = cells[0].strip().lstrip("'")
             period = cells[2].strip() if len(cells) > 2 else ""
             for index in [i for i in unmade if i < len(cells) and cells[i].strip()]:
@@ -297,6 +291,7 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                     code,
                     period,
                     value,
+                    None,
                     None,
                     None,
                     None,
