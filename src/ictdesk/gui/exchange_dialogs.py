@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -44,7 +45,7 @@ from ictdesk.core.store import ValueStore
 from ictdesk.gui.background import BackgroundTask
 from ictdesk.gui.i18n import current_language, error_text
 
-_SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "xlsx": ".xlsx"}
+_SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "dhis2-json": ".json", "xlsx": ".xlsx"}
 
 
 def _with_store(path: Path, work):
@@ -90,6 +91,7 @@ class ExportDialog(QDialog):
             ("wide", self.tr("Wide CSV: a row per unit, a column per indicator")),
             ("long", self.tr("Long CSV: lossless, for ictdesk and other software")),
             ("dhis2", self.tr("DHIS2 data values CSV (codes)")),
+            ("dhis2-json", self.tr("DHIS2 data value set JSON (codes, completeness)")),
         ):
             self.format_box.addItem(label, code)
         unit_name = store.unit(unit_code).name if unit_code else ""
@@ -154,6 +156,10 @@ class ExportDialog(QDialog):
             "wide": self.tr("One period; derived rates included; opens in Excel and LibreOffice."),
             "long": self.tr("Entered values only, exact; import it back without loss."),
             "dhis2": self.tr("Entered values only; import into DHIS2 with idScheme=code."),
+            "dhis2-json": self.tr(
+                "Entered values only, codes as identifiers; with a DHIS2 data set code in"
+                " Settings it also carries which units are marked complete."
+            ),
         }
         self.note.setText(notes[fmt])
 
@@ -162,7 +168,7 @@ class ExportDialog(QDialog):
         pillar = self.pillar_box.currentData()
         indicators = [i.code for i in self._store.catalogue if i.pillar == pillar] if pillar else []
         fmt = self.format_box.currentData()
-        if fmt in ("long", "dhis2"):
+        if fmt in ("long", "dhis2", "dhis2-json"):
             indicators = [c for c in indicators if not self._store.catalogue[c].is_derived]
         if self.period_this.isChecked():
             return Selection(unit, [self._period.iso], indicators)
@@ -185,7 +191,11 @@ class ExportDialog(QDialog):
     def start_export(self, path: Path) -> BackgroundTask:
         """Write the export to ``path`` in the background."""
         fmt, selection = self.format_box.currentData(), self.selection()
-        work = _with_store(self._store.path, lambda store: export(store, fmt, selection, path))
+        self.notices: list = []  # what the user should know about the file written
+        work = _with_store(
+            self._store.path,
+            lambda store: export(store, fmt, selection, path, notices=self.notices),
+        )
         return BackgroundTask(
             self,
             self.tr("Exporting…"),
@@ -196,6 +206,18 @@ class ExportDialog(QDialog):
 
     def _on_export_done(self, path: Path, rows: int) -> None:
         self.exported.emit(str(path), rows)
+        if self.notices:
+            language = current_language()
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Exported, with a warning"),
+                "\n\n".join(n.message(language) for n in self.notices),
+                QMessageBox.StandardButton.Ok,
+                self.parentWidget() or self,
+            )
+            box.setObjectName("exportNotices")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not modal to the caller: the export is done
         self.accept()
 
 
@@ -221,6 +243,11 @@ class ImportDialog(QDialog):
         self.conflict_box.addItem(self.tr("Replace stored values"), "overwrite")
         self.conflict_box.addItem(self.tr("Keep stored values"), "keep")
         self.conflict_box.currentIndexChanged.connect(self._on_conflict_changed)
+        self.deletions_box = QCheckBox(
+            self.tr("Apply deletions from DHIS2 (a value marked deleted=true is removed)"), self
+        )
+        self.deletions_box.setObjectName("applyDeletions")
+        self.deletions_box.toggled.connect(self._on_conflict_changed)
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -249,6 +276,7 @@ class ImportDialog(QDialog):
         top.addWidget(choose)
         form = QFormLayout()
         form.addRow(self.tr("When a value is already stored:"), self.conflict_box)
+        form.addRow("", self.deletions_box)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(form)
@@ -265,7 +293,7 @@ class ImportDialog(QDialog):
             self,
             self.tr("Files to import"),
             str(Path.home()),
-            self.tr("Returned files (*.csv *.xlsx);;All files (*)"),
+            self.tr("Returned files (*.csv *.txt *.json *.xlsx *.ods *.xls);;All files (*)"),
         )
         if names:
             self.set_files([Path(n) for n in names])
@@ -276,18 +304,24 @@ class ImportDialog(QDialog):
         self.files_label.setText("\n".join(f.name for f in files))
         return self._check()
 
-    def _on_conflict_changed(self, _index: int) -> None:
+    def _on_conflict_changed(self, *_args) -> None:
         if self.files:
             self._check()
 
     def _check(self) -> BackgroundTask:
         self.import_button.setEnabled(False)
         mode, files = self.conflict_box.currentData(), list(self.files)
+        deletions = self.deletions_box.isChecked()
         work = _with_store(
             self._store.path,
             lambda store, progress: _report_of(
                 lambda: import_files(
-                    store, files, on_conflict=mode, dry_run=True, progress=progress
+                    store,
+                    files,
+                    on_conflict=mode,
+                    dry_run=True,
+                    apply_deletions=deletions,
+                    progress=progress,
                 )
             ),
         )
@@ -339,6 +373,13 @@ class ImportDialog(QDialog):
             .replace("%4", count(report.unchanged))
             .replace("%5", count(report.skipped))
         )
+        if report.deleted + report.flags_changed + report.completed:
+            counts += " " + (
+                self.tr("%1 deleted, %2 follow-up flags changed, %3 units marked complete.")
+                .replace("%1", count(report.deleted))
+                .replace("%2", count(report.flags_changed))
+                .replace("%3", count(report.completed))
+            )
         if blocking:
             self.summary.setText(
                 counts
@@ -355,12 +396,12 @@ class ImportDialog(QDialog):
                 if len(report.warnings) == 1
                 else self.tr("%1 warnings.").replace("%1", count(len(report.warnings)))
             )
-            nothing = "" if report.added + report.changed else " " + self.tr("Nothing to import.")
+            nothing = "" if report.changes else " " + self.tr("Nothing to import.")
             self.summary.setText(counts + " " + warnings + nothing)
         self.warnings_button.setVisible(bool(report.warnings) and not blocking)
         self.warnings_button.setChecked(False)
         self._on_warnings_toggled(False)
-        self.import_button.setEnabled(not blocking and (report.added + report.changed) > 0)
+        self.import_button.setEnabled(not blocking and report.changes > 0)
 
     def _on_warnings_toggled(self, checked: bool) -> None:
         if self.report is None:
@@ -453,9 +494,12 @@ class ImportDialog(QDialog):
     def start_import(self) -> BackgroundTask:
         """Import the checked files for real (all or nothing) in the background."""
         mode, files = self.conflict_box.currentData(), list(self.files)
+        deletions = self.deletions_box.isChecked()
         work = _with_store(
             self._store.path,
-            lambda store, progress: import_files(store, files, on_conflict=mode, progress=progress),
+            lambda store, progress: import_files(
+                store, files, on_conflict=mode, apply_deletions=deletions, progress=progress
+            ),
         )
         return BackgroundTask(
             self,

@@ -135,14 +135,20 @@ class CsvRows:
             vi=f"{self.name} dòng {row}: không đọc được dạng CSV",
         )
 
-    def _rows_follow_unclosed(self, row: int, lines: int = 1000) -> bool:
-        """Whether lines after ``row`` (where an over-long field starts) read as rows."""
+    def _rows_follow_unclosed(self, row: int) -> bool:
+        """Whether the record starting at line ``row`` (too long for the csv module) runs
+        over lines that read as rows: its quotes are counted line by line (``""`` counts
+        twice, so it never closes a field) until they are even, or the file ends."""
+        quotes = 0
         with open(self.path, encoding=self.encoding, newline="", errors="replace") as handle:
             for number, line in enumerate(handle, start=1):
-                if number > row + lines:
-                    break
+                if number < row:
+                    continue
                 if number > row and self._splits_into_row(line.rstrip("\r\n")):
                     return True
+                quotes += line.count('"')
+                if quotes % 2 == 0:
+                    return False  # the record ends on this line
         return False
 
 
