@@ -245,6 +245,7 @@ def read_dhis2_json(
     with open(path, "rb") as raw:
         encoding = sniff_encoding(raw.read(4096), name)
     common: dict[str, str | None] = {}
+    complete_date = None
     try:
         with open(path, encoding=encoding) as handle:
             stream = JsonStream(handle, {"dataValues", "completeDataSetRegistrations"})
@@ -260,7 +261,7 @@ def read_dhis2_json(
                 if lower in ("orgunit", "period", "attributeoptioncombo"):
                     common[_JSON_FIELDS[lower]] = _text(value)
                 elif lower == "completedate" and value:
-                    yield _completion(name, "completeDate", common, _text(value), None)
+                    complete_date = _text(value)  # its unit and period may come after it
                 elif key == "dataValues":
                     for index, item in enumerate(value):
                         place = f"dataValues[{index}]"
@@ -286,6 +287,8 @@ def read_dhis2_json(
                             _text(item.get("date")),
                             _text(item.get("storedBy")),
                         )
+            if complete_date:
+                yield _completion(name, "completeDate", common, complete_date, None)
     except UnicodeDecodeError:
         raise not_utf8(name) from None
     except (ValueError, RecursionError) as exc:  # JSON syntax, a number of 5,000 digits
