@@ -124,9 +124,9 @@ def export_dhis2(
         notices.append(
             Notice(
                 "the CSV does not carry which units are marked complete: export the DHIS2 JSON"
-                " with a data set code (Settings) for that",
+                " with a data set code (Edit › Settings) for that",
                 "tệp CSV không mang trạng thái hoàn thành của các đơn vị: hãy xuất dạng DHIS2"
-                " JSON có mã bộ dữ liệu (Cài đặt) để mang theo",
+                " JSON có mã bộ dữ liệu (Sửa › Thiết lập) để mang theo",
             )
         )
     return count
@@ -202,9 +202,9 @@ def export_dhis2_json(
         notices.append(
             Notice(
                 "no DHIS2 data set code is set, so the file does not say which units are"
-                " marked complete: set it in Settings (or give --data-set) to include them",
+                " marked complete: set it in Edit › Settings (or give --data-set) to include them",
                 "chưa đặt mã bộ dữ liệu DHIS2 nên tệp không mang trạng thái hoàn thành: hãy đặt"
-                " mã trong Cài đặt (hoặc dùng --data-set) để mang theo",
+                " mã trong Sửa › Thiết lập (hoặc dùng --data-set) để mang theo",
             )
         )
     return count
