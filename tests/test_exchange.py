@@ -46,6 +46,8 @@ def test_long_export_round_trips_byte_for_byte(demo_store, fresh, tmp_path):
     demo_store.stored_by = "'=cán bộ"  # who completed it: escaped like comments
     demo_store.set_complete("04792", "2024Q3")
     demo_store.save_value("07900", "BTS_4G", "2025Q3", 12, comment="'trích' =1+1")
+    link = '=HYPERLINK("http://evil.example","xem"), ok'
+    demo_store.save_value("07900", "BTS_5G", "2025Q3", 2, comment=link)
     selection = Selection.build(unit="25", start="2024Q1", end="2025Q4")
     rows = export(demo_store, "long", selection, first)
     assert rows == 148 * 29 * 8
@@ -53,10 +55,12 @@ def test_long_export_round_trips_byte_for_byte(demo_store, fresh, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     assert raw[3:].split(b"\r\n")[0] == ",".join(LONG_HEADER).encode()
     assert ",''trích' =1+1,".encode() in raw
+    assert b',"\'=HYPERLINK(""http://evil.example"",""xem""), ok",' in raw
     report = import_files(fresh, [first])
     assert report.added == rows and report.written and report.completed == 2
     assert fresh.value("08740", "BTS_TOTAL", "2025Q4").followup
     assert fresh.value("07900", "BTS_4G", "2025Q3").comment == "'trích' =1+1"
+    assert fresh.value("07900", "BTS_5G", "2025Q3").comment == link
     assert fresh.is_complete("08740", "2025Q4") and fresh.is_complete("04792", "2024Q3")
     export(fresh, "long", selection, second)
     assert second.read_bytes() == raw

@@ -92,11 +92,6 @@ def protect_text(text: str) -> str:
     return "'" + text if text and text.startswith(_FORMULA_STARTS) else text
 
 
-def is_formula_like(text: str) -> bool:
-    """Whether a spreadsheet would take ``text`` for a formula (see :func:`protect_text`)."""
-    return bool(text) and text.startswith(_FORMULA_STARTS)
-
-
 def escape_long_text(text: str | None) -> str | None:
     """Text of the long CSV that is read back (comments, who): safe in a spreadsheet and
     lossless. Text starting as a formula would, or with ``'``, gets one ``'`` in front;

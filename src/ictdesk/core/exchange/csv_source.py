@@ -61,10 +61,6 @@ class CsvRows:
         self.start = 1
         self.looks_like_row: RowTest = lambda cells: False
 
-    @property
-    def line_num(self) -> int:
-        return self.start
-
     def header(self) -> list[str]:
         cells = self._next()
         while cells and not cells[-1].strip():

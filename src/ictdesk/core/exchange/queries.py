@@ -61,18 +61,10 @@ def _csv_field(expression: str) -> str:
     )
 
 
-def _prefixed(expression: str, starts: str) -> str:
-    return f"IIF(substr({expression}, 1, 1) IN ({starts}), {_QUOTE} || {expression}, {expression})"
-
-
 def _protected(expression: str) -> str:
     """SQL of ``expression`` as ``common.protect_text`` writes it (text not read back)."""
-    return _prefixed(expression, _FORMULA_STARTS)
-
-
-def _escaped(expression: str) -> str:
-    """SQL of ``expression`` as ``common.escape_long_text`` writes it (the import undoes it)."""
-    return _prefixed(expression, f"{_FORMULA_STARTS}, {_QUOTE}")
+    starts = f"substr({expression}, 1, 1) IN ({_FORMULA_STARTS})"
+    return f"IIF({starts}, {_QUOTE} || {expression}, {expression})"
 
 
 # SQLite writes each line itself, as UTF-8 bytes quoted as the csv module would, so no Python
@@ -95,18 +87,32 @@ _LONG_VALUE = (
     "IIF(typeof(v.value) = 'real' AND (abs(v.value) < 1e-4 OR abs(v.value) >= 1e15"
     " OR v.value = CAST(v.value AS INTEGER)), machine_number(v.value), v.value)"
 )
+
+
+def _text_field(expression: str) -> str:
+    """SQL writing text as ``common.escape_long_text`` and then the csv module would, in one
+    pass (the ``'`` goes inside the quotes); NULL, most comments, is taken first."""
+    prefix = f"IIF(substr({expression}, 1, 1) IN ({_FORMULA_STARTS}, {_QUOTE}), {_QUOTE}, '')"
+    return (
+        f"IIF({expression} IS NULL, '', IIF({expression} GLOB ?1,"
+        f" '\"' || {prefix} || replace({expression}, '\"', '\"\"') || '\"',"
+        f" {prefix} || {expression}))"
+    )
+
+
 _LONG_QUERY = (
     "SELECT CAST(printf('%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s' || char(13, 10), v.unit_code,"
     f" n.name, v.indicator_code, m.name, v.period, {_LONG_VALUE},"
-    f" {_csv_field(_escaped('v.comment'))}, {_csv_field(_escaped('v.stored_by'))},"
+    f" {_text_field('v.comment')}, {_text_field('v.stored_by')},"
     f" {_csv_field('v.updated_at')}, IIF(v.followup, 'true', 'false'),"
-    f" {_csv_field('c.completed_at')}, {_csv_field(_escaped('c.completed_by'))}) AS BLOB)"
+    f" {_csv_field('c.completed_at')}, {_text_field('c.completed_by')}) AS BLOB)"
     " FROM data_values v{units}"
     " JOIN temp.csv_unit_names n ON n.code = v.unit_code"
     " JOIN temp.csv_indicator_names m ON m.code = v.indicator_code"
-    " LEFT JOIN completions c ON c.unit_code = v.unit_code AND c.period = v.period"
-    "{where} ORDER BY v.unit_code, v.period, v.indicator_code"
+    "{completions}{where} ORDER BY v.unit_code, v.period, v.indicator_code"
 )
+_COMPLETIONS = " LEFT JOIN completions c ON c.unit_code = v.unit_code AND c.period = v.period"
+_NO_COMPLETIONS = " LEFT JOIN (SELECT NULL AS completed_at, NULL AS completed_by) c ON 0"
 
 
 def long_csv_lines(store: ValueStore, selection: Selection) -> sqlite3.Cursor:
@@ -118,7 +124,11 @@ def long_csv_lines(store: ValueStore, selection: Selection) -> sqlite3.Cursor:
     for statement in _LONG_NAMES:
         db.execute(statement, [_NEEDS_QUOTES] if "?1" in statement else [])
     units = " JOIN units u ON u.code = v.unit_code" if selection.unit_code else ""  # u.path
-    query = _LONG_QUERY.replace("{units}", units).replace("{where}", where)
+    # Most databases mark few unit-periods complete, many none: then no look-up per value.
+    [any_complete] = db.execute("SELECT EXISTS (SELECT 1 FROM completions)").fetchone()
+    completions = _COMPLETIONS if any_complete else _NO_COMPLETIONS
+    query = _LONG_QUERY.replace("{units}", units).replace("{completions}", completions)
+    query = query.replace("{where}", where)
     return db.execute(query, [_NEEDS_QUOTES, *params])
 
 
