@@ -111,7 +111,7 @@ def bench_grid(store: ValueStore, path: Path, repeat: int) -> list[str]:
 
     from ictdesk.gui.app import make_application
     from ictdesk.gui.edit_session import EditSession
-    from ictdesk.gui.grid_view import GridView
+    from ictdesk.gui.grid.view import GridView
     from ictdesk.gui.i18n import install_language
 
     app = make_application()

@@ -53,7 +53,7 @@ def main(repeat: int = 7) -> list[str]:
     from ictdesk.core.periods import Period
     from ictdesk.core.store import ValueStore
     from ictdesk.gui.app import make_application
-    from ictdesk.gui.main_window import MainWindow
+    from ictdesk.gui.window import MainWindow
 
     app = make_application()
     window = MainWindow(ValueStore.open(db))

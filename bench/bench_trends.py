@@ -78,7 +78,7 @@ def bench_redraw(store: ValueStore, path: Path, repeat: int) -> list[str]:
 
     from ictdesk.gui.app import make_application
     from ictdesk.gui.i18n import install_language
-    from ictdesk.gui.trends import TrendsView
+    from ictdesk.gui.trends.view import TrendsView
 
     app = make_application()
     install_language("vi")

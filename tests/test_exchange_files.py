@@ -319,3 +319,22 @@ def test_a_workbook_that_is_no_template_is_refused_by_name(fresh, tmp_path):
     book.active["A1"] = "hello"
     book.save(tmp_path / "notes.xlsx")
     refused(fresh, tmp_path / "notes.xlsx", "not an ictdesk fill-in template", "biểu mẫu")
+
+
+def _unicode_text(path: Path, rows: list[list[str]]) -> Path:
+    """A file as Excel's "Unicode Text" saves one: UTF-16 with its BOM, tabs, CRLF."""
+    header = ["Mã đơn vị", "Tên đơn vị", "Kỳ báo cáo", "Dân số [POP_TOTAL]", "Tỷ lệ [COV_4G_PCT]"]
+    lines = ["\t".join(r) for r in [header, *rows]]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    return path
+
+
+def test_unicode_text_from_a_vietnamese_excel_reads_its_numbers_in_vietnamese(fresh, tmp_path):
+    path = _unicode_text(tmp_path / "vi.txt", [["08740", "Phúc Yên", "2025Q4", "36.000", "83,6"]])
+    assert import_files(fresh, [path]).added == 1  # the rate is computed, not imported
+    assert fresh.value("08740", "POP_TOTAL", "2025Q4").value == 36000
+
+
+def test_unicode_text_whose_numbers_read_two_ways_is_refused(fresh, tmp_path):
+    path = _unicode_text(tmp_path / "two.txt", [["08740", "Phúc Yên", "2025Q4", "36.000", ""]])
+    refused(fresh, path, r"'36.000' read two ways in Unicode Text", "CSV UTF-8")

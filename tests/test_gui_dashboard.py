@@ -9,7 +9,7 @@ from ictdesk.core.numbers import format_number
 from ictdesk.core.periods import Period
 from ictdesk.core.series import Progress
 from ictdesk.gui.app import make_application
-from ictdesk.gui.dashboard import KEY_INDICATORS, DashboardView
+from ictdesk.gui.dashboard.view import KEY_INDICATORS, DashboardView
 from ictdesk.gui.i18n import install_language
 
 PROVINCE = "25"

@@ -11,7 +11,7 @@ from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
-from ictdesk.gui.main_window import MainWindow
+from ictdesk.gui.window import MainWindow
 
 
 @pytest.fixture
@@ -287,7 +287,7 @@ def test_print_summary_opens_a_preview_and_saves_a_pdf(qtbot, window, tmp_path):
 def test_a_large_backup_at_exit_shows_its_progress(window, monkeypatch):
     from PySide6.QtWidgets import QProgressDialog
 
-    import ictdesk.gui.main_window as main_window
+    import ictdesk.gui.window.main_window as main_window
 
     monkeypatch.setattr(main_window, "BACKUP_PAGES_WORTH_A_DIALOG", 10)
     progress = window._closing_backup_progress()
@@ -367,7 +367,7 @@ def test_the_daily_check_of_a_file_runs_off_the_gui_thread(qtbot, tmp_path, monk
 def test_the_first_window_fits_a_small_laptop_screen():
     from PySide6.QtCore import QSize
 
-    from ictdesk.gui.main_window import _first_size
+    from ictdesk.gui.window.main_window import _first_size
 
     assert _first_size(QSize(1366, 728)) == QSize(1280, 728)  # 1366 × 768 less the task bar
     assert _first_size(QSize(1920, 1040)) == QSize(1280, 820)

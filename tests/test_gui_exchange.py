@@ -8,7 +8,7 @@ from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
-from ictdesk.gui.main_window import MainWindow
+from ictdesk.gui.window import MainWindow
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
 from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.i18n import install_language
-from ictdesk.gui.main_window import create_from_dialog
+from ictdesk.gui.window import create_from_dialog
 
 
 def make_dialog(qtbot) -> FirstRunDialog:

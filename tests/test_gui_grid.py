@@ -7,7 +7,7 @@ from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
-from ictdesk.gui.main_window import MainWindow
+from ictdesk.gui.window import MainWindow
 
 
 @pytest.fixture
@@ -173,7 +173,7 @@ def test_comment_and_follow_up_marks_show_in_the_grid(qtbot, window):
 
 
 def test_a_national_grid_shows_given_units_and_reads_one_block_to_open(qtbot, window):
-    from ictdesk.gui.grid_view import BLOCK
+    from ictdesk.gui.grid.view import BLOCK
 
     store = window.store
     communes = [u for root in ("01", "25", "79") for u in store.children(root)]

@@ -15,7 +15,7 @@ from ictdesk.core.numbers import format_machine
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
-from ictdesk.gui.trends import TrendsView
+from ictdesk.gui.trends.view import TrendsView
 
 PROVINCE = "25"
 PHUC_YEN = "08740"
@@ -263,8 +263,8 @@ def test_pyqtgraph_is_imported_only_when_the_chart_is_first_shown(demo_db):
         from ictdesk.core.periods import Period
         from ictdesk.core.store import ValueStore
         from ictdesk.gui.app import make_application
-        from ictdesk.gui.dashboard import DashboardView
-        from ictdesk.gui.trends import TrendsView
+        from ictdesk.gui.dashboard.view import DashboardView
+        from ictdesk.gui.trends.view import TrendsView
         app = make_application()
         store = ValueStore.open({str(demo_db)!r})
         trends, dashboard = TrendsView(), DashboardView()
@@ -302,7 +302,7 @@ def test_the_ranking_follows_the_period_type_and_the_main_window(view):
 
 
 def test_many_communes_are_drawn_by_a_few_items_and_each_can_still_be_hovered(view):
-    from ictdesk.gui.charts import PALETTE
+    from ictdesk.gui.charts.trend_chart import PALETTE
 
     view.set_checked(communes(view))
     view.show_indicator("BTS_TOTAL")
@@ -328,7 +328,7 @@ def test_a_kind_of_period_with_no_values_points_to_the_kinds_that_have_them(view
 
 
 def test_value_axis_labels_never_mix_trailing_zeros(view):
-    from ictdesk.gui.charts import NumberAxis
+    from ictdesk.gui.charts.trend_chart import NumberAxis
 
     axis = NumberAxis("left", lambda: "vi")
     assert axis.tickStrings([0.9, 0.7], 1, 0.05) == ["0,9", "0,7"]  # not "0,90"

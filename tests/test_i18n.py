@@ -6,7 +6,7 @@ from pathlib import Path
 from ictdesk.core.resources import resource_path
 from ictdesk.gui.i18n import catalogue_path, read_ts
 
-GUI_SOURCES = sorted((Path(__file__).parent.parent / "src" / "ictdesk" / "gui").glob("*.py"))
+GUI_SOURCES = sorted((Path(__file__).parent.parent / "src" / "ictdesk" / "gui").rglob("*.py"))
 
 
 def test_every_translatable_string_has_a_vietnamese_translation(tmp_path):

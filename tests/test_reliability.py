@@ -342,7 +342,7 @@ def holder(empty_db):
 
 def test_a_second_window_is_told_who_holds_the_file_and_may_read_only(qtbot, empty_db, holder):
     from ictdesk.gui.app import make_application
-    from ictdesk.gui.main_window import MainWindow
+    from ictdesk.gui.window import MainWindow
 
     make_application()
     window = MainWindow()
@@ -361,7 +361,7 @@ def test_a_second_window_is_told_who_holds_the_file_and_may_read_only(qtbot, emp
 
 def test_a_lock_left_by_a_killed_process_is_recovered(qtbot, empty_db, holder):
     from ictdesk.gui.app import make_application
-    from ictdesk.gui.main_window import MainWindow
+    from ictdesk.gui.window import MainWindow
 
     holder.send_signal(signal.SIGKILL)
     holder.wait()
@@ -377,7 +377,7 @@ def test_a_lock_left_by_a_killed_process_is_recovered(qtbot, empty_db, holder):
 
 def test_closing_makes_the_daily_backup(qtbot, empty_db, isolated_data_dir):
     from ictdesk.gui.app import make_application
-    from ictdesk.gui.main_window import MainWindow
+    from ictdesk.gui.window import MainWindow
 
     make_application()
     window = MainWindow()

@@ -199,6 +199,26 @@
         <source>These values are not valid and were not saved:</source>
         <translation>Các giá trị sau không hợp lệ nên chưa được lưu:</translation>
     </message>
+    <message>
+        <source>Nothing was pasted</source>
+        <translation>Chưa dán gì</translation>
+    </message>
+    <message>
+        <source>You pasted a row of %1 cells into one field.</source>
+        <translation>Bạn đã dán một dòng gồm %1 ô vào một ô nhập.</translation>
+    </message>
+    <message>
+        <source>You pasted a block of %1 rows × %2 columns into one field.</source>
+        <translation>Bạn đã dán một khối %1 dòng × %2 cột vào một ô nhập.</translation>
+    </message>
+    <message>
+        <source>A field takes one value. Copy one column of values to fill the fields down the form, or paste rows and blocks in the Grid tab, where each cell has its place.</source>
+        <translation>Mỗi ô nhập chỉ nhận một giá trị. Hãy sao chép một cột giá trị để điền lần lượt các ô từ trên xuống, hoặc dán dòng và khối ô ở thẻ Bảng số liệu, nơi mỗi ô có vị trí riêng.</translation>
+    </message>
+    <message>
+        <source>Open the grid</source>
+        <translation>Mở Bảng số liệu</translation>
+    </message>
 </context>
 <context>
     <name>EditSession</name>
@@ -288,6 +308,10 @@ Căn cứ: %3</translation>
         <translation>Không phải số nguyên</translation>
     </message>
     <message>
+        <source>Several values</source>
+        <translation>Nhiều giá trị</translation>
+    </message>
+    <message>
         <source>Not a number</source>
         <translation>Không phải là số</translation>
     </message>
@@ -296,12 +320,20 @@ Căn cứ: %3</translation>
         <translation>đã giải trình</translation>
     </message>
     <message>
-        <source>read as %1 (type %2 for the thousands)</source>
-        <translation>hiểu là %1 (gõ %2 nếu là hàng nghìn)</translation>
+        <source>%1 or %2?</source>
+        <translation>%1 hay %2?</translation>
     </message>
     <message>
-        <source>The value was not saved: it is not a valid number.</source>
-        <translation>Chưa lưu giá trị: đây không phải là số hợp lệ.</translation>
+        <source>“%1” can be read two ways: %2 or %3. You will be asked which.</source>
+        <translation>“%1” đọc được hai cách: %2 hoặc %3. Khi lưu, bạn sẽ được hỏi chọn cách nào.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: %1 values, but only %2 fields from here down.</source>
+        <translation>Chưa dán gì: có %1 giá trị nhưng từ ô này trở xuống chỉ còn %2 ô nhập.</translation>
+    </message>
+    <message>
+        <source>Paste %1 values</source>
+        <translation>Dán %1 giá trị</translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -510,10 +542,6 @@ Căn cứ: %3</translation>
     <message>
         <source>Rates are computed, not typed.</source>
         <translation>Tỷ lệ được tính tự động, không nhập tay.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid number.</source>
-        <translation>“%1” không phải là số hợp lệ.</translation>
     </message>
     <message>
         <source>“%1” can be read two ways; type it unambiguously.</source>

@@ -108,6 +108,10 @@ class Catalogue:
         except KeyError:
             raise UnknownIndicator(f"unknown indicator: {code}") from None
 
+    def get(self, code: str, default: Indicator | None = None) -> Indicator | None:
+        """The indicator with this code, or ``default``."""
+        return self._by_code.get(code, default)
+
     def __contains__(self, code: object) -> bool:
         return code in self._by_code
 

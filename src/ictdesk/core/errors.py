@@ -29,6 +29,14 @@ class NotAWholeNumber(InvalidNumber):
     """A number with a fraction where a count is expected ("12,5 stations")."""
 
 
+class SeveralValues(InvalidNumber):
+    """Several values in one cell: "12⏎14⏎9" pasted from a column, "25⇥31⇥7" from a row."""
+
+
+class AmbiguousNumber(InvalidNumber):
+    """Text that reads as two numbers ("36,000": 36 or 36 000) where nobody can be asked."""
+
+
 class UnknownUnit(IctdeskError, KeyError):
     """No administrative unit has this code."""
 

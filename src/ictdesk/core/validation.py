@@ -7,6 +7,7 @@ violation blocks saving unless confirmed with a comment; everything else is a wa
 
 from __future__ import annotations
 
+import math
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -94,11 +95,25 @@ class Violation:
 
 
 def check_value(indicator: Indicator, value: float | None) -> list[Violation]:
-    """Type and range of one value against the catalogue (no negative counts, % within 0–100)."""
+    """Type and range of one value against the catalogue (no negative counts, % within 0–100).
+
+    These are the checks no explanation overrides: the form, the grid, every import and the
+    store itself refuse such a value (see :func:`refusal`).
+    """
     if value is None:
         return []
     found = []
     code = (indicator.code,)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return [
+            Violation(
+                "type",
+                code,
+                Importance.HIGH,
+                f"{indicator.name_vi}: không phải là số.",
+                f"{indicator.name_en}: not a number.",
+            )
+        ]
     if indicator.value_type is ValueType.INTEGER and not float(value).is_integer():
         found.append(
             Violation(
@@ -144,6 +159,13 @@ def check_value(indicator: Indicator, value: float | None) -> list[Violation]:
             )
         )
     return found
+
+
+def refusal(indicator: Indicator, value: float | None) -> Violation | None:
+    """Why ``value`` can never be stored for ``indicator`` (not a number, a fraction in a
+    count, too large, out of range), or None: the first of :func:`check_value`'s findings."""
+    found = check_value(indicator, value)
+    return found[0] if found else None
 
 
 def check_rules(

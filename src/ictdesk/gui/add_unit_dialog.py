@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from ictdesk.core.units import Unit, UnitLevel
+from ictdesk.gui.text import fill
 
 
 class AddUnitDialog(QDialog):
@@ -17,7 +18,7 @@ class AddUnitDialog(QDialog):
         self.parent_unit = parent_unit
         self.code = QLineEdit(self)
         self.code.setObjectName("unitCode")
-        self.code.setPlaceholderText(self.tr("e.g. %1-01").replace("%1", parent_unit.code))
+        self.code.setPlaceholderText(fill(self.tr("e.g. %1-01"), parent_unit.code))
         self.name = QLineEdit(self)
         self.name.setObjectName("unitName")
         self.name.setPlaceholderText(self.tr("e.g. Thôn Đồng Tâm"))

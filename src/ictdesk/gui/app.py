@@ -15,7 +15,7 @@ from ictdesk.core.paths import default_database_path
 from ictdesk.core.resources import resource_path
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.i18n import install_language, saved_language
-from ictdesk.gui.main_window import MainWindow, create_from_dialog, ensure_demo
+from ictdesk.gui.window import MainWindow, create_from_dialog, ensure_demo
 
 _application: QApplication | None = None
 

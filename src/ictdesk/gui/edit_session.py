@@ -11,7 +11,8 @@ from PySide6.QtGui import QUndoStack
 
 from ictdesk.core.errors import IctdeskError
 from ictdesk.core.store import ValueStore, ValueWrite
-from ictdesk.gui.commands import SaveValuesCommand, before_writes
+from ictdesk.gui.text import fill
+from ictdesk.gui.undo import SaveValuesCommand, before_writes
 
 
 class EditSession(QObject):
@@ -33,7 +34,7 @@ class EditSession(QObject):
         try:
             changed = self.store.save_values(writes, source=source)
         except IctdeskError as exc:
-            self.save_failed.emit(self.tr("The values were not saved: %1").replace("%1", str(exc)))
+            self.save_failed.emit(fill(self.tr("The values were not saved: %1"), str(exc)))
             return False
         if changed:
             self.undo_stack.push(

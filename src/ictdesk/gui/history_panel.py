@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from ictdesk.core.numbers import format_number
 from ictdesk.core.store import AuditEntry
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.text import fill
 
 
 def local_time(stamp: str) -> str:
@@ -70,9 +71,7 @@ class HistoryPanel(QWidget):
     def show_history(self, name: str, entries: list[AuditEntry]) -> None:
         """Show ``entries`` (oldest first, as the store returns them) for the value ``name``."""
         self._name, self._entries = name, entries
-        self.title.setText(
-            self.tr("History: %1").replace("%1", name) if name else self.tr("History")
-        )
+        self.title.setText(fill(self.tr("History: %1"), name) if name else self.tr("History"))
         language = current_language()
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):

@@ -24,6 +24,7 @@ from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.core.validation import Violation
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.text import fill
 
 _CODE = Qt.ItemDataRole.UserRole + 1
 _INDICATOR = Qt.ItemDataRole.UserRole + 2
@@ -123,14 +124,16 @@ class ValidationDialog(QDialog):
         units = len({v.unit_code for v in self.violations})
         place = f"{self._store.unit(self._root).name} — {self._period.label(language)}"
         if not self.violations:
-            self.summary.setText(self.tr("%1: no problems found.").replace("%1", place))
+            self.summary.setText(fill(self.tr("%1: no problems found."), place))
         else:
             self.summary.setText(
-                self.tr("%1: %2 problems in %3 units, %4 of them errors. Double-click to fix.")
-                .replace("%1", place)
-                .replace("%2", str(len(self.violations)))
-                .replace("%3", str(units))
-                .replace("%4", str(blocking))
+                fill(
+                    self.tr("%1: %2 problems in %3 units, %4 of them errors. Double-click to fix."),
+                    place,
+                    str(len(self.violations)),
+                    str(units),
+                    str(blocking),
+                )
             )
 
     def _on_table_item_double_clicked(self, item: QTableWidgetItem) -> None:
@@ -201,11 +204,13 @@ class CompletenessView(QWidget):
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         self.summary.setText(
-            self.tr("%1 — %2: %3 reported, %4 partly, %5 not yet.")
-            .replace("%1", store.unit(parent).name)
-            .replace("%2", period.label(current_language()))
-            .replace("%3", str(counts["full"]))
-            .replace("%4", str(counts["partial"]))
-            .replace("%5", str(counts["none"]))
+            fill(
+                self.tr("%1 — %2: %3 reported, %4 partly, %5 not yet."),
+                store.unit(parent).name,
+                period.label(current_language()),
+                str(counts["full"]),
+                str(counts["partial"]),
+                str(counts["none"]),
+            )
         )
         self.counts = counts

@@ -8,6 +8,7 @@ from ictdesk.core.errors import IctdeskError
 from ictdesk.core.exchange.dhis2_export import DATA_SET_SETTING
 from ictdesk.core.report import SETTING_KEYS, sheet_settings
 from ictdesk.core.store import ValueStore
+from ictdesk.gui.text import fill
 
 
 class SettingsDialog(QDialog):
@@ -66,7 +67,7 @@ class SettingsDialog(QDialog):
             for key, field in self.fields.items():
                 self._store.set_setting(key, field.text().strip())
         except IctdeskError as exc:
-            self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.error.setText(fill(self.tr("Not saved: %1"), str(exc)))
             return False
         return True
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, 
 
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit
+from ictdesk.gui.text import fill
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
@@ -261,7 +262,7 @@ class UnitTree(QWidget):
         if not index.isValid():
             return
         menu = QMenu(self)
-        action = menu.addAction(self.tr("Add a unit under %1…").replace("%1", index.data()))
+        action = menu.addAction(fill(self.tr("Add a unit under %1…"), index.data()))
         code = index.data(CodeRole)
         action.triggered.connect(lambda: self.add_unit_requested.emit(code))
         menu.exec(self.view.viewport().mapToGlobal(position))

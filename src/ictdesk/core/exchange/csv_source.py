@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from ictdesk.core.errors import IctdeskError
+from ictdesk.core.exchange.conventions import file_convention, texts_convention
+from ictdesk.core.numbers import Convention
 
 FIELD_LIMIT = csv.field_size_limit()  # characters: the csv module's default, 131,072
 _DELIMITERS = (",", ";", "\t")
@@ -55,8 +58,11 @@ class CsvRows:
     """The rows of an open CSV after its header; :attr:`start` is the line the row last
     yielded starts on (a quoted field may span lines)."""
 
-    def __init__(self, path: Path, handle, delimiter: str, encoding: str, name: str):
+    def __init__(
+        self, path: Path, handle, delimiter: str, encoding: str, name: str, convention: Convention
+    ):
         self.path, self.name, self.encoding, self.delimiter = path, name, encoding, delimiter
+        self.convention = convention  # how the file writes its numbers (see ``conventions``)
         self.reader = csv.reader(handle, delimiter=delimiter)
         self.start = 1
         self.looks_like_row: RowTest = lambda cells: False
@@ -148,6 +154,31 @@ class CsvRows:
         return False
 
 
+_DOTTED_THOUSANDS = re.compile(r"^\s*[-+]?[0-9]{1,3}(\.[0-9]{3})+\s*$")  # 36.000, 1.250.000
+
+
+def tab_convention(path: Path, encoding: str, name: str) -> Convention:
+    """The number convention of a tab-separated file (Excel's Unicode Text), which writes
+    numbers as its locale shows them and quotes none: decided from every cell with a ``,``
+    as ``conventions`` does; numbers such as ``36.000`` with nothing else to tell (thousands
+    in Vietnamese, decimals in English) are refused rather than guessed."""
+    with open(path, encoding=encoding, newline="") as handle:
+        cells = [c for row in csv.reader(handle, delimiter="\t") for c in row if "," in c]
+    convention = texts_convention(cells, name)
+    if convention is Convention.MACHINE:
+        with open(path, encoding=encoding, newline="") as handle:
+            for row in csv.reader(handle, delimiter="\t"):
+                dotted = next((c for c in row if _DOTTED_THOUSANDS.match(c)), None)
+                if dotted:
+                    raise IctdeskError(
+                        f"{name}: numbers such as {dotted!r} read two ways in Unicode Text (36"
+                        " thousand in Vietnamese, 36 in English); save the file as CSV UTF-8",
+                        vi=f"{name}: số như {dotted!r} đọc được hai cách trong tệp Unicode Text"
+                        " (36 nghìn kiểu Việt Nam, 36 kiểu tiếng Anh); hãy lưu dạng CSV UTF-8",
+                    )
+    return convention
+
+
 @contextmanager
 def csv_rows(path: Path, name: str) -> Iterator[CsvRows]:
     """An open CSV (:class:`CsvRows`), its header not read yet."""
@@ -156,10 +187,15 @@ def csv_rows(path: Path, name: str) -> Iterator[CsvRows]:
     with open(path, encoding=encoding, newline="") as handle:
         try:
             first = handle.readline()
+            delimiter = delimiter_of(first)
+            if delimiter == "\t":
+                convention = tab_convention(path, encoding, name)
+            else:
+                convention = file_convention(path, delimiter, name)
         except UnicodeDecodeError:
             raise not_utf8(name) from None
         handle.seek(0)
-        yield CsvRows(path, handle, delimiter_of(first), encoding, name)
+        yield CsvRows(path, handle, delimiter, encoding, name, convention)
 
 
 def first_line(path: Path, name: str) -> tuple[str, str]:

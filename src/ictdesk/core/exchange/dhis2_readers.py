@@ -20,11 +20,14 @@ from ictdesk.core.exchange.readers import (
     VALUE_LABEL,
     Read,
     _flag,
-    _machine_number,
+    cell_number,
+    checked_text,
     is_period,
     true_or_false,
+    value_types,
     without_trailing_empties,
 )
+from ictdesk.core.numbers import Convention, ValueType
 from ictdesk.core.store import ValueStore
 
 # Header names DHIS2 has written or read over the years, lower-cased, and what they hold.
@@ -101,9 +104,17 @@ def _value_row(
     fields: dict,
     problems: list[Problem],
     apply_deletions: bool,
+    convention: Convention,
+    types: dict[str, ValueType],
+    titles: dict[str, str] | None = None,
 ) -> Read | None:
-    """One DHIS2 data value as a row for the checker, or None (a problem was recorded)."""
+    """One DHIS2 data value as a row for the checker, or None (a problem was recorded).
+    ``titles``: the file's own name of each column (default: DHIS2's JSON names)."""
     where = f"row {place}" if isinstance(place, int) else place
+    titles = titles or {}
+    for key, column in (("who", "storedBy"), ("comment", "comment")):
+        if fields.get(key):
+            checked_text(fields[key], name, place, titles.get(key, column))
     for key, column in (("coc", "categoryOptionCombo"), ("aoc", "attributeOptionCombo")):
         if not is_default_combo(fields.get(key)):
             problems.append(_combo_problem(name, where, column, fields[key]))
@@ -125,13 +136,13 @@ def _value_row(
         value, comment = None, ""  # staged as "no value, no comment": the value is removed
     else:
         raw = fields.get("value") or ""
+        element = (fields.get("element") or "").strip()
         try:
-            value = _machine_number(raw)
+            value = cell_number(raw, types.get(element, ValueType.DECIMAL), convention)
+            if value is None:
+                raise InvalidNumber("empty: DHIS2 rows carry a value", vi="ô trống")
         except InvalidNumber as exc:
-            problems.append(not_a_number(name, where, "value", raw, exc))
-            return None
-        if value is None:
-            problems.append(not_a_number(name, where, "value", raw, "empty"))
+            problems.append(not_a_number(name, where, "value", raw, exc, convention))
             return None
         comment = fields.get("comment") or None
     return (
@@ -159,6 +170,7 @@ def read_dhis2(
     apply_deletions: bool = False,
 ) -> Iterator[Read]:
     """A dataValueSets CSV as DHIS2 writes it, or as ictdesk wrote it for DHIS2."""
+    types = value_types(store)
     with csv_rows(path, name) as reader:
         header = reader.header()
         columns = [_COLUMNS.get(title.lower()) for title in header]
@@ -176,13 +188,23 @@ def read_dhis2(
                 )
             )
             return
+        titles = {c: t for t, c in zip(header, columns, strict=True) if c}
         period_at = columns.index("period")
         reader.looks_like_row = lambda cells: len(cells) > period_at and is_period(cells[period_at])
         for cells in reader:
             if not without_trailing_empties(cells):
                 continue
             fields = {c: v for c, v in zip(columns, cells, strict=False) if c}
-            row = _value_row(name, reader.start, fields, problems, apply_deletions)
+            row = _value_row(
+                name,
+                reader.start,
+                fields,
+                problems,
+                apply_deletions,
+                reader.convention,
+                types,
+                titles,
+            )
             if row is not None:
                 yield row
 
@@ -203,6 +225,7 @@ _JSON_FIELDS = {
 }
 _SCHEMES = ("idscheme", "orgunitidscheme", "dataelementidscheme")
 _NOT_VALUE = "không phải một giá trị dữ liệu"
+MACHINE = Convention.MACHINE  # JSON holds numbers as machines write them
 
 
 def _text(value) -> str | None:
@@ -246,6 +269,7 @@ def read_dhis2_json(
         encoding = sniff_encoding(raw.read(4096), name)
     common: dict[str, str | None] = {}
     complete_date = None
+    types = value_types(store)
     try:
         with open(path, encoding=encoding) as handle:
             stream = JsonStream(handle, {"dataValues", "completeDataSetRegistrations"})
@@ -271,7 +295,9 @@ def read_dhis2_json(
                             )
                             continue
                         fields = _fields(item, common)
-                        row = _value_row(name, place, fields, problems, apply_deletions)
+                        row = _value_row(
+                            name, place, fields, problems, apply_deletions, MACHINE, types
+                        )
                         if row is not None:
                             yield row
                 elif key == "completeDataSetRegistrations":

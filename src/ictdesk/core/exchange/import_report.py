@@ -150,13 +150,17 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def not_a_number(file: str, location: str, column: str, raw, reason) -> Problem:
-    return Problem(
-        file,
-        location,
-        column,
-        f"{raw!r}: {reason}",
-        True,
-        f"{raw!r}: không phải là số hợp lệ (số nguyên dùng dấu chấm phân cách hàng nghìn,"
-        " số thập phân dùng dấu phẩy)",
-    )
+def not_a_number(
+    file: str, location: str, column: str, raw, error: Exception, convention=None
+) -> Problem:
+    """A value cell that is not a number (or reads two ways) under its file's ``convention``
+    (a :class:`~ictdesk.core.numbers.Convention`; None for a workbook cell typed by people)."""
+    from ictdesk.core.exchange.conventions import DESCRIPTION
+
+    reason_vi = getattr(error, "vi", None) or "không phải là số"
+    reason = str(error) or "not a number"
+    if convention is not None:
+        described_en, described_vi = DESCRIPTION[convention]
+        reason += f" (numbers in this file are read in {described_en})"
+        reason_vi += f" (số trong tệp này được đọc {described_vi})"
+    return Problem(file, location, column, f"{raw!r}: {reason}", True, f"{raw!r}: {reason_vi}")

@@ -18,40 +18,43 @@ from ictdesk.core.exchange.common import (
     LONG_HEADER_BEFORE_FLAGS,
     WIDE_PERIOD,
     WIDE_UNIT_CODE,
+    WIDE_UNIT_NAME,
     unescape_long_text,
 )
 from ictdesk.core.exchange.csv_source import csv_rows, first_line
 from ictdesk.core.exchange.import_report import Problem, not_a_number
+from ictdesk.core.exchange.mojibake import refuse_garbled
 from ictdesk.core.exchange.workbooks import workbook_kind
-from ictdesk.core.numbers import ValueType, parse_number
+from ictdesk.core.numbers import Convention, ValueType, read_unambiguous
 from ictdesk.core.periods import canonical_period
 from ictdesk.core.store import ValueStore
 
-_INT = re.compile(r"^-?[0-9]+$")
-_DECIMAL = re.compile(r"^-?[0-9]+\.[0-9]+$")
 _CODE_IN_HEADER = re.compile(r"\[([A-Za-z0-9_]+)\]\s*$")
 _WIDE_FIRST = {WIDE_UNIT_CODE.lower(), "unit_code", "ma don vi", "mã đv"}
 _WIDE_PERIOD = {WIDE_PERIOD.lower(), "period", "ky bao cao"}
-LONGEST_NUMBER = 40  # characters: longer text is no number (int() of 4,300 digits raises)
+LONGEST_NUMBER = 30  # digits a plain count may have (numbers.MAX_DIGITS)
 
 
-def _machine_number(text: str) -> int | float | None:
-    """A number as machines write it: ``12500``, ``-3``, ``83.6``; None if empty.
+def cell_number(raw: str, value_type: ValueType, convention: Convention) -> int | float | None:
+    """A value cell read in its file's ``convention`` (see :func:`read_unambiguous`); raises
+    :class:`InvalidNumber`. Plain digits, most of a machine file, skip the reader (up to
+    :data:`LONGEST_NUMBER` of them: ``int()`` raises for 4,300)."""
+    if raw.isdigit() and raw.isascii() and len(raw) <= LONGEST_NUMBER:
+        return int(raw)
+    return read_unambiguous(raw, value_type, convention)
 
-    Anything else (``1e5``, ``12,5``, ``1_000``, 40 characters or more) is refused.
-    """
-    if len(text) > LONGEST_NUMBER:
-        raise InvalidNumber(f"more than {LONGEST_NUMBER} characters: not a number")
-    if text.isdigit() and text.isascii():  # most values: plain counts
-        return int(text)
-    text = text.strip()
-    if not text:
-        return None
-    if _INT.match(text):
-        return int(text)
-    if _DECIMAL.match(text):
-        return float(text)
-    raise InvalidNumber("not a number in machine format (digits, '.' for decimals)")
+
+def value_types(store: ValueStore) -> dict[str, ValueType]:
+    return {indicator.code: indicator.value_type for indicator in store.catalogue}
+
+
+def checked_text(text: str, file: str, line: int | str, column: str) -> str:
+    """A text cell, refused (the whole file) if a wrong encoding garbled it."""
+    if not text.isascii():
+        where = f"row {line}" if isinstance(line, int) else line
+        where_vi = f"dòng {line}" if isinstance(line, int) else line
+        refuse_garbled(file, where, where_vi, column, text)
+    return text
 
 
 def is_period(text: str) -> bool:
@@ -151,7 +154,9 @@ def true_or_false(name: str, row: int | str, column: str) -> Problem:
 
 
 def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
+    types = value_types(store)
     with csv_rows(path, name) as reader:
+        convention = reader.convention
         header = [c.lower() for c in reader.header()]
         flags = tuple(header) == LONG_HEADER  # a file that carries flags and completion
         width = len(LONG_HEADER) if flags else len(LONG_HEADER_BEFORE_FLAGS)
@@ -176,11 +181,19 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                     )
                     continue
                 cells += [""] * (width - len(cells))
-            unit, _, code, _, period, raw, comment, who, when = cells[:9]
+            unit, unit_name, code, indicator_name, period, raw, comment, who, when = cells[:9]
+            for column, given in (
+                ("unit_name", unit_name),
+                ("indicator_name", indicator_name),
+                ("comment", comment),
+                ("stored_by", who),
+            ):
+                if given:
+                    checked_text(given, name, line, column)
             try:
-                value = _machine_number(raw)
+                value = cell_number(raw, types.get(code, ValueType.DECIMAL), convention)
             except InvalidNumber as exc:
-                problems.append(not_a_number(name, f"row {line}", "value", raw, exc))
+                problems.append(not_a_number(name, f"row {line}", "value", raw, exc, convention))
                 continue
             followup = complete = None
             if flags:
@@ -208,22 +221,10 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
             )
 
 
-def wide_number(text: str, value_type: ValueType) -> int | float | None:
-    """A number as people type it in a sheet: machine (``83.6``) or Vietnamese (``12.500``).
-
-    Text that reads two ways (``12.345`` for a decimal indicator) is refused, never guessed.
-    """
-    if len(text) > LONGEST_NUMBER:
-        raise InvalidNumber(f"more than {LONGEST_NUMBER} characters: not a number")
-    parsed = parse_number(text, value_type, "vi")
-    if parsed.ambiguous:
-        raise InvalidNumber("can be read two ways (decimal or thousands); write it unambiguously")
-    return parsed.value
-
-
 def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
     catalogue = store.catalogue
     with csv_rows(path, name) as reader:
+        convention = reader.convention
         header = reader.header()
         columns: list[tuple[int, str]] = []
         rates: list[tuple[int, str]] = []
@@ -259,6 +260,8 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 continue
             line = reader.start
             unit = cells[0].strip().lstrip("'")
+            if len(cells) > 1 and cells[1]:
+                checked_text(cells[1], name, line, header[1] if len(header) > 1 else WIDE_UNIT_NAME)
             period = cells[2].strip() if len(cells) > 2 else ""
             for index in [i for i in unmade if i < len(cells) and cells[i].strip()]:
                 unmade.remove(index)  # said once per column
@@ -279,9 +282,11 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 if not raw:
                     continue
                 try:
-                    value = wide_number(raw, catalogue[code].value_type)
+                    value = cell_number(raw, catalogue[code].value_type, convention)
                 except InvalidNumber as exc:
-                    problems.append(not_a_number(name, f"row {line}", header[index], raw, exc))
+                    problems.append(
+                        not_a_number(name, f"row {line}", header[index], raw, exc, convention)
+                    )
                     continue
                 yield (
                     name,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ictdesk.core.errors import IctdeskError, InvalidNumber
 from ictdesk.core.exchange.import_report import Problem, not_a_number
-from ictdesk.core.exchange.readers import Read, wide_number
+from ictdesk.core.exchange.readers import Read
 from ictdesk.core.exchange.template import (
     CODE_CELL,
     COMMENT_COLUMN,
@@ -20,6 +20,7 @@ from ictdesk.core.exchange.template import (
     VALUE_COLUMN,
 )
 from ictdesk.core.exchange.workbooks import Workbook
+from ictdesk.core.numbers import Convention, read_unambiguous
 from ictdesk.core.store import ValueStore
 
 
@@ -117,13 +118,24 @@ def read_template(
                 value = None
                 if not empty:
                     if isinstance(raw, bool):
-                        problems.append(not_a_number(name, location, code, raw, "not a number"))
+                        problems.append(
+                            not_a_number(
+                                name,
+                                location,
+                                code,
+                                raw,
+                                InvalidNumber("not a number", vi="không phải là số"),
+                            )
+                        )
                         continue
                     if isinstance(raw, (int, float)):
                         value = int(raw) if float(raw).is_integer() else raw
                     elif code in catalogue:
                         try:
-                            value = wide_number(str(raw), catalogue[code].value_type)
+                            # text typed by people in a template is read as the form reads it
+                            value = read_unambiguous(
+                                str(raw), catalogue[code].value_type, Convention.VI
+                            )
                         except InvalidNumber as exc:
                             problems.append(not_a_number(name, location, code, raw, exc))
                             continue

@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
-from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import canonical_period
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.store.records import (
@@ -16,8 +15,7 @@ from ictdesk.core.store.records import (
     now_iso,
 )
 from ictdesk.core.validation import (
-    LARGEST_EXACT,
-    check_value,
+    refusal,
 )
 
 
@@ -34,20 +32,10 @@ class _Writes(StorePart):
             raise UnknownUnit(f"unknown unit code: {write.unit_code}")
         value = write.value
         if value is not None:
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ValueRejected(f"{indicator.code}: not a number: {value!r}")
-            if value != value or value in (float("inf"), float("-inf")):
-                raise ValueRejected(f"{indicator.code}: not a finite number")
-            if abs(value) > LARGEST_EXACT:
-                raise ValueRejected(f"{indicator.code}: the number is too large")
-            if indicator.value_type is ValueType.INTEGER:
-                if not float(value).is_integer():
-                    raise ValueRejected(f"{indicator.code}: a whole number is expected")
-                value = int(value)
-            out_of_range = [v for v in check_value(indicator, value) if v.kind == "range"]
-            if out_of_range:  # a negative count, a share over 100 %: never stored
-                raise ValueRejected(out_of_range[0].message_en)
-            elif isinstance(value, float) and value.is_integer():
+            refused = refusal(indicator, value)  # the same rule as the form, grid and imports
+            if refused is not None:  # a negative count, a share over 100 %: never stored
+                raise ValueRejected(refused.message_en, vi=refused.message_vi)
+            if isinstance(value, float) and value.is_integer():
                 value = int(value)
         followup = None if write.followup is None else int(write.followup)
         return write.detail, (

@@ -44,6 +44,7 @@ from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.background import BackgroundTask
 from ictdesk.gui.i18n import current_language, error_text
+from ictdesk.gui.text import fill
 
 _SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "dhis2-json": ".json", "xlsx": ".xlsx"}
 
@@ -95,17 +96,13 @@ class ExportDialog(QDialog):
         ):
             self.format_box.addItem(label, code)
         unit_name = store.unit(unit_code).name if unit_code else ""
-        self.scope_unit = QRadioButton(
-            self.tr("%1 and the units under it").replace("%1", unit_name), self
-        )
+        self.scope_unit = QRadioButton(fill(self.tr("%1 and the units under it"), unit_name), self)
         self.scope_all = QRadioButton(self.tr("Every unit in the database"), self)
         self.scope_unit.setChecked(bool(unit_code))
         self.scope_unit.setEnabled(bool(unit_code))
         self.scope_all.setChecked(not unit_code)
         self.period_this = QRadioButton(period.label(language), self)
-        self.period_year = QRadioButton(
-            self.tr("Every period of %1").replace("%1", str(period.year)), self
-        )
+        self.period_year = QRadioButton(fill(self.tr("Every period of %1"), str(period.year)), self)
         self.period_all = QRadioButton(self.tr("All periods"), self)
         self.period_this.setChecked(True)
         group = QButtonGroup(self)
@@ -338,22 +335,20 @@ class ImportDialog(QDialog):
         """The progress dialog's label, value and maximum for a step of the import."""
         language = current_language()
         if step.stage == "read":
-            label = self.tr("Reading %1…").replace("%1", step.file)
+            label = fill(self.tr("Reading %1…"), step.file)
             if step.files == 1:
                 return label, 0, 0
-            files = self.tr("file %1 of %2").replace("%1", str(step.files_done + 1))
-            return f"{label} ({files.replace('%2', str(step.files))})", step.files_done, step.files
+            files = fill(self.tr("file %1 of %2"), step.files_done + 1, step.files)
+            return f"{label} ({files})", step.files_done, step.files
         values = format_number(step.values, language=language)
         if step.stage == "check":
-            return self.tr("Checking %1 values…").replace("%1", values), 0, 0
-        return self.tr("Writing %1 values…").replace("%1", values), 0, 0
+            return fill(self.tr("Checking %1 values…"), values), 0, 0
+        return fill(self.tr("Writing %1 values…"), values), 0, 0
 
     def _show_failure(self, exc: Exception) -> None:
         self.report = None
         self.table.setRowCount(0)
-        self.summary.setText(
-            self.tr("These files cannot be imported: %1").replace("%1", error_text(exc))
-        )
+        self.summary.setText(fill(self.tr("These files cannot be imported: %1"), error_text(exc)))
         self.summary.setStyleSheet("color: #c0392b;")
 
     def _show_report(self, report: ImportReport) -> None:
@@ -365,36 +360,37 @@ class ImportDialog(QDialog):
         def count(number: int) -> str:
             return format_number(number, language=language)
 
-        counts = (
-            self.tr("%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped.")
-            .replace("%1", count(report.rows))
-            .replace("%2", count(report.added))
-            .replace("%3", count(report.changed))
-            .replace("%4", count(report.unchanged))
-            .replace("%5", count(report.skipped))
+        counts = fill(
+            self.tr("%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped."),
+            count(report.rows),
+            count(report.added),
+            count(report.changed),
+            count(report.unchanged),
+            count(report.skipped),
         )
         if report.deleted + report.flags_changed + report.completed:
-            counts += " " + (
-                self.tr("%1 deleted, %2 follow-up flags changed, %3 units marked complete.")
-                .replace("%1", count(report.deleted))
-                .replace("%2", count(report.flags_changed))
-                .replace("%3", count(report.completed))
+            counts += " " + fill(
+                self.tr("%1 deleted, %2 follow-up flags changed, %3 units marked complete."),
+                count(report.deleted),
+                count(report.flags_changed),
+                count(report.completed),
             )
         if blocking:
             self.summary.setText(
                 counts
                 + " "
-                + (
+                + fill(
                     self.tr("1 error: nothing will be written until it is fixed.")
                     if len(blocking) == 1
-                    else self.tr("%1 errors: nothing will be written until they are fixed.")
-                ).replace("%1", count(len(blocking)))
+                    else self.tr("%1 errors: nothing will be written until they are fixed."),
+                    count(len(blocking)),
+                )
             )
         else:
             warnings = (
                 self.tr("1 warning.")
                 if len(report.warnings) == 1
-                else self.tr("%1 warnings.").replace("%1", count(len(report.warnings)))
+                else fill(self.tr("%1 warnings."), count(len(report.warnings)))
             )
             nothing = "" if report.changes else " " + self.tr("Nothing to import.")
             self.summary.setText(counts + " " + warnings + nothing)
@@ -412,7 +408,7 @@ class ImportDialog(QDialog):
             if checked
             else self.tr("Show the warning")
             if len(self.report.warnings) == 1
-            else self.tr("Show the %1 warnings").replace("%1", number)
+            else fill(self.tr("Show the %1 warnings"), number)
         )
         self._show_table()
 

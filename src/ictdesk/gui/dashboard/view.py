@@ -32,7 +32,8 @@ from ictdesk.core.series import Progress, Summary, chart_parent, summarize
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit
 from ictdesk.gui.i18n import current_language
-from ictdesk.gui.trends import format_value
+from ictdesk.gui.text import fill
+from ictdesk.gui.trends.view import format_value
 
 KEY_INDICATORS = (
     "BTS_TOTAL",
@@ -277,9 +278,7 @@ class CompletenessMap(QWidget):
                 unit, filled, expected = self.rows[index]
                 QToolTip.showText(
                     event.globalPos(),
-                    self.tooltip_format.replace("%1", unit.name)
-                    .replace("%2", str(filled))
-                    .replace("%3", str(expected)),
+                    fill(self.tooltip_format, unit.name, str(filled), str(expected)),
                     self,
                 )
             return True
@@ -437,8 +436,9 @@ class DashboardView(QWidget):
         unit = store.unit(unit_code)
         self.title.setText(f"{unit.name} — {period.label(language)}")
         self.subtitle.setText(
-            self.tr("Compared with %1. Click a card to see its trend.").replace(
-                "%1", period.previous().label(language)
+            fill(
+                self.tr("Compared with %1. Click a card to see its trend."),
+                period.previous().label(language),
             )
         )
         codes = [code for code in KEY_INDICATORS if code in store.catalogue]
@@ -462,10 +462,10 @@ class DashboardView(QWidget):
         previous_label = summary.period.previous().label(language)
         change = summary.change
         if change is None:
-            change_text = self.tr("no value for %1").replace("%1", previous_label)
+            change_text = fill(self.tr("no value for %1"), previous_label)
             change_colour = _MUTED
         elif change == 0:
-            change_text = "■ " + self.tr("unchanged since %1").replace("%1", previous_label)
+            change_text = "■ " + fill(self.tr("unchanged since %1"), previous_label)
             change_colour = _MUTED
         else:
             arrow = "▲" if change > 0 else "▼"
@@ -478,32 +478,28 @@ class DashboardView(QWidget):
                 if summary.previous:
                     share = change / summary.previous * 100
                     amount += f" ({sign}{format_number(share, 1, language)}%)"
-            change_text = f"{arrow} " + self.tr("%1 since %2").replace("%1", amount).replace(
-                "%2", previous_label
-            )
+            change_text = f"{arrow} " + fill(self.tr("%1 since %2"), amount, previous_label)
             change_colour = _GOOD if change > 0 else _BAD if change < 0 else _MUTED
         year = str(summary.period.year)
         target = format_value(indicator, summary.target, language)
         if summary.progress is Progress.ACHIEVED:
-            status = "✔ " + self.tr("Target %1 reached (%2)").replace("%1", year)
-            status, colour = status.replace("%2", target), _GOOD
+            status, colour = "✔ " + fill(self.tr("Target %1 reached (%2)"), year, target), _GOOD
         elif summary.progress is Progress.ON_TRACK:
             status = self.tr("On track for the %1 target of %2")
-            status, colour = status.replace("%1", year).replace("%2", target), _GOOD
+            status, colour = fill(status, year, target), _GOOD
         elif summary.progress is Progress.BEHIND:
-            status = (
-                self.tr("Behind: %1 needed by %2 for the %3 target of %4")
-                .replace("%1", format_value(indicator, summary.expected, language))
-                .replace("%2", summary.period.label(language))
-                .replace("%3", year)
-                .replace("%4", target)
+            status = fill(
+                self.tr("Behind: %1 needed by %2 for the %3 target of %4"),
+                format_value(indicator, summary.expected, language),
+                summary.period.label(language),
+                year,
+                target,
             )
             colour = _BAD
         elif summary.progress is Progress.NO_DATA:
-            status = self.tr("No value yet; target %1: %2").replace("%1", year)
-            status, colour = status.replace("%2", target), _MUTED
+            status, colour = fill(self.tr("No value yet; target %1: %2"), year, target), _MUTED
         else:
-            status, colour = self.tr("No target for %1").replace("%1", year), _MUTED
+            status, colour = fill(self.tr("No target for %1"), year), _MUTED
         history = "\n".join(
             f"{p.label(language)}: {format_value(indicator, v, language)}"
             for p, v in summary.history
@@ -535,19 +531,23 @@ class DashboardView(QWidget):
             counts[status] += 1
         self.counts = counts
         self.completeness_title.setText(
-            self.tr("Reporting of %1 across the communes of %2")
-            .replace("%1", period.label(language))
-            .replace("%2", store.unit(parent_code).name)
+            fill(
+                self.tr("Reporting of %1 across the communes of %2"),
+                period.label(language),
+                store.unit(parent_code).name,
+            )
         )
         total = len(rows)
         share = format_number(counts["full"] / total * 100 if total else 0, 0, language)
         self.completeness_text.setText(
-            self.tr("%1 of %2 communes reported fully (%3%), %4 partly, %5 not yet.")
-            .replace("%1", str(counts["full"]))
-            .replace("%2", str(total))
-            .replace("%3", share)
-            .replace("%4", str(counts["partial"]))
-            .replace("%5", str(counts["none"]))
+            fill(
+                self.tr("%1 of %2 communes reported fully (%3%), %4 partly, %5 not yet."),
+                str(counts["full"]),
+                str(total),
+                share,
+                str(counts["partial"]),
+                str(counts["none"]),
+            )
         )
         self.completeness_bar.set_counts(counts["full"], counts["partial"], counts["none"])
         self.completeness_map.set_rows(rows)

@@ -22,6 +22,7 @@ from ictdesk.core.catalogue import Indicator
 from ictdesk.core.numbers import ParsedNumber, format_number
 from ictdesk.core.validation import Violation
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.text import fill
 
 
 class FormInteraction:
@@ -51,6 +52,10 @@ class FormInteraction:
         """Whether to close although the typed values of ``names`` cannot be saved."""
         raise NotImplementedError
 
+    def explain_block_paste(self, rows: int, columns: int) -> bool:
+        """Say that a row or block of cells cannot go into one field; True to open the grid."""
+        raise NotImplementedError
+
 
 class ViolationDialog(QDialog):
     """Lists the broken rules and asks for an explanation before saving anyway."""
@@ -61,9 +66,11 @@ class ViolationDialog(QDialog):
         language = current_language()
         self.setWindowTitle(self.tr("The value breaks a rule"))
         intro = QLabel(
-            self.tr("%1 = %2 breaks these rules:")
-            .replace("%1", indicator.name(language))
-            .replace("%2", format_number(value, language=language)),
+            fill(
+                self.tr("%1 = %2 breaks these rules:"),
+                indicator.name(language),
+                format_number(value, language=language),
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -112,7 +119,7 @@ class DialogInteraction(FormInteraction, QObject):
         answer = QMessageBox.question(
             self._parent,
             self.tr("Period marked complete"),
-            self.tr("%1 is marked complete. Change its values anyway?").replace("%1", place),
+            fill(self.tr("%1 is marked complete. Change its values anyway?"), place),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -123,7 +130,7 @@ class DialogInteraction(FormInteraction, QObject):
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Which number did you mean?"))
-        box.setText(self.tr("“%1” can be read two ways. Which did you mean?").replace("%1", text))
+        box.setText(fill(self.tr("“%1” can be read two ways. Which did you mean?"), text))
         as_decimal = box.addButton(decimal, QMessageBox.ButtonRole.AcceptRole)
         as_thousands = box.addButton(thousands, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -154,3 +161,29 @@ class DialogInteraction(FormInteraction, QObject):
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Discard
+
+    def explain_block_paste(self, rows, columns):
+        box = QMessageBox(self._parent)
+        box.setObjectName("blockPaste")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Nothing was pasted"))
+        if rows == 1:
+            text = fill(self.tr("You pasted a row of %1 cells into one field."), str(columns))
+        else:
+            text = fill(
+                self.tr("You pasted a block of %1 rows × %2 columns into one field."),
+                str(rows),
+                str(columns),
+            )
+        box.setText(text)
+        box.setInformativeText(
+            self.tr(
+                "A field takes one value. Copy one column of values to fill the fields down"
+                " the form, or paste rows and blocks in the Grid tab, where each cell has its"
+                " place."
+            )
+        )
+        grid = box.addButton(self.tr("Open the grid"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        return box.clickedButton() is grid

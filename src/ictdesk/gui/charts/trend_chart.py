@@ -1,7 +1,7 @@
 """pyqtgraph charts of the Trends tab: lines over periods, and a ranking of communes.
 
 ``import pyqtgraph`` costs about 0.7 s, so this module is imported only when a chart is first
-shown (see :class:`ictdesk.gui.trends.TrendsView`). The charts are dumb renderers: they get
+shown (see :class:`ictdesk.gui.trends.view.TrendsView`). The charts are dumb renderers: they get
 numbers, labels and colours, and keep their plot items between redraws (``setData``), so
 switching indicator or units never rebuilds the plot.
 """

@@ -9,7 +9,7 @@ saved when confirmed with a comment. Derived rates are read-only and follow the 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -23,14 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from ictdesk.core.catalogue import Indicator
-from ictdesk.core.errors import IctdeskError, InvalidNumber, NotAWholeNumber
-from ictdesk.core.numbers import ParsedNumber, format_number, parse_number
+from ictdesk.core.edits import (
+    Cell,
+    EditPlan,
+    clipboard_block,
+    plan_edits,
+    read_cell,
+    typed_values,
+)
+from ictdesk.core.errors import IctdeskError
+from ictdesk.core.numbers import Convention, ParsedNumber, format_number, parse_number
 from ictdesk.core.periods import Period
 from ictdesk.core.store import StoredValue, ValueStore, ValueWrite
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
-from ictdesk.gui.form_interaction import DialogInteraction, FormInteraction
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.interaction import DialogInteraction, FormInteraction
+from ictdesk.gui.text import fill
 
 # column: (role, fixed width); the name column takes the rest, so every pillar lines up
 _COLUMNS = {
@@ -63,10 +72,15 @@ FOLLOWUP_MARK = "⚑"
 
 
 class NumberField(QLineEdit):
-    """A line edit for one indicator; Enter commits and moves to the next field."""
+    """A line edit for one indicator; Enter commits and moves to the next field.
+
+    Whatever is pasted into it (Ctrl+V, the context menu, a middle click, a drop) goes to the
+    form as ``paste_requested``: cells copied from a spreadsheet are never run together.
+    """
 
     context_menu_requested = Signal(object, object)  # field, QContextMenuEvent
     focused = Signal(str)  # indicator code
+    paste_requested = Signal(object, str)  # field, the text pasted
 
     def __init__(self, indicator: Indicator, parent=None):
         super().__init__(parent)
@@ -89,9 +103,31 @@ class NumberField(QLineEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.focusNextChild()
+
+    def paste(self, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> None:
+        """Hand the clipboard's text to the form instead of inserting it as it is."""
+        if not self.isReadOnly():
+            self.paste_requested.emit(self, QGuiApplication.clipboard().text(mode))
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:  # X11's selection paste
+            if QGuiApplication.clipboard().supportsSelection():
+                self.paste(QClipboard.Mode.Selection)
+            return
+        super().mouseReleaseEvent(event)
+
+    def dropEvent(self, event) -> None:
+        if event.mimeData().hasText() and not self.isReadOnly():
+            event.acceptProposedAction()
+            self.paste_requested.emit(self, event.mimeData().text())
+            return
+        super().dropEvent(event)
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
@@ -171,6 +207,7 @@ class EntryForm(QWidget):
     field_focused = Signal(str)
     completion_changed = Signal()
     unsaved_changed = Signal(bool)
+    grid_requested = Signal()  # rows and blocks of cells belong in the grid
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -277,6 +314,7 @@ class EntryForm(QWidget):
                     field.editingFinished.connect(self._on_field_editing_finished)
                     field.textEdited.connect(self._on_field_text_edited)
                     field.context_menu_requested.connect(self._on_field_context_menu_requested)
+                    field.paste_requested.connect(self._on_field_paste_requested)
                     field.focused.connect(self.field_focused)
                     self.fields[indicator.code] = field
                     if previous_field is not None:
@@ -404,13 +442,10 @@ class EntryForm(QWidget):
             row.aggregate.setText(format_number(values.get(code), decimals, language))
 
     def _current_values(self) -> dict[str, float | None]:
-        values = {}
-        for code, field in self.fields.items():
-            try:
-                values[code] = field.parsed().value
-            except InvalidNumber:
-                values[code] = None
-        return values
+        """The values the fields stand for; text that could not be saved counts as none."""
+        texts = {code: field.text() for code, field in self.fields.items()}
+        indicators = [field.indicator for field in self.fields.values()]
+        return typed_values(indicators, texts, Convention(current_language()))
 
     def _refresh_all_rows(self) -> None:
         if self._store is None or not self._unit or not self._period:
@@ -452,10 +487,12 @@ class EntryForm(QWidget):
                 _STYLE["info"] if progress is None else _STYLE["ok" if progress >= 100 else "warn"]
             )
             row.target.setToolTip(
-                self.tr("Target for %1: %2\nSource: %3")
-                .replace("%1", str(self._period.year))
-                .replace("%2", format_number(target[0], decimals, language))
-                .replace("%3", target[1] or "–")
+                fill(
+                    self.tr("Target for %1: %2\nSource: %3"),
+                    str(self._period.year),
+                    format_number(target[0], decimals, language),
+                    target[1] or "–",
+                )
             )
         if row.field is not None:
             self._show_check(row, violations)
@@ -504,15 +541,15 @@ class EntryForm(QWidget):
             marks += FOLLOWUP_MARK
         return marks
 
-    def _set_check(self, row: _Row, text: str, style: str, violations=()) -> None:
+    def _set_check(self, row: _Row, text: str, style: str, violations=(), tips=()) -> None:
         language = current_language()
         marks = self._marks(row.indicator.code)
         row.check.setText(f"{text} {marks}".strip())
         row.check.setStyleSheet(_STYLE[style])
-        tips = [v.message(language) for v in violations]
+        tips = [*tips, *(v.message(language) for v in violations)]
         stored = self._stored.get(row.indicator.code)
         if stored and stored.comment:
-            tips.append(self.tr("Comment: %1").replace("%1", stored.comment))
+            tips.append(fill(self.tr("Comment: %1"), stored.comment))
         if stored and stored.followup:
             tips.append(self.tr("Marked for follow-up"))
         row.check.setToolTip("\n".join(tips))
@@ -523,15 +560,14 @@ class EntryForm(QWidget):
         """The status mark of an entered field: typing hint, error, warning or saved."""
         field = row.field
         language = current_language()
-        try:
-            parsed = field.parsed()
-        except InvalidNumber as exc:
-            text = (
-                self.tr("Not a whole number")
-                if isinstance(exc, NotAWholeNumber)  # "12,5" for a count; "abc" is no number
-                else self.tr("Not a number")
-            )
-            self._set_check(row, "✖ " + text, "error")
+        parsed, refused = read_cell(field.indicator, field.text(), Convention(language))
+        if refused is not None:
+            short = {
+                "whole": self.tr("Not a whole number"),  # "12,5" for a count
+                "several": self.tr("Several values"),  # "12⏎14⏎9" pasted into one field
+                "range": self.tr("out of range"),
+            }.get(refused.kind, self.tr("Not a number"))
+            self._set_check(row, "✖ " + short, "error", tips=[refused.message(language)])
             return
         blocking = [v for v in violations if v.blocking]
         warnings = [v for v in violations if not v.blocking]
@@ -544,12 +580,20 @@ class EntryForm(QWidget):
         elif warnings:
             self._set_check(row, "⚠ " + self._short(warnings[0]), "warn", violations)
         elif parsed.value is not None and parsed.ambiguous:
+            first = format_number(parsed.value, language=language)
+            second = format_number(parsed.alternative, language=language)
             self._set_check(
                 row,
-                self.tr("read as %1 (type %2 for the thousands)")
-                .replace("%1", format_number(parsed.value, language=language))
-                .replace("%2", str(parsed.alternative)),
+                fill(self.tr("%1 or %2?"), first, second),
                 "warn",
+                tips=[
+                    fill(
+                        self.tr("“%1” can be read two ways: %2 or %3. You will be asked which."),
+                        field.text().strip(),
+                        first,
+                        second,
+                    )
+                ],
             )
         elif parsed.value is not None and unsaved:
             self._set_check(row, "= " + format_number(parsed.value, language=language), "info")
@@ -562,6 +606,61 @@ class EntryForm(QWidget):
     def _on_field_text_edited(self, _text: str) -> None:
         self._refresh_all_rows()
         self.unsaved_changed.emit(self.has_unsaved_text())
+
+    def _on_field_paste_requested(self, field: NumberField, text: str) -> None:
+        """Cells pasted into one field: one cell goes in as typed; a column fills the fields
+        down the form from this one and saves them as one step; a row or a block is for the
+        grid, which the user is told (never one number made of several cells)."""
+        block = clipboard_block(text)
+        if not block:
+            return
+        if len(block) == 1 and len(block[0]) == 1:
+            field.insert(block[0][0].strip())  # Excel's trailing line break is not typed
+            self._on_field_text_edited(field.text())
+            return
+        if any(len(row) != 1 for row in block):
+            if self.interaction.explain_block_paste(len(block), max(map(len, block))):
+                self.grid_requested.emit()
+            return
+        fields = list(self.fields.values())
+        start = fields.index(field)
+        targets = fields[start : start + len(block)]
+        if len(targets) < len(block):
+            self.save_failed.emit(
+                fill(
+                    self.tr("Nothing was pasted: %1 values, but only %2 fields from here down."),
+                    str(len(block)),
+                    str(len(targets)),
+                )
+            )
+            return
+        for target, (cell,) in zip(targets, block, strict=True):
+            target.setText(cell.strip())
+        self._on_field_text_edited(field.text())
+        self.commit_fields(targets, fill(self.tr("Paste %1 values"), str(len(targets))))
+        targets[-1].setFocus()  # where Excel leaves the selection: the last cell pasted
+
+    def commit_fields(self, fields: list[NumberField], description: str) -> bool:
+        """Check and save several fields as one undoable step; False if they were not saved
+        (their text stays, marked, for the user to correct)."""
+        if self._store is None or not self._unit or not self._period or self._committing:
+            return False
+        self._committing = True
+        try:
+            cells = [Cell(self._unit, f.indicator.code, f.text()) for f in fields]
+            plan = self._plan(cells)
+            if not self._settle(plan) or not self._save(plan.writes(), description):
+                return False
+            language = current_language()
+            for f in fields:
+                value = plan.values[(self._unit, f.indicator.code)]
+                f.setText("" if value is None else format_number(value, language=language))
+                f.saved_text = f.text()
+            return True
+        finally:
+            self._committing = False
+            self._refresh_all_rows()
+            self.unsaved_changed.emit(self.has_unsaved_text())
 
     def _on_field_editing_finished(self) -> None:
         field = self.sender()
@@ -583,52 +682,66 @@ class EntryForm(QWidget):
             self.unsaved_changed.emit(self.has_unsaved_text())
 
     def _commit(self, field: NumberField) -> bool:
-        code = field.indicator.code
-        try:
-            parsed = field.parsed()
-        except InvalidNumber:
-            self.save_failed.emit(self.tr("The value was not saved: it is not a valid number."))
+        cell = Cell(self._unit, field.indicator.code, field.text())
+        plan = self._plan([cell])
+        if not self._settle(plan):
+            if plan.complete and not self._edit_of_complete_confirmed:
+                field.setText(field.saved_text)  # the user chose not to change the period
             return False
-        value = parsed.value
-        if parsed.ambiguous:
-            value = self.interaction.resolve_ambiguous(field.indicator, field.text(), parsed)
-            if value is None:
-                return False
-        if self._complete and not self._edit_of_complete_confirmed:
-            if not self.interaction.confirm_edit_of_complete(self.title.text()):
-                field.setText(field.saved_text)
-                return False
-            self._edit_of_complete_confirmed = True
-        values = self._current_values()
-        values[code] = value
-        violations = self._store.check(self._unit, self._period.iso, values, only=code)
-        comment = None
-        blocking = [v for v in violations if v.blocking]
-        refused = [v for v in blocking if v.kind in ("type", "range")]
-        if refused:  # a negative count or a share over 100 %: no explanation makes it right
+        name = field.indicator.name(current_language())
+        if not self._save(plan.writes(), fill(self.tr("Edit %1"), name)):
+            return False
+        value = plan.values[cell.key]
+        field.setText("" if value is None else format_number(value, language=current_language()))
+        field.saved_text = field.text()  # shown as it will load again: 41000 is 41.000 at once
+        return True
+
+    def _plan(self, cells: list[Cell], chosen=None) -> EditPlan:
+        """The edit policy's plan for ``cells`` of the shown unit-period (see core.edits)."""
+        return plan_edits(
+            self._store,
+            self._period.iso,
+            cells,
+            Convention(current_language()),
+            chosen=chosen,
+            current={self._unit: self._current_values()},
+        )
+
+    def _settle(self, plan: EditPlan) -> bool:
+        """The form's policy on a plan: it asks. Which reading of text that reads two ways,
+        whether to change a period marked complete, why a value breaking a rule is right;
+        it refuses what can never be saved. False (and the reason said) if not to save."""
+        language = current_language()
+        if plan.refused:
             self.save_failed.emit(
-                self.tr("The value was not saved: %1").replace(
-                    "%1", refused[0].message(current_language())
-                )
+                fill(self.tr("The value was not saved: %1"), plan.refused[0].message(language))
             )
             return False
-        if blocking:
-            comment = self.interaction.explain_violations(field.indicator, value, blocking)
+        if plan.ambiguous:
+            chosen = {}
+            for cell, parsed in plan.ambiguous:
+                indicator = self._store.catalogue[cell.indicator_code]
+                value = self.interaction.resolve_ambiguous(indicator, cell.text, parsed)
+                if value is None:
+                    return False
+                chosen[cell.key] = value
+            replanned = self._plan(plan.cells, chosen)
+            plan.__dict__.update(replanned.__dict__)  # the caller's plan is the settled one
+            return self._settle(plan)
+        if plan.complete and not self._edit_of_complete_confirmed:
+            if not self.interaction.confirm_edit_of_complete(self.title.text()):
+                return False
+            self._edit_of_complete_confirmed = True
+        for cell, violations in plan.unexplained:
+            indicator = self._store.catalogue[cell.indicator_code]
+            value = plan.values[cell.key]
+            comment = self.interaction.explain_violations(indicator, value, violations)
             if comment is None:
                 self.save_failed.emit(
-                    self.tr("The value was not saved: %1").replace(
-                        "%1", blocking[0].message(current_language())
-                    )
+                    fill(self.tr("The value was not saved: %1"), violations[0].message(language))
                 )
                 return False
-        write = ValueWrite(self._unit, code, self._period.iso, value, comment)
-        name = field.indicator.name(current_language())
-        if not self._save([write], self.tr("Edit %1").replace("%1", name)):
-            return False
-        field.saved_text = field.text()
-        if value is not None and parsed.ambiguous:
-            field.setText(format_number(value, language=current_language()))
-            field.saved_text = field.text()
+            plan.explain(cell, comment)
         return True
 
     def _save(self, writes: list[ValueWrite], description: str) -> bool:
@@ -702,7 +815,7 @@ class EntryForm(QWidget):
             return False
         value = stored.value if stored else None
         write = ValueWrite(self._unit, code, self._period.iso, value, comment)
-        ok = self._save([write], self.tr("Comment on %1").replace("%1", code))
+        ok = self._save([write], fill(self.tr("Comment on %1"), code))
         self._refresh_all_rows()
         return ok
 
@@ -739,6 +852,10 @@ class EntryForm(QWidget):
 
     def _on_field_context_menu_requested(self, field: NumberField, event) -> None:
         menu = field.createStandardContextMenu()
+        for action in menu.actions():  # Qt's own Paste would insert the cells run together
+            if action.objectName() == "edit-paste":
+                action.triggered.disconnect()
+                action.triggered.connect(lambda _checked=False, f=field: f.paste())
         menu.addSeparator()
         code = field.indicator.code
         comment = menu.addAction(self.tr("Comment…"))

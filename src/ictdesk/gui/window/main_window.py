@@ -33,21 +33,22 @@ from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.background import BackgroundTask, wait_for_background_work
-from ictdesk.gui.dashboard import DashboardView
+from ictdesk.gui.dashboard.view import DashboardView
 from ictdesk.gui.edit_session import EditSession
-from ictdesk.gui.entry_form import EntryForm
-from ictdesk.gui.grid_view import GridView
+from ictdesk.gui.entry.form import EntryForm
+from ictdesk.gui.grid.view import GridView
 from ictdesk.gui.history_panel import HistoryPanel
 from ictdesk.gui.i18n import current_language, install_language
 from ictdesk.gui.lock import DatabaseLock
 from ictdesk.gui.period_picker import PeriodPicker
 from ictdesk.gui.review_views import CompletenessView, ValidationDialog
 from ictdesk.gui.safety import RestoreDialog
-from ictdesk.gui.trends import TrendsView
+from ictdesk.gui.text import fill
+from ictdesk.gui.trends.view import TrendsView
 from ictdesk.gui.unit_tree import UnitTree
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: start-up stays short
-    from ictdesk.gui.exchange_dialogs import ExportDialog, ImportDialog
+    from ictdesk.gui.exchange.import_dialog import ExportDialog, ImportDialog
     from ictdesk.gui.first_run import FirstRunDialog
     from ictdesk.gui.settings_dialog import SettingsDialog
     from ictdesk.gui.user_guide import UserGuideDialog
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         self.entry_form.save_failed.connect(self._on_entry_form_save_failed)
         self.session.save_failed.connect(self._on_entry_form_save_failed)
         self.entry_form.field_focused.connect(self._on_entry_form_field_focused)
+        self.entry_form.grid_requested.connect(lambda: self.tabs.setCurrentWidget(self.grid_view))
         self.entry_form.unsaved_changed.connect(self.setWindowModified)
         self.entry_form.completion_changed.connect(self._update_status)
         self.retranslate()
@@ -315,8 +317,8 @@ class MainWindow(QMainWindow):
         stack = self.undo_stack
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
-        self.undo_action.setText(self.tr("&Undo %1").replace("%1", stack.undoText()).strip())
-        self.redo_action.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
+        self.undo_action.setText(fill(self.tr("&Undo %1"), stack.undoText()).strip())
+        self.redo_action.setText(fill(self.tr("&Redo %1"), stack.redoText()).strip())
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -409,12 +411,12 @@ class MainWindow(QMainWindow):
                 lock, read_only = None, True
         try:
             checked = ValueStore.full_check_due(path) and self._in_background(
-                self.tr("Checking %1 for damage…").replace("%1", path.name),
+                fill(self.tr("Checking %1 for damage…"), path.name),
                 lambda: ValueStore.check_file(path),
             )
             if not read_only and ValueStore.upgrade_due(path):
                 self._in_background(
-                    self.tr("Upgrading %1 for this version of ictdesk…").replace("%1", path.name),
+                    fill(self.tr("Upgrading %1 for this version of ictdesk…"), path.name),
                     lambda: ValueStore.upgrade(path),
                 )
             store = ValueStore.open(path, read_only=read_only, checked=checked)
@@ -457,11 +459,13 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("The database is in use"))
         box.setText(
-            self.tr("%1 is open in ictdesk by %2 on %3 since %4.")
-            .replace("%1", path.name)
-            .replace("%2", holder.get("user", "?"))
-            .replace("%3", holder.get("host", "?"))
-            .replace("%4", holder.get("since", "?"))
+            fill(
+                self.tr("%1 is open in ictdesk by %2 on %3 since %4."),
+                path.name,
+                holder.get("user", "?"),
+                holder.get("host", "?"),
+                holder.get("since", "?"),
+            )
         )
         box.setInformativeText(
             self.tr("Only one person can change it at a time. You can open it read-only.")
@@ -476,10 +480,13 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Database on a network share"),
-            self.tr(
-                "%1 is on a network drive. ictdesk works on it safely but more slowly; a"
-                " working copy on this computer's own disk is safer and faster."
-            ).replace("%1", str(path)),
+            fill(
+                self.tr(
+                    "%1 is on a network drive. ictdesk works on it safely but more slowly; a"
+                    " working copy on this computer's own disk is safer and faster."
+                ),
+                str(path),
+            ),
             QMessageBox.StandardButton.Ok,
             self,
         )
@@ -531,7 +538,7 @@ class MainWindow(QMainWindow):
         except IctdeskError as exc:
             self._on_entry_form_save_failed(str(exc))
             return None
-        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
+        self.statusBar().showMessage(fill(self.tr("Backed up to %1"), str(path)), 10000)
         return path
 
     def restore_backup(self, db_path: Path | None = None) -> bool:
@@ -559,7 +566,7 @@ class MainWindow(QMainWindow):
         opened = self.open_path(db_path)
         if opened:
             self.statusBar().showMessage(
-                self.tr("Restored the backup %1").replace("%1", Path(backup).name), 10000
+                fill(self.tr("Restored the backup %1"), Path(backup).name), 10000
             )
         return opened
 
@@ -622,7 +629,7 @@ class MainWindow(QMainWindow):
             self._on_entry_form_save_failed(str(exc))
             return None
         self.statusBar().showMessage(
-            self.tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages)),
+            fill(self.tr("Saved %1 (%2 pages)"), str(path), str(pages)),
             10000,
         )
         return path
@@ -713,7 +720,7 @@ class MainWindow(QMainWindow):
                     dialog.code.text(), dialog.name.text(), dialog.chosen_level(), parent_code
                 )
             except IctdeskError as exc:
-                dialog.show_error(self.tr("The unit was not added: %1").replace("%1", str(exc)))
+                dialog.show_error(fill(self.tr("The unit was not added: %1"), str(exc)))
                 continue
             self.unit_tree.refresh()
             self.unit_tree.select(unit.code)
@@ -731,9 +738,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About ictdesk"),
-            self.tr(
-                "ictdesk %1 — digital-transformation statistics for local government, offline."
-            ).replace("%1", __version__),
+            fill(
+                self.tr(
+                    "ictdesk %1 — digital-transformation statistics for local government, offline."
+                ),
+                __version__,
+            ),
         )
 
     # ----------------------------------------------------------------- events
@@ -797,7 +807,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return None
         self.entry_form.commit_pending()
-        from ictdesk.gui.exchange_dialogs import ExportDialog
+        from ictdesk.gui.exchange.import_dialog import ExportDialog
 
         dialog = ExportDialog(
             self.store, self.unit_tree.current_code(), self.period_picker.period(), self
@@ -808,14 +818,14 @@ class MainWindow(QMainWindow):
 
     def _on_export_dialog_exported(self, path: str, rows: int) -> None:
         self.statusBar().showMessage(
-            self.tr("Exported %1 rows to %2").replace("%1", str(rows)).replace("%2", path), 10000
+            fill(self.tr("Exported %1 rows to %2"), str(rows), path), 10000
         )
 
     def show_import(self) -> ImportDialog | None:
         if self.store is None:
             return None
         self.entry_form.commit_pending()
-        from ictdesk.gui.exchange_dialogs import ImportDialog
+        from ictdesk.gui.exchange.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.store, self)
         dialog.imported.connect(self._on_import_dialog_imported)
@@ -828,11 +838,13 @@ class MainWindow(QMainWindow):
         self._refresh_visible_tab()
         self._update_status()
         self.statusBar().showMessage(
-            self.tr("Imported: %1 new, %2 changed, %3 unchanged, %4 skipped.")
-            .replace("%1", str(report.added))
-            .replace("%2", str(report.changed))
-            .replace("%3", str(report.unchanged))
-            .replace("%4", str(report.skipped)),
+            fill(
+                self.tr("Imported: %1 new, %2 changed, %3 unchanged, %4 skipped."),
+                str(report.added),
+                str(report.changed),
+                str(report.unchanged),
+                str(report.skipped),
+            ),
             15000,
         )
 
@@ -840,7 +852,7 @@ class MainWindow(QMainWindow):
         unit = self.unit_tree.current_code()
         if self.store is None or unit is None:
             return
-        from ictdesk.gui.exchange_dialogs import start_template
+        from ictdesk.gui.exchange.import_dialog import start_template
 
         start_template(
             self,
@@ -848,9 +860,7 @@ class MainWindow(QMainWindow):
             unit,
             self.period_picker.period(),
             lambda path, sheets: self.statusBar().showMessage(
-                self.tr("Template with %1 sheets written to %2")
-                .replace("%1", str(sheets))
-                .replace("%2", str(path)),
+                fill(self.tr("Template with %1 sheets written to %2"), str(sheets), str(path)),
                 10000,
             ),
         )
@@ -937,18 +947,12 @@ class MainWindow(QMainWindow):
             rows = self.store.completeness(period.iso, unit)
             full = sum(filled >= expected for _, filled, expected in rows)
             self.filled_label.setText(
-                self.tr("%1 of %2 units reported in full")
-                .replace("%1", str(full))
-                .replace("%2", str(len(rows)))
+                fill(self.tr("%1 of %2 units reported in full"), str(full), str(len(rows)))
             )
             return
         filled, total = self.entry_form.filled_count()
         self.filled_label.setText(
-            self.tr("%1 of %2 indicators filled")
-            .replace("%1", str(filled))
-            .replace("%2", str(total))
-            if unit
-            else ""
+            fill(self.tr("%1 of %2 indicators filled"), str(filled), str(total)) if unit else ""
         )
 
     def _restore_geometry(self) -> None:

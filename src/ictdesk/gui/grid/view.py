@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from ictdesk.core.catalogue import Indicator
-from ictdesk.core.errors import InvalidNumber
-from ictdesk.core.numbers import format_machine, format_number, parse_number
+from ictdesk.core.edits import Cell, EditPlan, clipboard_block, plan_edits
+from ictdesk.core.numbers import Convention, format_machine, format_number
 from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore, ValueWrite
+from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit, search_key
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.interaction import DialogInteraction, FormInteraction
+from ictdesk.gui.text import fill
 
 SortRole = Qt.ItemDataRole.UserRole + 10
 BLOCK = 200  # rows fetched at a time
@@ -79,6 +81,7 @@ class GridModel(QAbstractTableModel):
         self._marks: dict[tuple[str, str], str] = {}
         self._aggregate: dict[str, float | None] = {}
         self._entered_codes: list[str] = []
+        self.interaction: FormInteraction | None = None  # asks about complete periods
 
     # ------------------------------------------------------------- configuration
     def configure(
@@ -193,7 +196,7 @@ class GridModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
             unit = self.unit_at(section)
-            return self.tr("Total: %1").replace("%1", unit.name) if section == 0 else unit.name
+            return fill(self.tr("Total: %1"), unit.name) if section == 0 else unit.name
         if role == Qt.ItemDataRole.FontRole and section == 0:
             font = QFont()
             font.setBold(True)
@@ -256,7 +259,7 @@ class GridModel(QAbstractTableModel):
             if self._marks.get((self.unit_at(row).code, indicator.code)):
                 stored = self.store.value(self.unit_at(row).code, indicator.code, self.period.iso)
                 if stored and stored.comment:
-                    tips.append(self.tr("Comment: %1").replace("%1", stored.comment))
+                    tips.append(fill(self.tr("Comment: %1"), stored.comment))
                 if stored and stored.followup:
                     tips.append(self.tr("Marked for follow-up"))
             return "\n".join(tips) or None
@@ -266,22 +269,22 @@ class GridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         try:
-            writes = self.prepare_writes([(index.row(), index.column(), str(text))])
+            plan = self.plan([(index.row(), index.column(), str(text))])
         except PasteRejected as exc:
             self.edit_rejected.emit(exc.problems[0][2])
             return False
-        return self._save(writes, self.tr("Edit in grid"))
+        return self.save(plan, self.tr("Edit in grid"))
 
     # ----------------------------------------------------------- batch writing
-    def prepare_writes(self, cells: list[tuple[int, int, str]]) -> list[ValueWrite]:
-        """Check cells given as (row, column, typed text); raise :class:`PasteRejected`.
-
-        Every cell is parsed and every affected row is checked against the rules with the new
-        values merged in, before anything is written.
-        """
+    def plan(self, cells: list[tuple[int, int, str]]) -> EditPlan:
+        """The edit policy's plan for cells given as (row, column, typed text), every row
+        checked against the rules with its new values merged in; the grid's policy is to
+        refuse: raise :class:`PasteRejected` if any cell is not ready to save as typed."""
         language = current_language()
         problems: list[tuple[int, int, str]] = []
-        new_values: dict[int, dict[str, float | None]] = {}
+        where: dict[tuple[str, str], tuple[int, int]] = {}
+        edits: list[Cell] = []
+        current: dict[str, dict[str, float | None]] = {}
         for row, column, text in cells:
             indicator = self.indicator_at(column)
             if row < 1 or row > len(self.units) or indicator is None:
@@ -290,56 +293,41 @@ class GridModel(QAbstractTableModel):
             if indicator.is_derived:
                 problems.append((row, column, self.tr("Rates are computed, not typed.")))
                 continue
-            try:
-                parsed = parse_number(text, indicator.value_type, language)
-            except InvalidNumber:
-                problems.append(
-                    (row, column, self.tr("“%1” is not a valid number.").replace("%1", text))
+            unit = self.units[row - 1].code
+            edits.append(Cell(unit, indicator.code, text))
+            where[(unit, indicator.code)] = (row, column)
+            current[unit] = {c: self._row_values(row).get(c) for c in self._entered_codes}
+        plan = plan_edits(self.store, self.period.iso, edits, Convention(language), current=current)
+        for problem in plan.refused:
+            text = problem.cell.text.strip()
+            problems.append((*where[problem.cell.key], f"“{text}”: {problem.message(language)}"))
+        for cell, _parsed in plan.ambiguous:
+            problems.append(
+                (
+                    *where[cell.key],
+                    fill(
+                        self.tr("“%1” can be read two ways; type it unambiguously."),
+                        cell.text.strip(),
+                    ),
                 )
-                continue
-            if parsed.ambiguous:
-                problems.append(
-                    (
-                        row,
-                        column,
-                        self.tr("“%1” can be read two ways; type it unambiguously.").replace(
-                            "%1", text
-                        ),
-                    )
-                )
-                continue
-            new_values.setdefault(row, {})[indicator.code] = parsed.value
-        rules = self.store.rules()
-        writes = []
-        for row, changes in new_values.items():
-            unit = self.units[row - 1]
-            merged = {
-                k: v
-                for k, v in self._row_values(row).items()
-                if k in self.store.catalogue and not self.store.catalogue[k].is_derived
-            }
-            merged.update(changes)
-            present = {k: v for k, v in merged.items() if v is not None}
-            for violation in self.store.check(unit.code, self.period.iso, present, rules=rules):
-                if not violation.blocking:
-                    continue
-                for code in violation.indicators:
-                    if code in changes:
-                        column = 1 + [i.code for i in self.indicators].index(code)
-                        problems.append((row, column, violation.message(language)))
-                        break
-            writes += [
-                ValueWrite(unit.code, code, self.period.iso, value)
-                for code, value in changes.items()
-            ]
+            )
+        for cell, violations in plan.to_explain:
+            problems.append((*where[cell.key], violations[0].message(language)))
         if problems:
             raise PasteRejected(sorted(set(problems)))
-        return writes
+        return plan
 
-    def _save(self, writes: list[ValueWrite], description: str) -> bool:
+    def save(self, plan: EditPlan, description: str) -> bool:
+        """Save a plan (one undo step); a period marked complete is changed only if the
+        user says so, as in the form."""
         if self.session is None:
             return False
-        return self.session.save(writes, description, source="grid")
+        if plan.complete:
+            names = ", ".join(self.store.unit(code).name for code in plan.complete[:3])
+            place = f"{names} — {self.period.label(current_language())}"
+            if not self.interaction.confirm_edit_of_complete(place):
+                return False
+        return self.session.save(plan.writes(), description, source="grid")
 
 
 class GridProxy(QSortFilterProxyModel):
@@ -380,6 +368,7 @@ class GridView(QWidget):
         super().__init__(parent)
         self.setObjectName("gridView")
         self.model = GridModel(self)
+        self.model.interaction = DialogInteraction(self)
         self.proxy = GridProxy(self)
         self.proxy.setSourceModel(self.model)
         self.pillar_box = QComboBox(self)
@@ -480,7 +469,7 @@ class GridView(QWidget):
         )
 
     def _on_model_edit_rejected(self, reason: str) -> None:
-        self.message.emit(self.tr("Not saved: %1").replace("%1", reason))
+        self.message.emit(fill(self.tr("Not saved: %1"), reason))
 
     def _on_table_double_clicked(self, index) -> None:
         source = self.proxy.mapToSource(index)
@@ -530,10 +519,9 @@ class GridView(QWidget):
         start = self.table.currentIndex()
         if not start.isValid() or not text.strip():
             return False
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
         cells = []
-        for dr, line in enumerate(lines):
-            for dc, cell in enumerate(line.split("\t")):
+        for dr, line in enumerate(clipboard_block(text)):
+            for dc, cell in enumerate(line):
                 row, column = start.row() + dr, start.column() + dc
                 if row >= self.proxy.rowCount() or column >= self.proxy.columnCount():
                     cells.append((-1, column, cell))
@@ -541,13 +529,14 @@ class GridView(QWidget):
                 source = self.proxy.mapToSource(self.proxy.index(row, column))
                 cells.append((source.row(), source.column(), cell.strip()))
         try:
-            writes = self.model.prepare_writes(cells)
+            plan = self.model.plan(cells)
         except PasteRejected as exc:
             self._show_paste_problems(exc.problems)
             return False
-        ok = self.model._save(writes, self.tr("Paste %1 values").replace("%1", str(len(writes))))
+        count = len(plan.values)
+        ok = self.model.save(plan, fill(self.tr("Paste %1 values"), str(count)))
         if ok:
-            self.message.emit(self.tr("%1 values pasted.").replace("%1", str(len(writes))))
+            self.message.emit(fill(self.tr("%1 values pasted."), str(count)))
         return ok
 
     def _show_paste_problems(self, problems: list[tuple[int, int, str]]) -> None:
@@ -566,14 +555,17 @@ class GridView(QWidget):
             )
             lines.append(f"• {where}: {reason}")
         if len(problems) > 20:
-            lines.append(self.tr("… and %1 more").replace("%1", str(len(problems) - 20)))
+            lines.append(fill(self.tr("… and %1 more"), str(len(problems) - 20)))
         self.last_paste_problems = problems
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Nothing was pasted"),
-            self.tr(
-                "%1 cells cannot be saved, so nothing was written. Fix them and paste again."
-            ).replace("%1", str(len(problems))),
+            fill(
+                self.tr(
+                    "%1 cells cannot be saved, so nothing was written. Fix them and paste again."
+                ),
+                str(len(problems)),
+            ),
             QMessageBox.StandardButton.Ok,
             self,
         )

@@ -1,7 +1,7 @@
 """The Trends tab: one indicator over time for a parent and any of its communes, or a ranking.
 
 The numbers come from :mod:`ictdesk.core.series` (aggregate SQL). The charts themselves live
-in :mod:`ictdesk.gui.charts`, which imports pyqtgraph; that module is imported only when the
+in :mod:`ictdesk.gui.charts.trend_chart`, which imports pyqtgraph; that module is imported only when the
 tab is first shown, so start-up does not pay for it. Redraws update the existing plot items.
 """
 
@@ -36,9 +36,10 @@ from ictdesk.core.series import RankedUnit, SeriesTable, chart_parent, ranking, 
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import search_key
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.text import fill
 
 if TYPE_CHECKING:
-    from ictdesk.gui.charts import RankingChart, TrendChart
+    from ictdesk.gui.charts.trend_chart import RankingChart, TrendChart
 
 _TYPES = (PeriodType.MONTH, PeriodType.QUARTER, PeriodType.HALF, PeriodType.YEAR)
 _CODE = Qt.ItemDataRole.UserRole + 1
@@ -336,7 +337,7 @@ class TrendsView(QWidget):
         if self.store is None or self.unit_list.count() == 0:
             return
         item = self.unit_list.item(0)
-        item.setText(self.tr("%1 (total)").replace("%1", self.store.unit(self.parent_code).name))
+        item.setText(fill(self.tr("%1 (total)"), self.store.unit(self.parent_code).name))
 
     def _item(self, code: str) -> QListWidgetItem | None:
         for row in range(1, self.unit_list.count()):
@@ -428,7 +429,7 @@ class TrendsView(QWidget):
         """Build the charts the first time they are needed (this imports pyqtgraph)."""
         if self.chart is not None:
             return
-        from ictdesk.gui.charts import RankingChart, TrendChart
+        from ictdesk.gui.charts.trend_chart import RankingChart, TrendChart
 
         self.chart = TrendChart(current_language, self)
         self.stack.addWidget(self.chart)
@@ -462,12 +463,10 @@ class TrendsView(QWidget):
                 self.stack.setCurrentIndex(_CHART)
         except IctdeskError as exc:
             self.stack.setCurrentIndex(_PLACEHOLDER)
-            self.placeholder.setText(
-                self.tr("The chart cannot be drawn: %1").replace("%1", str(exc))
-            )
+            self.placeholder.setText(fill(self.tr("The chart cannot be drawn: %1"), str(exc)))
 
     def _draw_trend(self, indicator: Indicator) -> None:
-        from ictdesk.gui.charts import Line, TargetSegment
+        from ictdesk.gui.charts.trend_chart import Line, TargetSegment
 
         language = current_language()
         store = self.store
@@ -486,7 +485,7 @@ class TrendsView(QWidget):
             if ahead in self.targets:
                 periods += periods_of_year(ahead, self.period_type())
         names = {code: self._names.get(code) or store.unit(code).name for code in units}
-        total_name = self.tr("%1 (total)").replace("%1", names[self.parent_code])
+        total_name = fill(self.tr("%1 (total)"), names[self.parent_code])
         lines = []
         for code in units:
             values = list(table.values[code]) + [None] * (len(periods) - len(table.periods))
@@ -496,10 +495,8 @@ class TrendsView(QWidget):
         for year, target in sorted(self.targets.items()):
             indexes = [i for i, p in enumerate(periods) if p.year == year]
             if indexes:
-                label = (
-                    self.tr("Target %1: %2")
-                    .replace("%1", str(year))
-                    .replace("%2", format_value(indicator, target, language))
+                label = fill(
+                    self.tr("Target %1: %2"), str(year), format_value(indicator, target, language)
                 )
                 segments.append(TargetSegment(indexes[0], indexes[-1], target, label))
 
@@ -512,8 +509,10 @@ class TrendsView(QWidget):
             )
             target = self.targets.get(period.year)
             if target is not None:
-                text += "\n" + self.tr("Target %1: %2").replace("%1", str(period.year)).replace(
-                    "%2", format_value(indicator, target, language)
+                text += "\n" + fill(
+                    self.tr("Target %1: %2"),
+                    str(period.year),
+                    format_value(indicator, target, language),
                 )
             return text
 
@@ -524,7 +523,7 @@ class TrendsView(QWidget):
             self.tr("Target"),
             indicator.unit(language),
             describe,
-            self.tr("%1 communes").replace("%1", str(len(units) - 1)),
+            fill(self.tr("%1 communes"), str(len(units) - 1)),
         )
         if table.periods:
             span = f"{table.periods[0].label(language)} – {table.periods[-1].label(language)}"
@@ -546,10 +545,10 @@ class TrendsView(QWidget):
         ]
         if not others:
             return self.tr("No data for this indicator yet.")
-        return (
-            self.tr("No values by %1; there are values by %2: choose it above.")
-            .replace("%1", self.type_box.currentText())
-            .replace("%2", ", ".join(others))
+        return fill(
+            self.tr("No values by %1; there are values by %2: choose it above."),
+            self.type_box.currentText(),
+            ", ".join(others),
         )
 
     def _draw_ranking(self, indicator: Indicator) -> None:
@@ -580,9 +579,11 @@ class TrendsView(QWidget):
             for r in self.ranked
         ]
         target_label = (
-            self.tr("Target %1: %2")
-            .replace("%1", str(period.year))
-            .replace("%2", format_value(indicator, target, language))
+            fill(
+                self.tr("Target %1: %2"),
+                str(period.year),
+                format_value(indicator, target, language),
+            )
             if target is not None
             else ""
         )
@@ -598,13 +599,13 @@ class TrendsView(QWidget):
         text = (
             f"<b>{indicator.name(language)}</b> · {self.store.unit(self.parent_code).name} · "
             f"{period.label(language)}. "
-            + self.tr("%1 of %2 communes have a value.")
-            .replace("%1", str(len(known)))
-            .replace("%2", str(len(self.ranked)))
+            + fill(
+                self.tr("%1 of %2 communes have a value."), str(len(known)), str(len(self.ranked))
+            )
         )
         if target is not None:
             reached = sum(1 for r in known if r.value >= target)
-            text += " " + self.tr("%1 have reached the target.").replace("%1", str(reached))
+            text += " " + fill(self.tr("%1 have reached the target."), str(reached))
         self.caption.setText(text)
 
     # ---------------------------------------------------------------- export
@@ -617,8 +618,9 @@ class TrendsView(QWidget):
             return False
         ok = widget.grab().save(str(path), "PNG")
         self.message.emit(
-            (self.tr("Chart saved: %1") if ok else self.tr("The chart was not saved: %1")).replace(
-                "%1", str(path)
+            fill(
+                self.tr("Chart saved: %1") if ok else self.tr("The chart was not saved: %1"),
+                str(path),
             )
         )
         return ok
@@ -664,9 +666,9 @@ class TrendsView(QWidget):
                 header = ["unit_code", "unit_name", "indicator_code", "indicator_name"]
                 write_csv(path, [*header, "period", "value", "target"], rows)
         except IctdeskError as exc:
-            self.message.emit(self.tr("The numbers were not saved: %1").replace("%1", str(exc)))
+            self.message.emit(fill(self.tr("The numbers were not saved: %1"), str(exc)))
             return False
-        self.message.emit(self.tr("Numbers saved: %1").replace("%1", str(path)))
+        self.message.emit(fill(self.tr("Numbers saved: %1"), str(path)))
         return True
 
     def _export_path(self, suffix: str, title: str, filter_text: str) -> str:
