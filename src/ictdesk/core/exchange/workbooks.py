@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,7 @@ MAX_SHEETS = 2_000
 MAX_ROWS = 5_000  # rows with something in them, per sheet
 MAX_COLUMNS = 16  # columns read (a template uses 7)
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[ >/]")  # a cell's formula in xlsx sheet XML
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2, the container of Excel 97-2003 files
 
 
@@ -143,9 +145,9 @@ class Workbook:
         from openpyxl import load_workbook
 
         _check_zip(path, self.name).close()
+        self._path = path
         self._values = load_workbook(path, read_only=True, data_only=True)
-        # The same cells as typed: a formula a script wrote has no saved result to read.
-        self._typed = load_workbook(path, read_only=True, data_only=False)
+        self._typed = None  # the cells as typed, opened when a sheet holds a formula
         self.sheet_names = list(self._values.sheetnames)
 
     # ------------------------------------------------------------------ xls
@@ -195,8 +197,12 @@ class Workbook:
             if self.kind == "ods":
                 cells = self._tables[sheet][1]
                 return {r for r, c in cells if c == column and r <= last_row}
-            if self.kind == "xls":
+            if self.kind == "xls" or not self._has_formulas(sheet):
                 return set()
+            if self._typed is None:
+                from openpyxl import load_workbook
+
+                self._typed = load_workbook(self._path, read_only=True, data_only=False)
             rows = self._typed[sheet].iter_rows(
                 min_col=column, max_col=column, max_row=last_row, values_only=True
             )
@@ -206,11 +212,22 @@ class Workbook:
                 if isinstance(v, str) and v.startswith("=")
             }
 
+    def _has_formulas(self, sheet: str) -> bool:
+        """Whether an xlsx sheet's XML holds a formula element (``<f>``; ``<formula1>`` of a
+        data validation is none): most returned templates hold none, and reading the sheet a
+        second time as typed was half the time of reading a province's template."""
+        part = getattr(self._values[sheet], "_worksheet_path", None)
+        archive = getattr(self._values, "_archive", None)
+        if part is None or archive is None:
+            return True  # openpyxl changed: look at the typed cells, as before
+        return _FORMULA.search(archive.read(part)) is not None
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             if self.kind == "xlsx":
                 self._values.close()
-                self._typed.close()
+                if self._typed is not None:
+                    self._typed.close()
             elif self.kind == "xls":
                 self._book.release_resources()
 
