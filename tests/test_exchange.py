@@ -10,7 +10,13 @@ import pytest
 from openpyxl import load_workbook
 
 from ictdesk.core.errors import IctdeskError
-from ictdesk.core.exchange.common import DHIS2_HEADER, LONG_HEADER, ExportFailed, Selection
+from ictdesk.core.exchange.common import (
+    DHIS2_HEADER,
+    LONG_HEADER,
+    LONG_HEADER_BEFORE_FLAGS,
+    ExportFailed,
+    Selection,
+)
 from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import ImportRejected, detect_format, import_files
 from ictdesk.core.exchange.template import write_template
@@ -34,15 +40,44 @@ def fresh(tmp_path):
 
 def test_long_export_round_trips_byte_for_byte(demo_store, fresh, tmp_path):
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    demo_store.set_followup("08740", "BTS_TOTAL", "2025Q4", True)
+    demo_store.set_followup("04792", "POP_TOTAL", "2024Q1", True)
+    demo_store.set_complete("08740", "2025Q4")
+    demo_store.stored_by = "'=cán bộ"  # who completed it: escaped like comments
+    demo_store.set_complete("04792", "2024Q3")
+    demo_store.save_value("07900", "BTS_4G", "2025Q3", 12, comment="'trích' =1+1")
+    link = '=HYPERLINK("http://evil.example","xem"), ok'
+    demo_store.save_value("07900", "BTS_5G", "2025Q3", 2, comment=link)
     selection = Selection.build(unit="25", start="2024Q1", end="2025Q4")
     rows = export(demo_store, "long", selection, first)
     assert rows == 148 * 29 * 8
     raw = first.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    assert raw[3:].split(b"\r\n")[0] == ",".join(LONG_HEADER).encode()
+    assert ",''trích' =1+1,".encode() in raw
+    assert b',"\'=HYPERLINK(""http://evil.example"",""xem""), ok",' in raw
     report = import_files(fresh, [first])
-    assert report.added == rows and report.written
+    assert report.added == rows and report.written and report.completed == 2
+    assert fresh.value("08740", "BTS_TOTAL", "2025Q4").followup
+    assert fresh.value("07900", "BTS_4G", "2025Q3").comment == "'trích' =1+1"
+    assert fresh.value("07900", "BTS_5G", "2025Q3").comment == link
+    assert fresh.is_complete("08740", "2025Q4") and fresh.is_complete("04792", "2024Q3")
     export(fresh, "long", selection, second)
     assert second.read_bytes() == raw
+    again = import_files(fresh, [first])  # a second time: nothing to do
+    assert again.changes == 0 and again.unchanged == rows
+
+
+def test_long_files_from_before_flags_and_completion_keep_importing(fresh, tmp_path):
+    path = write_long(
+        tmp_path / "old.csv",
+        [row("08740", "BTS_TOTAL", "2025Q4", 36, "'kept as written")],
+        header=LONG_HEADER_BEFORE_FLAGS,
+    )
+    assert detect_format(path) == "long"
+    assert import_files(fresh, [path]).added == 1
+    stored = fresh.value("08740", "BTS_TOTAL", "2025Q4")
+    assert stored.comment == "'kept as written" and not stored.followup
 
 
 def test_long_header_and_a_known_row(demo_store, tmp_path):
@@ -59,7 +94,7 @@ def test_long_header_and_a_known_row(demo_store, tmp_path):
         "Tổng số trạm phát sóng (BTS)",
         "2025Q4",
         "36",
-        "=SUM(A1)",  # machine formats are never altered
+        "'=SUM(A1)",  # no live formula in a spreadsheet; the import takes the ' off again
     ]
     assert len(rows) == 1 + 29
     assert not any(r[2].endswith("_PCT") for r in rows[1:])  # no derived rates in long
@@ -135,8 +170,9 @@ def test_xlsx_export_is_readable_with_numbers_as_numbers(demo_store, tmp_path):
     assert sheet.cell(total_row, column).value == pytest.approx(expected)
     assert sheet.cell(2, 3).number_format == "#,##0"
     assert isinstance(sheet.cell(2, 3).value, int)
-    names = [sheet.cell(r, 2).value for r in range(2, total_row)]
-    assert "'=1+1" in names
+    names = {sheet.cell(r, 2).value: sheet.cell(r, 2) for r in range(2, total_row)}
+    assert names["=1+1"].data_type == "s"  # text, shown as typed: no formula, no '
+    assert not [c for c in names.values() if c.data_type == "f"]
 
 
 def test_a_year_exported_from_quarterly_values_is_aggregated_with_a_total(demo_store, tmp_path):
@@ -504,7 +540,7 @@ def test_a_quote_left_open_is_a_clear_error(fresh, tmp_path):
     lines += ["08740,,BTS_4G,,2025Q4,1,,,"] * 20000  # swallowed into one field over 128 KB
     path = tmp_path / "open.csv"
     path.write_text("\n".join(lines), encoding="utf-8")
-    with pytest.raises(IctdeskError, match=r"open.csv row \d+: not readable as CSV"):
+    with pytest.raises(IctdeskError, match=r"open.csv row 2: a quote \(\"\) opens here"):
         import_files(fresh, [path])
     assert fresh.value_count() == 0
 
@@ -742,7 +778,10 @@ def test_long_export_quotes_text_exactly_as_the_csv_module_does(fresh, tmp_path)
         " FROM data_values ORDER BY unit_code, period, indicator_code"
     ):
         name = fresh.catalogue[code].name_vi
-        writer.writerow([unit, "Phường Phúc Yên", code, name, period, value, comment, who, when])
+        writer.writerow(
+            [unit, "Phường Phúc Yên", code, name, period, value, comment, who, when]
+            + ["false", "", ""]
+        )
     assert path.read_bytes() == ("\ufeff" + expected.getvalue()).encode("utf-8")
     again = tmp_path / "again.db"
     ValueStore.create(again, {"province_code": "25"})

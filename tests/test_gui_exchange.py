@@ -204,3 +204,46 @@ def test_long_background_work_shows_its_progress_dialog(qtbot):
     release.set()
     qtbot.waitUntil(lambda: results == [42], timeout=3000)
     wait_for_background_work()
+
+
+def test_dhis2_deletions_are_applied_only_when_ticked(qtbot, window, tmp_path):
+    window.store.save_value("08740", "BTS_TOTAL", "2025Q4", 36)
+    path = tmp_path / "dhis2.csv"
+    path.write_text(
+        "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,"
+        "lastupdated,comment,followup,deleted\n"
+        "BTS_TOTAL,2025Q4,08740,HllvX50cXC0,HllvX50cXC0,36,admin,2099-01-01T00:00:00.000+0000"
+        ",,false,true\n",
+        encoding="utf-8",
+    )
+    dialog = window.show_import()
+    dialog.set_files([path])
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert not dialog.import_button.isEnabled()
+    assert "deleted=true" in dialog.table.item(0, 4).text()
+    assert "Áp dụng" in dialog.table.item(0, 4).text()  # in the interface language
+    dialog.report = None
+    dialog.deletions_box.setChecked(True)  # checks the files again
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert dialog.report.deleted == 1 and dialog.import_button.isEnabled()
+    assert "1 giá trị bị xóa" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.start_import()
+    assert window.store.value("08740", "BTS_TOTAL", "2025Q4") is None
+
+
+def test_the_dhis2_json_export_names_the_data_set_of_the_settings(qtbot, window, tmp_path):
+    import json
+
+    window.store.save_value("08740", "BTS_TOTAL", "2025Q4", 36)
+    window.store.set_complete("08740", "2025Q4")
+    window.store.set_setting("dhis2_data_set", "CDS_QUY")
+    dialog = window.show_export()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("dhis2-json"))
+    assert "mã bộ dữ liệu DHIS2" in dialog.note.text()
+    target = tmp_path / "out.json"
+    with qtbot.waitSignal(dialog.exported, timeout=10000):
+        dialog.start_export(target)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["dataSet"] == "CDS_QUY"
+    assert document["completeDataSetRegistrations"][0]["organisationUnit"] == "08740"

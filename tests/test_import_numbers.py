@@ -180,7 +180,7 @@ def test_a_dhis2_file_garbled_by_excel_is_refused_and_says_how_to_save_it(empty_
     assert "Nguyá»…n VÄƒn A" in path.read_text(encoding="utf-8-sig")
     result = cli("import", path, "--db", empty_db)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "dhis2.csv row 2, storedby" in result.stderr
+    assert "dhis2.csv row 2, storedBy" in result.stderr  # as the file's header names it
     assert "'Nguyễn Văn A'" in result.stderr  # what it should read
     assert "CSV UTF-8" in result.stderr and "65001" in result.stderr
     assert stored(empty_db, PHUC_YEN, "BTS_TOTAL") is None

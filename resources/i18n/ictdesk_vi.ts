@@ -385,6 +385,10 @@
         <translation>CSV giá trị dữ liệu DHIS2 (theo mã)</translation>
     </message>
     <message>
+        <source>DHIS2 data value set JSON (codes, completeness)</source>
+        <translation>Bộ giá trị dữ liệu DHIS2 dạng JSON (theo mã, có trạng thái hoàn thành)</translation>
+    </message>
+    <message>
         <source>%1 and the units under it</source>
         <translation>%1 và các đơn vị trực thuộc</translation>
     </message>
@@ -441,6 +445,10 @@
         <translation>Chỉ số liệu nhập; nhập vào DHIS2 với idScheme=code.</translation>
     </message>
     <message>
+        <source>Entered values only, codes as identifiers; with a DHIS2 data set code in Settings it also carries which units are marked complete.</source>
+        <translation>Chỉ số liệu nhập, định danh theo mã; khi đã đặt mã bộ dữ liệu DHIS2 trong Cài đặt, tệp còn mang trạng thái hoàn thành của các đơn vị.</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>Xuất ra tệp</translation>
     </message>
@@ -451,6 +459,10 @@
     <message>
         <source>Export failed</source>
         <translation>Không xuất được số liệu</translation>
+    </message>
+    <message>
+        <source>Exported, with a warning</source>
+        <translation>Đã xuất, có cảnh báo</translation>
     </message>
 </context>
 <context>
@@ -652,6 +664,10 @@
         <translation>Giữ giá trị đã có</translation>
     </message>
     <message>
+        <source>Apply deletions from DHIS2 (a value marked deleted=true is removed)</source>
+        <translation>Áp dụng các giá trị đã xóa trong DHIS2 (giá trị có deleted=true sẽ bị xóa)</translation>
+    </message>
+    <message>
         <source>The files hold figures of the units before 1 July 2025: keep them and convert them to the current units</source>
         <translation>Tệp chứa số liệu theo đơn vị hành chính trước 01/7/2025: lưu giữ và quy đổi sang đơn vị hiện hành</translation>
     </message>
@@ -684,8 +700,8 @@
         <translation>Chọn tệp để nhập</translation>
     </message>
     <message>
-        <source>Returned files (*.csv *.xlsx);;All files (*)</source>
-        <translation>Tệp gửi về (*.csv *.xlsx);;Tất cả các tệp (*)</translation>
+        <source>Returned files (*.csv *.txt *.json *.xlsx *.ods *.xls);;All files (*)</source>
+        <translation>Tệp gửi về (*.csv *.txt *.json *.xlsx *.ods *.xls);;Tất cả các tệp (*)</translation>
     </message>
     <message>
         <source>These files look keyed by the units before 1 July 2025 (%1); the choice below is made for them.</source>
@@ -718,6 +734,10 @@
     <message>
         <source>%1 values read: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
         <translation>Đọc được %1 giá trị: %2 mới, %3 thay đổi, %4 không đổi, %5 bỏ qua.</translation>
+    </message>
+    <message>
+        <source>%1 deleted, %2 follow-up flags changed, %3 units marked complete.</source>
+        <translation>%1 giá trị bị xóa, %2 đánh dấu theo dõi thay đổi, %3 đơn vị được đánh dấu hoàn thành.</translation>
     </message>
     <message>
         <source>1 error: nothing will be written until it is fixed.</source>
@@ -1246,6 +1266,18 @@ Căn cứ: %3</translation>
     <message>
         <source>These appear on the printed summary sheets.</source>
         <translation>Các thông tin này được in trên biểu báo cáo.</translation>
+    </message>
+    <message>
+        <source>e.g. CDS_QUY (empty: none)</source>
+        <translation>ví dụ CDS_QUY (để trống: không có)</translation>
+    </message>
+    <message>
+        <source>The code of the DHIS2 data set these values belong to. DHIS2 JSON exports then name it and carry which units are marked complete.</source>
+        <translation>Mã bộ dữ liệu DHIS2 chứa các chỉ tiêu này. Khi đó tệp xuất DHIS2 JSON ghi mã này và mang trạng thái hoàn thành của các đơn vị.</translation>
+    </message>
+    <message>
+        <source>DHIS2 data set code:</source>
+        <translation>Mã bộ dữ liệu DHIS2:</translation>
     </message>
     <message>
         <source>Not saved: %1</source>

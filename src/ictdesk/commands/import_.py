@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ictdesk.commands import open_store
 
-HELP = "import long, wide or DHIS2 CSV files and filled-in templates (all or nothing)"
+HELP = "import long, wide or DHIS2 CSV, DHIS2 JSON and filled-in templates (all or nothing)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("overwrite", "keep", "newer"),
         default="newer",
         help="what to do with values already stored (default: newer by updated_at)",
+    )
+    parser.add_argument(
+        "--apply-deletions",
+        action="store_true",
+        help="a DHIS2 value marked deleted=true removes the stored value (default: refused)",
     )
     parser.add_argument("--report", type=Path, help="write the problems found to this CSV")
     parser.add_argument(
@@ -90,7 +95,12 @@ def _import(args: argparse.Namespace):
         else:
             _hint_old_units(store, args.files)
         report = import_files(
-            store, args.files, on_conflict=args.on_conflict, dry_run=args.dry_run, old_units=stage
+            store,
+            args.files,
+            on_conflict=args.on_conflict,
+            dry_run=args.dry_run,
+            old_units=stage,
+            apply_deletions=args.apply_deletions,
         )
         if stage is not None:
             print(stage.summary(dry_run=args.dry_run))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from ictdesk.core.errors import IctdeskError
+from ictdesk.core.exchange.dhis2_export import DATA_SET_SETTING
 from ictdesk.core.report import SETTING_KEYS, sheet_settings
 from ictdesk.core.store import ValueStore
 from ictdesk.gui.text import fill
@@ -39,6 +40,17 @@ class SettingsDialog(QDialog):
             field.setMinimumWidth(360)
             self.fields[key] = field
             form.addRow(labels[key], field)
+        data_set = QLineEdit(store.setting(DATA_SET_SETTING) or "", self)
+        data_set.setObjectName(DATA_SET_SETTING)
+        data_set.setPlaceholderText(self.tr("e.g. CDS_QUY (empty: none)"))
+        data_set.setToolTip(
+            self.tr(
+                "The code of the DHIS2 data set these values belong to. DHIS2 JSON exports then"
+                " name it and carry which units are marked complete."
+            )
+        )
+        self.fields[DATA_SET_SETTING] = data_set
+        form.addRow(self.tr("DHIS2 data set code:"), data_set)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c0392b;")
         form.addRow(self.error)

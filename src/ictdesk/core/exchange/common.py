@@ -12,7 +12,9 @@ from pathlib import Path
 from ictdesk.core.errors import IctdeskError, InvalidPeriod
 from ictdesk.core.periods import Period, period_range
 
-LONG_HEADER = (
+# The long CSV's columns. Files from before follow-up and completion travelled end at
+# ``updated_at`` (:data:`LONG_HEADER_BEFORE_FLAGS`) and keep importing.
+LONG_HEADER_BEFORE_FLAGS = (
     "unit_code",
     "unit_name",
     "indicator_code",
@@ -23,18 +25,22 @@ LONG_HEADER = (
     "stored_by",
     "updated_at",
 )
+LONG_HEADER = (*LONG_HEADER_BEFORE_FLAGS, "followup", "completed_at", "completed_by")
+# DHIS2 2.43+ matches columns by these names (any other column becomes a category option and
+# stops the import); 2.42 and earlier read by position, in this order.
 DHIS2_HEADER = (
-    "dataelement",
+    "dataElement",
     "period",
-    "orgunit",
-    "catoptcombo",
-    "attroptcombo",
+    "orgUnit",
+    "categoryOptionCombo",
+    "attributeOptionCombo",
     "value",
-    "storedby",
-    "lastupdated",
+    "storedBy",
+    "lastUpdated",
     "comment",
-    "followup",
+    "followUp",
 )
+DHIS2_COMMENT_LIMIT = 50_000  # characters DHIS2 keeps of a comment
 WIDE_UNIT_CODE = "Mã đơn vị"
 WIDE_UNIT_NAME = "Tên đơn vị"
 WIDE_PERIOD = "Kỳ báo cáo"
@@ -85,6 +91,50 @@ class Selection:
 def protect_text(text: str) -> str:
     """Prefix text a spreadsheet would run as a formula with ``'`` (OWASP CSV injection)."""
     return "'" + text if text and text.startswith(_FORMULA_STARTS) else text
+
+
+def escape_long_text(text: str | None) -> str | None:
+    """Text of the long CSV that is read back (comments, who): safe in a spreadsheet and
+    lossless. Text starting as a formula would, or with ``'``, gets one ``'`` in front;
+    :func:`unescape_long_text` takes it off again."""
+    if text and text.startswith((*_FORMULA_STARTS, "'")):
+        return "'" + text
+    return text
+
+
+def unescape_long_text(text: str) -> str:
+    """The text :func:`escape_long_text` was given."""
+    return text[1:] if text.startswith("'") else text
+
+
+def dhis2_text(text: str | None) -> str:
+    """Text for a DHIS2 file that DHIS2 2.43 reads whole: its CSV reader ends a quoted field
+    at the next ``"`` and a row at any line break, so ``"`` becomes ``”`` and a line break
+    `` / ``; text a spreadsheet would run as a formula gets ``'`` in front."""
+    if not text:
+        return ""
+    text = text.replace('"', "\u201d").replace("\r\n", " / ")
+    text = text.replace("\r", " / ").replace("\n", " / ")
+    return protect_text(text)
+
+
+def text_cells(cells) -> None:
+    """Make workbook cells holding text that starts with ``=`` plain text (openpyxl would
+    write it as a formula): the text shows as typed, with no ``'``."""
+    for cell in cells:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something an export wants the user to know about the file it wrote."""
+
+    en: str
+    vi: str
+
+    def message(self, language: str = "vi") -> str:
+        return self.vi if language == "vi" else self.en
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

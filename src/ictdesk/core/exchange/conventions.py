@@ -11,6 +11,7 @@ decimals, Vietnamese); a file with neither is machine format. A file showing bot
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ictdesk.core.errors import IctdeskError
@@ -40,9 +41,15 @@ def file_convention(path: Path, delimiter: str, name: str) -> Convention:
     data = path.read_bytes()
     if b'"' not in data:  # no quoted field: no number in it can hold a comma
         return Convention.MACHINE
+    texts = (m.group(1).decode("utf-8", errors="replace") for m in _QUOTED.finditer(data))
+    return texts_convention(texts, name)
+
+
+def texts_convention(texts: Iterable[str], name: str) -> Convention:
+    """The convention the numbers among ``texts`` (cells that may hold a ``,``) are written
+    in, as :func:`file_convention` decides it; :data:`Convention.MACHINE` when none tells."""
     english = vietnamese = None
-    for match in _QUOTED.finditer(data):
-        text = match.group(1).decode("utf-8", errors="replace")
+    for text in texts:
         if "," not in text or not _NUMERIC.match(text):
             continue
         if _VIETNAMESE.search(text):

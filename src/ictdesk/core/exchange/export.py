@@ -1,7 +1,7 @@
-"""Exports for upstream reporting: long CSV, wide CSV, DHIS2 CSV and an XLSX workbook.
+"""Exports for upstream reporting: long CSV, wide CSV, DHIS2 CSV or JSON, an XLSX workbook.
 
-``long`` and ``dhis2`` carry entered values only, exactly; ``wide`` and ``xlsx`` are for people
-and add the derived rates. Every file is written atomically.
+``long`` and the DHIS2 formats carry entered values only, exactly; ``wide`` and ``xlsx`` are for
+people and add the derived rates. Every file is written atomically.
 """
 
 from __future__ import annotations
@@ -12,30 +12,33 @@ from pathlib import Path
 
 from ictdesk.core.exchange.common import (
     BOM,
-    DHIS2_HEADER,
     LONG_HEADER,
     WIDE_PERIOD,
     WIDE_UNIT_CODE,
     WIDE_UNIT_NAME,
     ExportFailed,
+    Notice,
     Selection,
     atomic_output,
     protect_text,
+    text_cells,
 )
-from ictdesk.core.exchange.queries import long_csv_lines, value_rows
+from ictdesk.core.exchange.dhis2_export import export_dhis2, export_dhis2_json
+from ictdesk.core.exchange.queries import long_csv_lines
 from ictdesk.core.numbers import format_machine
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit, gso_code
 
-FORMATS = ("long", "wide", "dhis2", "xlsx")
+FORMATS = ("long", "wide", "dhis2", "dhis2-json", "xlsx")
 Progress = Callable[[int], None]  # called with the number of rows written so far
 
 
 def export_long(
     store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
 ) -> int:
-    """The canonical lossless CSV (UTF-8 with BOM, CRLF, exact values); returns rows written."""
+    """The canonical lossless CSV (UTF-8 with BOM, CRLF, exact values, follow-up flags and
+    completion); returns rows written."""
     cursor = long_csv_lines(store, selection)
     count = 0
     with atomic_output(path, "wb") as stream:
@@ -45,37 +48,6 @@ def export_long(
             stream.write(b"".join([line for (line,) in block]))
             count += len(block)
             if progress:
-                progress(count)
-    return count
-
-
-def export_dhis2(
-    store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
-) -> int:
-    """DHIS2 dataValueSets CSV with codes as identifiers (import with idScheme=code)."""
-    count = 0
-    with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(DHIS2_HEADER)
-        for row in value_rows(store, selection):
-            if row[5] is None:
-                continue  # DHIS2 data values need a value; a bare comment has no place there
-            writer.writerow(
-                (
-                    row[2],
-                    row[4],
-                    gso_code(row[0]),  # the GSO code of a unit before 1 July 2025
-                    "",
-                    "",
-                    format_machine(row[5]),
-                    row[7] or "",
-                    row[8] or "",
-                    row[6] or "",
-                    "true" if row[9] else "false",
-                )
-            )
-            count += 1
-            if progress and count % 50000 == 0:
                 progress(count)
     return count
 
@@ -187,18 +159,20 @@ def export_xlsx(
         sheet.append(
             [WIDE_UNIT_CODE, WIDE_UNIT_NAME] + [f"{i.name_vi} ({i.unit_vi})" for i in indicators]
         )
+        text_cells(sheet[1])
         for cell in sheet[1]:
             cell.font = bold
             cell.fill = header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for unit, values in rows:
             sheet.append(
-                [protect_text(gso_code(unit.code)), protect_text(unit.name)]
-                + [values.get(i.code) for i in indicators]
+                [gso_code(unit.code), unit.name] + [values.get(i.code) for i in indicators]
             )
+            text_cells(sheet[sheet.max_row][:2])
             written += 1
         for top, total in totals:
             sheet.append(["", f"Tổng cộng {top.name}"] + [total.get(i.code) for i in indicators])
+            text_cells(sheet[sheet.max_row][:2])
             for cell in sheet[sheet.max_row]:
                 cell.font = bold
                 cell.fill = total_fill
@@ -228,6 +202,8 @@ def export_xlsx(
                 else "",
             ]
         )
+    for row in codes.iter_rows():
+        text_cells(row)
     for cell in codes[1]:
         cell.font = bold
     codes.column_dimensions["A"].width = 22
@@ -237,7 +213,8 @@ def export_xlsx(
     return written
 
 
-EXPORTERS = {"long": export_long, "wide": export_wide, "dhis2": export_dhis2, "xlsx": export_xlsx}
+EXPORTERS = {"long": export_long, "wide": export_wide, "xlsx": export_xlsx}
+DHIS2_EXPORTERS = {"dhis2": export_dhis2, "dhis2-json": export_dhis2_json}
 
 
 def export(
@@ -246,13 +223,21 @@ def export(
     selection: Selection,
     path: Path,
     progress: Progress | None = None,
+    *,
+    data_set: str | None = None,
+    notices: list[Notice] | None = None,
 ) -> int:
-    """Write ``selection`` to ``path`` in ``fmt``; returns the number of rows written."""
-    if fmt not in EXPORTERS:
+    """Write ``selection`` to ``path`` in ``fmt``; returns the number of rows written.
+
+    ``data_set``: the DHIS2 data set code of a DHIS2 file (default: the database's setting).
+    ``notices`` hears what the user should know about the file written (comments DHIS2 will
+    not take, completion left out).
+    """
+    if fmt not in EXPORTERS and fmt not in DHIS2_EXPORTERS:
         raise ExportFailed(f"unknown format {fmt}: choose one of {', '.join(FORMATS)}")
     if selection.unit_code:
         store.unit(selection.unit_code)
-    if fmt in ("long", "dhis2"):
+    if fmt in ("long", *DHIS2_EXPORTERS):
         computed = [
             c
             for c in selection.indicators
@@ -265,4 +250,8 @@ def export(
                 vi=f"{', '.join(computed)}: chỉ tiêu tính từ các chỉ tiêu khác; tệp {fmt} chỉ"
                 " chứa số liệu nhập (tệp CSV dạng bảng và tệp Excel có các tỷ lệ)",
             )
+    if fmt in DHIS2_EXPORTERS:
+        return DHIS2_EXPORTERS[fmt](
+            store, selection, Path(path), progress, data_set=data_set, notices=notices
+        )
     return EXPORTERS[fmt](store, selection, Path(path), progress)

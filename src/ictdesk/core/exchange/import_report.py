@@ -92,10 +92,18 @@ class ImportReport:
     changed: int = 0
     unchanged: int = 0
     skipped: int = 0
+    deleted: int = 0  # stored values a DHIS2 file's deletions remove
+    flags_changed: int = 0  # follow-up flags of values otherwise unchanged
+    completed: int = 0  # unit-periods newly marked complete
     problems: list[Problem] = field(default_factory=list)
     written: bool = False
     dry_run: bool = False
     preview: list[Incoming] = field(default_factory=list)  # the first values to write
+
+    @property
+    def changes(self) -> int:
+        """How many things the import writes: values, deletions, flags and completions."""
+        return self.added + self.changed + self.deleted + self.flags_changed + self.completed
 
     @property
     def blocking(self) -> list[Problem]:
@@ -107,10 +115,19 @@ class ImportReport:
 
     def summary(self) -> str:
         state = "rejected" if self.blocking else "would import" if self.dry_run else "imported"
+        extra = "".join(
+            f", {number} {what}"
+            for number, what in (
+                (self.deleted, "deleted"),
+                (self.flags_changed, "follow-up flags changed"),
+                (self.completed, "unit-periods marked complete"),
+            )
+            if number
+        )
         return (
             f"{state}: {_count(self.rows, 'value')} read from {_count(len(self.files), 'file')}"
             f" — {self.added} added, {self.changed} changed, {self.unchanged} unchanged,"
-            f" {self.skipped} skipped; {_count(len(self.blocking), 'error')},"
+            f" {self.skipped} skipped{extra}; {_count(len(self.blocking), 'error')},"
             f" {_count(len(self.warnings), 'warning')}"
         )
 

@@ -1,4 +1,5 @@
-"""Imports: long, wide and DHIS2 CSV and the fill-in template, detected from their content.
+"""Imports: long, wide and DHIS2 CSV, DHIS2 JSON and the fill-in template (xlsx, ods, xls),
+detected from their content.
 
 Every row of every file is checked before anything is written; a run with any blocking
 problem writes nothing. Conflicts with stored values follow ``on_conflict``. Merging the
@@ -12,10 +13,12 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ictdesk.core.errors import IctdeskError, StorageError
+from ictdesk.core.exchange.dhis2_readers import read_dhis2, read_dhis2_json
 from ictdesk.core.exchange.import_report import (
     ImportRejected,
     ImportReport,
@@ -26,7 +29,6 @@ from ictdesk.core.exchange.import_report import (
 )
 from ictdesk.core.exchange.readers import (
     detect_format,
-    read_dhis2,
     read_long,
     read_wide,
 )
@@ -48,7 +50,14 @@ CONFLICT_MODES = ("overwrite", "keep", "newer")
 
 
 PREVIEW_ROWS = 2000
-READERS = {"long": read_long, "dhis2": read_dhis2, "wide": read_wide, "template": read_template}
+READERS = {
+    "long": read_long,
+    "dhis2": read_dhis2,
+    "dhis2-json": read_dhis2_json,
+    "wide": read_wide,
+    "template": read_template,
+}
+DHIS2_FORMATS = ("dhis2", "dhis2-json")  # they may carry deletions
 
 
 # --------------------------------------------------------------------- import
@@ -58,10 +67,14 @@ def import_files(
     *,
     on_conflict: str = "newer",
     dry_run: bool = False,
+    apply_deletions: bool = False,
     progress: Callable[[ImportStep], None] | None = None,
     old_units: OldUnitImport | None = None,
 ) -> ImportReport:
     """Read, check and (unless ``dry_run``) write ``paths`` as one all-or-nothing run.
+
+    A DHIS2 row marked ``deleted`` is refused unless ``apply_deletions``; then it removes the
+    stored value (as any change, only if newer under ``on_conflict="newer"``).
 
     Files stream through the checks into the store's staging table, so memory stays small
     for a province's ten years; conflicts, duplicates, rules and outliers are then found with
@@ -86,13 +99,20 @@ def import_files(
                 old_units.begin(store, report)
             for done, (path, name, fmt) in enumerate(sources):
                 step(ImportStep("read", done, len(sources), name))
-                rows = READERS[fmt](path, report.problems, store, name)
+                reader = READERS[fmt]
+                if fmt in DHIS2_FORMATS:
+                    reader = partial(reader, apply_deletions=apply_deletions)
+                rows = reader(path, report.problems, store, name)
                 if old_units is not None:
                     rows = old_units.rows(rows, path)
                 store.stage_values(checker.checked(rows), name)
             for detail, converted in old_units.converted() if old_units is not None else ():
                 store.stage_values(converted, detail)
             step(ImportStep("check", len(sources), len(sources), values=report.rows))
+            report.completed = store.stage_completions(
+                (unit, period, when, who)
+                for (unit, period), (when, who) in checker.completions.items()
+            )
             label_of = checker.label_of
             stored = store.holds_values()
             _report_duplicates(store, report, label_of)
@@ -103,7 +123,7 @@ def import_files(
             report.preview = _preview(store, label_of)
             if report.blocking:
                 raise ImportRejected(report)
-            if not dry_run and report.added + report.changed:
+            if not dry_run and report.changes:
                 step(
                     ImportStep(
                         "write", len(sources), len(sources), values=report.added + report.changed
@@ -183,13 +203,18 @@ def _resolve_conflicts(
     file_times: dict[str, str],
     stored: bool,
 ) -> None:
-    """Count added, changed, unchanged and skipped values; drop the last two from the batch.
+    """Count added, changed, deleted, unchanged and skipped values and the follow-up flags
+    that change; drop the unchanged and skipped from the batch.
 
-    ``stored``: the database holds any value at all (else every staged value is new).
+    ``stored``: the database holds any value at all (else every staged value is new). A value
+    whose only change is its follow-up flag is unchanged, and its flag changes whatever the
+    conflict mode (flagging a value does not make it newer).
     """
     staged = store.staged_count()
+    report.unchanged = store.drop_staged_nothing()
     if stored:
-        report.unchanged = store.drop_unchanged()
+        report.flags_changed = store.keep_followup_changes()
+        report.unchanged += store.drop_unchanged()
         conflicts = store.staged_conflicts()
         skipped = [
             (unit, period, code)
@@ -199,8 +224,9 @@ def _resolve_conflicts(
         ]
         store.drop_staged(skipped)
         report.skipped = len(skipped)
-        report.changed = len(conflicts) - len(skipped)
-    report.added = staged - report.unchanged - report.skipped - report.changed
+        report.deleted = store.staged_deletions()
+        report.changed = len(conflicts) - len(skipped) - report.deleted
+    report.added = staged - report.unchanged - report.skipped - report.changed - report.deleted
 
 
 def _is_newer(incoming: str, stored: str | None) -> bool:

@@ -1,4 +1,6 @@
-"""Readers of the files an import takes: long, wide and DHIS2 CSV and the fill-in template.
+"""Readers of the long and wide CSV an import takes, the guess of a file's format, and what
+every reader shares (DHIS2 files are read in ``dhis2_readers``, templates in
+``template_reader``).
 
 Each yields one tuple per value read (see :data:`Read`) and records what it cannot read as a
 :class:`Problem`; the checks against the database come after (see ``importer``).
@@ -6,55 +8,72 @@ Each yields one tuple per value read (see :data:`Read`) and records what it cann
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from ictdesk.core.errors import IctdeskError, InvalidNumber
+from ictdesk.core.errors import IctdeskError, InvalidNumber, InvalidPeriod
 from ictdesk.core.exchange.common import (
-    DHIS2_HEADER,
     LONG_HEADER,
+    LONG_HEADER_BEFORE_FLAGS,
     WIDE_PERIOD,
     WIDE_UNIT_CODE,
     WIDE_UNIT_NAME,
+    unescape_long_text,
 )
-from ictdesk.core.exchange.conventions import file_convention
+from ictdesk.core.exchange.csv_source import csv_rows, first_line
 from ictdesk.core.exchange.import_report import Problem, not_a_number
 from ictdesk.core.exchange.mojibake import refuse_garbled
+from ictdesk.core.exchange.workbooks import workbook_kind
 from ictdesk.core.numbers import Convention, ValueType, read_unambiguous
+from ictdesk.core.periods import canonical_period
 from ictdesk.core.store import ValueStore
 
 _CODE_IN_HEADER = re.compile(r"\[([A-Za-z0-9_]+)\]\s*$")
 _WIDE_FIRST = {WIDE_UNIT_CODE.lower(), "unit_code", "ma don vi", "mã đv"}
 _WIDE_PERIOD = {WIDE_PERIOD.lower(), "period", "ky bao cao"}
+LONGEST_NUMBER = 30  # digits a plain count may have (numbers.MAX_DIGITS)
 
 
 def cell_number(raw: str, value_type: ValueType, convention: Convention) -> int | float | None:
     """A value cell read in its file's ``convention`` (see :func:`read_unambiguous`); raises
-    :class:`InvalidNumber`. Plain digits, most of a machine file, skip the reader."""
-    if raw.isdigit() and raw.isascii():
+    :class:`InvalidNumber`. Plain digits, most of a machine file, skip the reader (up to
+    :data:`LONGEST_NUMBER` of them: ``int()`` raises for 4,300)."""
+    if raw.isdigit() and raw.isascii() and len(raw) <= LONGEST_NUMBER:
         return int(raw)
     return read_unambiguous(raw, value_type, convention)
 
 
-def _value_types(store: ValueStore) -> dict[str, ValueType]:
+def value_types(store: ValueStore) -> dict[str, ValueType]:
     return {indicator.code: indicator.value_type for indicator in store.catalogue}
 
 
-def _text(text: str, file: str, line: int, column: str) -> str:
+def checked_text(text: str, file: str, line: int | str, column: str) -> str:
     """A text cell, refused (the whole file) if a wrong encoding garbled it."""
     if not text.isascii():
-        refuse_garbled(file, f"row {line}", f"dòng {line}", column, text)
+        where = f"row {line}" if isinstance(line, int) else line
+        where_vi = f"dòng {line}" if isinstance(line, int) else line
+        refuse_garbled(file, where, where_vi, column, text)
     return text
+
+
+def is_period(text: str) -> bool:
+    """Whether ``text`` reads as a period (what tells a row of a file from other text)."""
+    try:
+        canonical_period(text)
+    except (InvalidPeriod, ValueError):
+        return False
+    return True
 
 
 # --------------------------------------------------------------------- readers
 # Every reader yields one tuple per value read, in the order the checker takes them:
 # (file, place, label, unit, indicator, period, value, comment, stored_by, updated_at,
-#  followup, owner). ``place`` is a CSV line number or a cell such as "'Sheet'!F9",
-# ``label`` the column the value was in, ``owner`` the unit a template sheet was made for.
+#  followup, owner, complete). ``place`` is a CSV line number or a cell such as "'Sheet'!F9",
+# ``label`` the column the value was in, ``owner`` the unit a template sheet was made for,
+# ``complete`` None or the (completed_at, completed_by) of the unit-period. A row with no
+# indicator (None) only marks its unit-period complete. ``value`` None with ``comment`` ""
+# removes a stored value (a DHIS2 deletion).
 Read = tuple
 VALUE_LABEL = "value"  # the column of every value in long and DHIS2 CSV
 # The column a problem with a value's unit, indicator, period or time stamp is in, per format
@@ -65,97 +84,96 @@ COLUMN_OF = {
         "indicator": "indicator_code",
         "period": "period",
         "stamp": "updated_at",
+        "completed": "completed_at",
     },
     "dhis2": {
-        "unit": "orgunit",
-        "indicator": "dataelement",
+        "unit": "orgUnit",
+        "indicator": "dataElement",
         "period": "period",
-        "stamp": "lastupdated",
+        "stamp": "lastUpdated",
+    },
+    "dhis2-json": {
+        "unit": "orgUnit",
+        "indicator": "dataElement",
+        "period": "period",
+        "stamp": "lastUpdated",
+        "completed": "date",
     },
     "wide": {"unit": WIDE_UNIT_CODE, "period": WIDE_PERIOD},
 }
 
 
 def detect_format(path: Path) -> str:
-    """``long``, ``wide``, ``dhis2`` or ``template``, from the file's content."""
+    """``long``, ``wide``, ``dhis2``, ``dhis2-json`` or ``template``, from the content."""
+    from ictdesk.core.exchange.dhis2_readers import is_dhis2_header
+
     with open(path, "rb") as handle:
         head = handle.read(4096)
-    if head.startswith(b"PK\x03\x04"):
+    if workbook_kind(head):
         return "template"
-    text = head.decode("utf-8-sig", errors="replace")
-    first = text.splitlines()[0] if text.splitlines() else ""
-    cells = [c.strip().strip('"').lower() for c in first.split(_delimiter(first))]
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return "dhis2-json"
+    first, delimiter = first_line(path, path.name)
+    cells = [c.strip().strip('"').lower() for c in first.split(delimiter)]
     while cells and not cells[-1]:
         cells.pop()
-    if tuple(cells) == LONG_HEADER:
+    if tuple(cells) in (LONG_HEADER, LONG_HEADER_BEFORE_FLAGS):
         return "long"
-    if tuple(cells) == DHIS2_HEADER:
+    if is_dhis2_header(cells):
         return "dhis2"
     if cells and cells[0] in _WIDE_FIRST and len(cells) > 3 and cells[2] in _WIDE_PERIOD:
         return "wide"
     raise IctdeskError(
-        f"{path.name}: not a file ictdesk can import (long, wide or DHIS2 CSV, or a template)",
-        vi=f"{path.name}: không phải tệp ictdesk nhập được (CSV dạng dài, dạng bảng, DHIS2"
-        " hoặc biểu mẫu Excel)",
+        f"{path.name}: not a file ictdesk can import (long, wide or DHIS2 CSV, DHIS2 JSON, or"
+        " a template)",
+        vi=f"{path.name}: không phải tệp ictdesk nhập được (CSV dạng dài, dạng bảng, DHIS2,"
+        " DHIS2 JSON hoặc biểu mẫu Excel)",
     )
 
 
-def _delimiter(first_line: str) -> str:
-    """``;`` when a CSV was saved by an Excel set to Vietnamese (or any ``,``-decimal locale)."""
-    return ";" if first_line.count(";") > first_line.count(",") else ","
-
-
-@contextmanager
-def _csv_file(path: Path, name: str) -> Iterator[tuple[list[str], Iterator[list[str]], Convention]]:
-    """The header, a streaming reader and the number convention (see :mod:`conventions`) of
-    a CSV saved by anyone: BOM or not, ``,`` or ``;``.
-
-    Whole empty rows come out as empty lists; trailing empty cells are left to the caller.
-    """
-    not_utf8 = IctdeskError(
-        f"{path.name}: the file is not UTF-8 text (save it as CSV UTF-8)",
-        vi=f"{path.name}: tệp không phải văn bản UTF-8 (hãy lưu dạng CSV UTF-8)",
-    )
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = None
-        try:
-            first = handle.readline()
-            handle.seek(0)
-            delimiter = _delimiter(first)
-            convention = file_convention(path, delimiter, name)
-            reader = csv.reader(handle, delimiter=delimiter)
-            header = [c.strip() for c in _without_trailing_empties(next(reader, []))]
-            yield header, reader, convention
-        except UnicodeDecodeError:
-            raise not_utf8 from None
-        except csv.Error as exc:  # e.g. a quote left open swallows the rest of the file
-            line = reader.line_num if reader is not None else 1
-            raise IctdeskError(
-                f"{path.name} row {line}: not readable as CSV ({exc}); is a quote left open?",
-                vi=f"{path.name} dòng {line}: không đọc được dạng CSV; có dấu ngoặc kép chưa đóng?",
-            ) from None
-
-
-def _without_trailing_empties(cells: list[str]) -> list[str]:
+def without_trailing_empties(cells: list[str]) -> list[str]:
     while cells and not cells[-1].strip():
         cells.pop()  # trailing empty columns (and whole empty rows)
     return cells
 
 
+def _flag(text: str) -> bool | None:
+    """``true``/``false`` (any case) or empty (None: not given); raises ValueError."""
+    flag = text.strip().lower()
+    if flag in ("", "null"):
+        return None
+    if flag not in ("true", "false"):
+        raise ValueError(flag)
+    return flag == "true"
+
+
+def true_or_false(name: str, row: int | str, column: str) -> Problem:
+    return Problem(
+        name, f"row {row}", column, "true or false expected", reason_vi="cần true hoặc false"
+    )
+
+
 def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
-    width = len(LONG_HEADER)
-    types = _value_types(store)
-    with _csv_file(path, name) as (_, reader, convention):
+    types = value_types(store)
+    with csv_rows(path, name) as reader:
+        convention = reader.convention
+        header = [c.lower() for c in reader.header()]
+        flags = tuple(header) == LONG_HEADER  # a file that carries flags and completion
+        width = len(LONG_HEADER) if flags else len(LONG_HEADER_BEFORE_FLAGS)
+        text = unescape_long_text if flags else (lambda t: t)
+        reader.looks_like_row = lambda cells: len(cells) >= 6 and is_period(cells[4])
         for cells in reader:
+            line = reader.start
             if len(cells) != width or not cells[0]:  # odd rows: empty ones are skipped
-                cells = _without_trailing_empties(cells)
-                if not cells:
+                if len(cells) > width:
+                    cells = without_trailing_empties(cells)  # a spreadsheet's empty columns
+                if not any(c.strip() for c in cells):
                     continue
                 if len(cells) < 6 or len(cells) > width:
                     problems.append(
                         Problem(
                             name,
-                            f"row {reader.line_num}",
+                            f"row {line}",
                             "",
                             f"expected {width} columns",
                             reason_vi=f"cần {width} cột",
@@ -163,21 +181,29 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                     )
                     continue
                 cells += [""] * (width - len(cells))
-            unit, unit_name, code, indicator_name, period, raw, comment, who, when = cells
-            line = reader.line_num
-            for column, text in (
+            unit, unit_name, code, indicator_name, period, raw, comment, who, when = cells[:9]
+            for column, given in (
                 ("unit_name", unit_name),
                 ("indicator_name", indicator_name),
                 ("comment", comment),
                 ("stored_by", who),
             ):
-                if text:
-                    _text(text, name, line, column)
+                if given:
+                    checked_text(given, name, line, column)
             try:
                 value = cell_number(raw, types.get(code, ValueType.DECIMAL), convention)
             except InvalidNumber as exc:
                 problems.append(not_a_number(name, f"row {line}", "value", raw, exc, convention))
                 continue
+            followup = complete = None
+            if flags:
+                try:
+                    followup = _flag(cells[9])
+                except ValueError:
+                    problems.append(true_or_false(name, line, "followup"))
+                    continue
+                if cells[10].strip():
+                    complete = (cells[10].strip(), text(cells[11]) or None)
             yield (
                 name,
                 line,
@@ -186,65 +212,20 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 code.strip(),
                 period.strip(),
                 value,
-                comment or None,
-                who or None,
+                text(comment) or None,
+                text(who) or None,
                 when or None,
+                followup,
                 None,
-                None,
-            )
-
-
-def read_dhis2(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
-    width = len(DHIS2_HEADER)
-    types = _value_types(store)
-    with _csv_file(path, name) as (_, reader, convention):
-        for cells in reader:
-            if not _without_trailing_empties(cells):
-                continue
-            line = reader.line_num
-            cells += [""] * (width - len(cells))
-            element, period, orgunit, _, _, raw, who, when, comment, followup = cells[:width]
-            for column, text in (("storedby", who), ("comment", comment)):
-                if text:
-                    _text(text, name, line, column)
-            try:
-                value = cell_number(raw, types.get(element.strip(), ValueType.DECIMAL), convention)
-                if value is None:
-                    raise InvalidNumber("empty: DHIS2 rows carry a value", vi="ô trống")
-            except InvalidNumber as exc:
-                problems.append(not_a_number(name, f"row {line}", "value", raw, exc, convention))
-                continue
-            flag = followup.strip().lower()
-            if flag not in ("", "true", "false"):
-                problems.append(
-                    Problem(
-                        name,
-                        f"row {line}",
-                        "followup",
-                        "true or false expected",
-                        reason_vi="cần true hoặc false",
-                    )
-                )
-                continue
-            yield (
-                name,
-                line,
-                VALUE_LABEL,
-                orgunit.strip(),
-                element.strip(),
-                period.strip(),
-                value,
-                comment or None,
-                who or None,
-                when or None,
-                None if not flag else flag == "true",
-                None,
+                complete,
             )
 
 
 def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
     catalogue = store.catalogue
-    with _csv_file(path, name) as (header, reader, convention):
+    with csv_rows(path, name) as reader:
+        convention = reader.convention
+        header = reader.header()
         columns: list[tuple[int, str]] = []
         rates: list[tuple[int, str]] = []
         for index, title in enumerate(header[3:], start=3):
@@ -273,13 +254,14 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
             for index, code in rates
             if not {catalogue[code].formula.numerator, catalogue[code].formula.denominator} <= given
         ]
+        reader.looks_like_row = lambda cells: len(cells) > 3 and is_period(cells[2])
         for cells in reader:
-            if not _without_trailing_empties(cells):
+            if not without_trailing_empties(cells):
                 continue
-            line = reader.line_num
+            line = reader.start
             unit = cells[0].strip().lstrip("'")
             if len(cells) > 1 and cells[1]:
-                _text(cells[1], name, line, header[1] if len(header) > 1 else WIDE_UNIT_NAME)
+                checked_text(cells[1], name, line, header[1] if len(header) > 1 else WIDE_UNIT_NAME)
             period = cells[2].strip() if len(cells) > 2 else ""
             for index in [i for i in unmade if i < len(cells) and cells[i].strip()]:
                 unmade.remove(index)  # said once per column
@@ -314,6 +296,7 @@ def read_wide(path: Path, problems: list[Problem], store: ValueStore, name: str)
                     code,
                     period,
                     value,
+                    None,
                     None,
                     None,
                     None,

@@ -69,6 +69,8 @@ class RowChecker:
         self.stamps: dict[str, bool] = {}
         self.labels: dict[tuple[str, str], str] = {}
         self.row_problems: set[tuple[str, int | str, str]] = set()
+        # unit-periods the files mark complete: (unit, period) -> (completed_at, completed_by)
+        self.completions: dict[tuple[str, str], tuple[str | None, str | None]] = {}
 
     def label_of(self, file: str, code: str) -> str:
         """The column a staged value of ``file`` came from ("value" in long and DHIS2 CSV)."""
@@ -87,7 +89,8 @@ class RowChecker:
         try:
             for row in rows:
                 count += 1
-                file, place, label, unit, code, period, value, comment, who, when, flag, owner = row
+                file, place, label, unit, code, period, value, comment, who, when, *last = row
+                flag, owner, complete = last
                 if unit not in units:
                     unit = self._repaired_unit(unit)
                     if unit is None:
@@ -107,7 +110,7 @@ class RowChecker:
                     )
                     continue
                 limit = limits.get(code)
-                if limit is None:
+                if limit is None and code is not None:
                     self._bad_indicator(row)
                     continue
                 canonical = periods.get(period, _MISSING)
@@ -120,6 +123,11 @@ class RowChecker:
                         f"kỳ báo cáo không hợp lệ: {period!r} (dùng 2024, 2024S1, 2024Q1, 202403)",
                         "period",
                     )
+                    continue
+                if complete is not None and not self._completion(row, unit, canonical, complete):
+                    continue
+                if code is None:
+                    count -= 1  # a row that only marks its unit-period complete: no value
                     continue
                 if when is not None:
                     good = stamps.get(when)
@@ -161,6 +169,24 @@ class RowChecker:
         finally:
             report.rows += count
 
+    def _completion(self, row: Read, unit: str, period: str, complete: tuple) -> bool:
+        """Record that a file marks ``unit`` ``period`` complete; False if its time is bad."""
+        when, who = complete
+        if when is not None:
+            good = self.stamps.get(when)
+            if good is None:
+                good = self.stamps[when] = _is_timestamp(when)
+            if not good:
+                self._bad(
+                    row,
+                    f"not a date and time: {when}",
+                    f"thời gian không hợp lệ: {when}",
+                    "completed",
+                )
+                return False
+        self.completions.setdefault((unit, period), (when, who))
+        return True
+
     def _bad(self, row: Read, reason: str, reason_vi: str, field: str = "value") -> None:
         """A blocking problem of one value read; ``field`` ("unit", "indicator", "period",
         "stamp" or "value") names the column at fault. A wide row's unit or period is wrong
@@ -192,6 +218,8 @@ class RowChecker:
 
     def _repaired_unit(self, unit: str) -> str | None:
         """A spreadsheet turns "04792" into 4792 (see :func:`code_readings`)."""
+        if len(unit) > 20:  # no code is this long (and int() refuses 4,300 digits)
+            return None
         return next((code for code in code_readings(unit)[1:] if code in self.units), None)
 
 

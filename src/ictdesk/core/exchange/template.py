@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ictdesk.core.exchange.common import ExportFailed, atomic_output, protect_text
+from ictdesk.core.exchange.common import ExportFailed, atomic_output, text_cells
 from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
@@ -59,7 +59,8 @@ def write_template(store: ValueStore, parent_code: str, period: str, path: Path)
         meta.append([sheet.title, unit.code, ",".join(i.code for i in entered)])
         sheet["A1"] = "BIỂU NHẬP SỐ LIỆU CHUYỂN ĐỔI SỐ"
         sheet["A1"].font = Font(bold=True, size=13)
-        sheet["A2"], sheet["B2"], sheet["C2"] = "Đơn vị:", protect_text(unit.name), "Mã đơn vị:"
+        sheet["A2"], sheet["B2"], sheet["C2"] = "Đơn vị:", unit.name, "Mã đơn vị:"
+        text_cells([sheet["B2"]])
         sheet[CODE_CELL] = unit.code
         sheet["A3"], sheet["B3"], sheet["C3"] = "Kỳ báo cáo:", target.label("vi"), "Mã kỳ:"
         sheet[PERIOD_CELL] = target.iso

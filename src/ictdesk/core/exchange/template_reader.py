@@ -1,4 +1,5 @@
-"""Reading an ictdesk fill-in template (xlsx) that a commune filled in and sent back."""
+"""Reading an ictdesk fill-in template that a commune filled in and sent back, saved as
+.xlsx, .ods or .xls (see ``workbooks``)."""
 
 from __future__ import annotations
 
@@ -18,24 +19,26 @@ from ictdesk.core.exchange.template import (
     TEMPLATE_MARK,
     VALUE_COLUMN,
 )
+from ictdesk.core.exchange.workbooks import Workbook
 from ictdesk.core.numbers import Convention, read_unambiguous
 from ictdesk.core.store import ValueStore
+
+
+def _sheet_cells(workbook: Workbook, sheet: str) -> dict[tuple[int, int], object]:
+    """The cells of a template sheet the reader looks at: its head and its indicator rows,
+    read up to the first row with no indicator code (what lies below is never read)."""
+    cells = {}
+    for r, row in enumerate(workbook.rows(sheet, max_col=COMMENT_COLUMN), start=1):
+        if r >= FIRST_ROW and (len(row) < 2 or not row[1]):
+            break
+        cells.update(((r, c), v) for c, v in enumerate(row, start=1) if v is not None)
+    return cells
 
 
 def read_template(
     path: Path, problems: list[Problem], store: ValueStore, name: str
 ) -> Iterator[Read]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        # The same cells as typed: a formula a script wrote has no saved result to read.
-        typed = load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise IctdeskError(
-            f"{path.name}: not a readable workbook ({exc})",
-            vi=f"{path.name}: không đọc được tệp Excel ({exc})",
-        ) from None
+    workbook = Workbook(path, name)
     not_a_template = IctdeskError(
         f"{name}: a workbook, but not an ictdesk fill-in template (a workbook exported by"
         " ictdesk is for reading: import the long CSV or a template instead)",
@@ -44,37 +47,26 @@ def read_template(
     )
     catalogue = store.catalogue
     try:
-        if META_SHEET not in workbook.sheetnames:
+        if META_SHEET not in workbook.sheet_names:
             raise not_a_template
-        meta = list(workbook[META_SHEET].iter_rows(values_only=True))
+        meta = [(*m, None, None, None, None)[:4] for m in workbook.rows(META_SHEET, max_col=4)]
         if not meta or meta[0][0] != TEMPLATE_MARK:
             raise not_a_template
         period = str(meta[0][2])
         for sheet_name, owner, *rest in meta[1:]:
+            if not sheet_name:
+                continue
             sent = str(rest[0]).split(",") if rest and rest[0] else None  # older: not recorded
-            if sheet_name not in workbook.sheetnames:
+            if sheet_name not in workbook.sheet_names:
                 problems.append(
                     Problem(
                         name, f"'{sheet_name}'", "", "sheet missing", reason_vi="thiếu trang tính"
                     )
                 )
                 continue
-            sheet = workbook[sheet_name]
-            formulas = {
-                r
-                for r, (v,) in enumerate(
-                    typed[sheet_name].iter_rows(
-                        min_col=VALUE_COLUMN, max_col=VALUE_COLUMN, values_only=True
-                    ),
-                    start=1,
-                )
-                if isinstance(v, str) and v.startswith("=")
-            }
-            cells = {
-                (r, c): v
-                for r, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-                for c, v in enumerate(row, start=1)
-            }
+            cells = _sheet_cells(workbook, sheet_name)
+            last = max((r for r, _ in cells), default=0)
+            formulas = workbook.formula_rows(sheet_name, VALUE_COLUMN, last + 1)
             code_cell = (int(CODE_CELL[1:]), ord(CODE_CELL[0]) - 64)
             period_cell = (int(PERIOD_CELL[1:]), ord(PERIOD_CELL[0]) - 64)
             unit = str(cells.get(code_cell) or "").strip()
@@ -161,7 +153,7 @@ def read_template(
                     None,
                     None,
                     str(owner),
+                    None,
                 )
     finally:
         workbook.close()
-        typed.close()

@@ -88,7 +88,7 @@ class OldUnitImport:
         :meth:`converted`. A code the old register lacks is a blocking problem."""
         saved = datetime.fromtimestamp(path.stat().st_mtime, UTC)
         for row in rows:
-            file, place, _, unit_text, code, period, value, *_, when, _flag, owner = row
+            file, place, _, unit_text, code, period, value, _c, _w, when, _flag, owner = row[:12]
             if owner is not None:  # a fill-in template is made for current units
                 self._problem(
                     file,

@@ -32,6 +32,14 @@ TEMP_TABLES = (
     "CREATE TEMP TABLE IF NOT EXISTS value_changes (unit_code TEXT, indicator_code TEXT,"
     " period TEXT, old_value NUMERIC, new_value NUMERIC, old_comment TEXT, new_comment TEXT,"
     " stored_by TEXT, updated_at TEXT, detail TEXT)",
+    # Follow-up flags of values the batch leaves as they are (see keep_followup_changes).
+    "CREATE TEMP TABLE IF NOT EXISTS followup_changes (unit_code TEXT NOT NULL,"
+    " period TEXT NOT NULL, indicator_code TEXT NOT NULL, followup INTEGER NOT NULL,"
+    " PRIMARY KEY (unit_code, period, indicator_code)) WITHOUT ROWID",
+    # Unit-periods the batch marks complete (see stage_completions).
+    "CREATE TEMP TABLE IF NOT EXISTS incoming_completions (unit_code TEXT NOT NULL,"
+    " period TEXT NOT NULL, completed_by TEXT, completed_at TEXT,"
+    " PRIMARY KEY (unit_code, period)) WITHOUT ROWID",
 )
 DUP_SEPARATOR, DUP_FIELD = "\x1e", "\x1f"
 # Rows go in 90 to a statement (810 parameters, under the 999 older SQLite builds allow), and
@@ -130,6 +138,19 @@ WHERE (unit_code, period, indicator_code) IN (
     SELECT unit_code, period, indicator_code FROM temp.incoming_values
     WHERE followup IS NOT NULL)
 """
+_APPLY_FOLLOWUP_CHANGES = """
+UPDATE data_values SET followup = (
+    SELECT f.followup FROM temp.followup_changes f
+    WHERE f.unit_code = data_values.unit_code AND f.period = data_values.period
+      AND f.indicator_code = data_values.indicator_code)
+WHERE (unit_code, period, indicator_code) IN (
+    SELECT unit_code, period, indicator_code FROM temp.followup_changes)
+"""
+_APPLY_COMPLETIONS = """
+INSERT OR IGNORE INTO completions (unit_code, period, completed_by, completed_at)
+SELECT unit_code, period, COALESCE(completed_by, ?1), COALESCE(completed_at, ?2)
+FROM temp.incoming_completions
+"""
 
 
 class _Staging(StorePart):
@@ -186,6 +207,8 @@ class _Staging(StorePart):
     def clear_staged(self) -> None:
         """Forget the batch being prepared (nothing stored is touched)."""
         self.db.execute("DELETE FROM temp.incoming_values")
+        self.db.execute("DELETE FROM temp.followup_changes")
+        self.db.execute("DELETE FROM temp.incoming_completions")
 
     def stage_values(self, rows: Iterable[tuple], detail: str | None = None) -> None:
         """Add checked rows to the batch being prepared, streaming; nothing is stored yet.
@@ -230,6 +253,8 @@ class _Staging(StorePart):
             if rebuilt:
                 db.execute(rebuilt)
         self.db.execute(_APPLY_FOLLOWUP)
+        self.db.execute(_APPLY_FOLLOWUP_CHANGES)
+        self.db.execute(_APPLY_COMPLETIONS, [self.stored_by, stamp])
         return changed
 
     def _drop_index_for_bulk(self, changed: int) -> str | None:
@@ -258,6 +283,51 @@ class _Staging(StorePart):
         ):
             later = [tuple(item.split(DUP_FIELD)) for item in dup_at.split(DUP_SEPARATOR)]
             yield code, detail, place, later
+
+    def keep_followup_changes(self) -> int:
+        """Set aside, for :meth:`write_staged`, the follow-up flag of each staged value equal to
+        the stored one whose flag differs (:meth:`drop_unchanged` then drops the value, and no
+        conflict rule holds back a flag); return how many flags will change."""
+        return self.db.execute(
+            "INSERT OR REPLACE INTO temp.followup_changes"
+            " SELECT i.unit_code, i.period, i.indicator_code, i.followup"
+            " FROM temp.incoming_values i JOIN data_values d ON d.unit_code = i.unit_code"
+            " AND d.period = i.period AND d.indicator_code = i.indicator_code"
+            " WHERE i.followup IS NOT NULL AND d.followup IS NOT i.followup"
+            " AND d.value IS i.value AND (i.comment IS NULL OR d.comment IS i.comment)"
+        ).rowcount
+
+    def drop_staged_nothing(self) -> int:
+        """Remove from the batch the keys that bring no value and no comment where nothing is
+        stored (an empty row, a DHIS2 deletion of a value never stored); return how many."""
+        return self.db.execute(
+            "DELETE FROM temp.incoming_values WHERE value IS NULL"
+            " AND (comment IS NULL OR comment = '') AND NOT EXISTS (SELECT 1 FROM data_values d"
+            " WHERE d.unit_code = incoming_values.unit_code AND d.period = incoming_values.period"
+            " AND d.indicator_code = incoming_values.indicator_code)"
+        ).rowcount
+
+    def staged_deletions(self) -> int:
+        """How many staged keys remove a stored value (no value and an empty comment)."""
+        return self.db.execute(
+            "SELECT count(*) FROM temp.incoming_values WHERE value IS NULL AND comment = ''"
+        ).fetchone()[0]
+
+    def stage_completions(self, rows: Iterable[tuple[str, str, str | None, str | None]]) -> int:
+        """Add (unit, period, completed_at, completed_by) to mark complete with the batch; a
+        unit-period already complete keeps its record. Return how many will be marked."""
+        db = self.db
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO temp.incoming_completions"
+            " (unit_code, period, completed_at, completed_by) VALUES (?, ?, ?, ?)",
+            rows,
+        )
+        db.execute(
+            "DELETE FROM temp.incoming_completions WHERE EXISTS (SELECT 1 FROM completions c"
+            " WHERE c.unit_code = incoming_completions.unit_code"
+            " AND c.period = incoming_completions.period)"
+        )
+        return db.execute("SELECT count(*) FROM temp.incoming_completions").fetchone()[0]
 
     def drop_unchanged(self) -> int:
         """Remove from the batch every value equal to the stored one (a comment given must be

@@ -27,7 +27,7 @@ from ictdesk.gui.i18n import current_language
 from ictdesk.gui.interaction import current as ask
 from ictdesk.gui.text import fill
 
-_SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "xlsx": ".xlsx"}
+_SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "dhis2-json": ".json", "xlsx": ".xlsx"}
 
 
 class ExportDialog(QDialog):
@@ -48,6 +48,7 @@ class ExportDialog(QDialog):
             ("wide", self.tr("Wide CSV: a row per unit, a column per indicator")),
             ("long", self.tr("Long CSV: lossless, for ictdesk and other software")),
             ("dhis2", self.tr("DHIS2 data values CSV (codes)")),
+            ("dhis2-json", self.tr("DHIS2 data value set JSON (codes, completeness)")),
         ):
             self.format_box.addItem(label, code)
         unit_name = store.unit(unit_code).name if unit_code else ""
@@ -113,6 +114,10 @@ class ExportDialog(QDialog):
             "wide": self.tr("One period; derived rates included; opens in Excel and LibreOffice."),
             "long": self.tr("Entered values only, exact; import it back without loss."),
             "dhis2": self.tr("Entered values only; import into DHIS2 with idScheme=code."),
+            "dhis2-json": self.tr(
+                "Entered values only, codes as identifiers; with a DHIS2 data set code in"
+                " Settings it also carries which units are marked complete."
+            ),
         }
         self.note.setText(notes[fmt])
 
@@ -121,7 +126,7 @@ class ExportDialog(QDialog):
         pillar = self.pillar_box.currentData()
         indicators = [i.code for i in self._store.catalogue if i.pillar == pillar] if pillar else []
         fmt = self.format_box.currentData()
-        if fmt in ("long", "dhis2"):
+        if fmt in ("long", "dhis2", "dhis2-json"):
             indicators = [c for c in indicators if not self._store.catalogue[c].is_derived]
         if self.period_this.isChecked():
             return Selection(unit, [self._period.iso], indicators)
@@ -144,7 +149,11 @@ class ExportDialog(QDialog):
     def start_export(self, path: Path) -> BackgroundTask:
         """Write the export to ``path`` in the background."""
         fmt, selection = self.format_box.currentData(), self.selection()
-        work = with_store(self._store.path, lambda store: export(store, fmt, selection, path))
+        self.notices: list = []  # what the user should know about the file written
+        work = with_store(
+            self._store.path,
+            lambda store: export(store, fmt, selection, path, notices=self.notices),
+        )
         return BackgroundTask(
             self,
             self.tr("Exporting…"),
@@ -155,4 +164,10 @@ class ExportDialog(QDialog):
 
     def _on_export_done(self, path: Path, rows: int) -> None:
         self.exported.emit(str(path), rows)
+        if self.notices:
+            language = current_language()
+            ask().warn(
+                self.tr("Exported, with a warning"),
+                "\n\n".join(n.message(language) for n in self.notices),
+            )
         self.accept()

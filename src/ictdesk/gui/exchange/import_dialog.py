@@ -67,6 +67,11 @@ class ImportDialog(QDialog):
         self.conflict_box.addItem(self.tr("Replace stored values"), "overwrite")
         self.conflict_box.addItem(self.tr("Keep stored values"), "keep")
         self.conflict_box.currentIndexChanged.connect(self._on_conflict_changed)
+        self.deletions_box = QCheckBox(
+            self.tr("Apply deletions from DHIS2 (a value marked deleted=true is removed)"), self
+        )
+        self.deletions_box.setObjectName("applyDeletions")
+        self.deletions_box.toggled.connect(self._on_conflict_changed)
         # Files keyed by the units before 1 July 2025 (issue 21): kept as history, converted.
         self.old_units_box = QCheckBox(
             self.tr(
@@ -124,6 +129,7 @@ class ImportDialog(QDialog):
         top.addWidget(choose)
         form = QFormLayout()
         form.addRow(self.tr("When a value is already stored:"), self.conflict_box)
+        form.addRow("", self.deletions_box)
         form.addRow(self.old_units_box)
         form.addRow(self.tr("Old communes split between new ones:"), self.split_box)
         layout = QVBoxLayout(self)
@@ -143,7 +149,7 @@ class ImportDialog(QDialog):
             self,
             self.tr("Files to import"),
             str(Path.home()),
-            self.tr("Returned files (*.csv *.xlsx);;All files (*)"),
+            self.tr("Returned files (*.csv *.txt *.json *.xlsx *.ods *.xls);;All files (*)"),
         )
         if names:
             self.set_files([Path(n) for n in names])
@@ -176,7 +182,7 @@ class ImportDialog(QDialog):
         if self.files:
             self._check()
 
-    def _on_conflict_changed(self, _index: int) -> None:
+    def _on_conflict_changed(self, *_args) -> None:
         if self.files:
             self._check()
 
@@ -191,11 +197,18 @@ class ImportDialog(QDialog):
     def _check(self) -> BackgroundTask:
         self.import_button.setEnabled(False)
         mode, files, stage = self.conflict_box.currentData(), list(self.files), self._old_units()
+        deletions = self.deletions_box.isChecked()
         work = with_store(
             self._store.path,
             lambda store, progress: _report_of(
                 lambda: import_files(
-                    store, files, on_conflict=mode, dry_run=True, progress=progress, old_units=stage
+                    store,
+                    files,
+                    on_conflict=mode,
+                    dry_run=True,
+                    progress=progress,
+                    old_units=stage,
+                    apply_deletions=deletions,
                 )
             ),
         )
@@ -245,6 +258,13 @@ class ImportDialog(QDialog):
             count(report.unchanged),
             count(report.skipped),
         )
+        if report.deleted + report.flags_changed + report.completed:
+            counts += " " + fill(
+                self.tr("%1 deleted, %2 follow-up flags changed, %3 units marked complete."),
+                count(report.deleted),
+                count(report.flags_changed),
+                count(report.completed),
+            )
         if blocking:
             self.summary.setText(
                 counts
@@ -262,7 +282,7 @@ class ImportDialog(QDialog):
                 if len(report.warnings) == 1
                 else fill(self.tr("%1 warnings."), count(len(report.warnings)))
             )
-            nothing = "" if report.added + report.changed else " " + self.tr("Nothing to import.")
+            nothing = "" if report.changes else " " + self.tr("Nothing to import.")
             converted = ""
             if self._stage is not None:
                 said = self._stage.summary(language, dry_run=True)
@@ -271,7 +291,7 @@ class ImportDialog(QDialog):
         self.warnings_button.setVisible(bool(report.warnings) and not blocking)
         self.warnings_button.setChecked(False)
         self._on_warnings_toggled(False)
-        self.import_button.setEnabled(not blocking and (report.added + report.changed) > 0)
+        self.import_button.setEnabled(not blocking and report.changes > 0)
 
     def _on_warnings_toggled(self, checked: bool) -> None:
         if self.report is None:
@@ -369,10 +389,16 @@ class ImportDialog(QDialog):
     def start_import(self) -> BackgroundTask:
         """Import the checked files for real (all or nothing) in the background."""
         mode, files, stage = self.conflict_box.currentData(), list(self.files), self._old_units()
+        deletions = self.deletions_box.isChecked()
         work = with_store(
             self._store.path,
             lambda store, progress: import_files(
-                store, files, on_conflict=mode, progress=progress, old_units=stage
+                store,
+                files,
+                on_conflict=mode,
+                progress=progress,
+                old_units=stage,
+                apply_deletions=deletions,
             ),
         )
         return BackgroundTask(
