@@ -1,43 +1,95 @@
-"""Edit › Settings: the names printed on the summary sheets (agencies, place, signers)."""
+"""Edit › Settings: the texts printed on the summary sheets of the selected unit (agencies,
+number, place, signers, recipients), kept in the database for that unit."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+)
 
 from ictdesk.core.errors import IctdeskError
-from ictdesk.core.report import SETTING_KEYS, sheet_settings
+from ictdesk.core.report_frame import (
+    MULTILINE_KEYS,
+    SETTING_KEYS,
+    issuing_unit,
+    save_sheet_settings,
+    sheet_settings,
+)
 from ictdesk.core.store import ValueStore
+from ictdesk.gui.i18n import error_text
+
+
+class _LinesEdit(QPlainTextEdit):
+    """A few lines of text with the ``text``/``setText`` of a line edit."""
+
+    def __init__(self, text: str, lines: int, parent=None):
+        super().__init__(text, parent)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setFixedHeight(height)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self.setPlainText(text)
 
 
 class SettingsDialog(QDialog):
-    """Agency names, place, preparer and head of unit with their titles; kept in the database."""
+    """The header and signature texts of one unit's sheets; a field left as proposed keeps
+    following the unit (and prints in English on an English sheet)."""
 
     def __init__(self, store: ValueStore, unit_code: str, parent=None):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self._store = store
+        self._unit_code = unit_code
         labels = {
             "report_parent_agency": self.tr("Parent agency:"),
             "report_agency": self.tr("Issuing agency:"),
+            "report_number": self.tr("Document number (blank: written by hand):"),
+            "report_symbol": self.tr("Symbol after BC-:"),
             "report_place": self.tr("Place name (for the date line):"),
-            "report_preparer_name": self.tr("Prepared by (name):"),
             "report_preparer_title": self.tr("Preparer's title:"),
+            "report_preparer_name": self.tr("Prepared by (name):"),
+            "report_head_title": self.tr("Head's title (may take two lines):"),
             "report_head_name": self.tr("Head of unit (name):"),
-            "report_head_title": self.tr("Head's title:"),
+            "report_recipients": self.tr("Recipients (one per line):"),
         }
         current = sheet_settings(store, unit_code)
-        self.fields: dict[str, QLineEdit] = {}
+        self.fields: dict[str, QLineEdit | _LinesEdit] = {}
         form = QFormLayout(self)
-        intro = QLabel(self.tr("These appear on the printed summary sheets."), self)
+        unit = issuing_unit(store, unit_code)
+        intro = QLabel(
+            self.tr("These appear on the printed summary sheets of %1.").replace("%1", unit.name),
+            self,
+        )
         intro.setWordWrap(True)
         form.addRow(intro)
         for key in SETTING_KEYS:
-            field = QLineEdit(current[key], self)
+            if key in MULTILINE_KEYS:
+                field = _LinesEdit(current[key], 4 if key == "report_recipients" else 2, self)
+            else:
+                field = QLineEdit(current[key], self)
             field.setObjectName(key)
             field.setMinimumWidth(360)
             self.fields[key] = field
             form.addRow(labels[key], field)
+        hint = QLabel(
+            self.tr(
+                "A title on two lines: KT. GIÁM ĐỐC, then PHÓ GIÁM ĐỐC. Leave the preparer's"
+                " title empty to print the head's signature alone."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c0392b;")
         form.addRow(self.error)
@@ -51,10 +103,13 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         """Store every field; False (and a message) if the database refused."""
         try:
-            for key, field in self.fields.items():
-                self._store.set_setting(key, field.text().strip())
+            save_sheet_settings(
+                self._store,
+                self._unit_code,
+                {key: field.text() for key, field in self.fields.items()},
+            )
         except IctdeskError as exc:
-            self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.error.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return False
         return True
 
