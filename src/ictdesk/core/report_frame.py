@@ -97,9 +97,6 @@ class SheetHeader:
     recipients_title: str
     recipients: tuple[str, ...]
 
-    def signer(self, index: int) -> Signer | None:
-        return self.signers[index] if index < len(self.signers) else None
-
 
 def split_kind(name: str) -> tuple[str, str]:
     """("Phường", "Phúc Yên") for "Phường Phúc Yên"; ("", name) for a name with no prefix."""

@@ -1,7 +1,8 @@
 """Where a printed sheet's pages break, from the heights of its parts (no Qt: measured in gui).
 
-A sheet is a list of blocks: the front (agency and motto, title), the table's rows, and the
-closing (chart, notes, signatures with "Nơi nhận:"). The rules of an official document:
+A sheet is a list of blocks: the front (agency and motto, title, the unit sheet's chart), the
+table's rows, and the closing (notes, signatures with "Nơi nhận:"). The rules of an official
+document:
 
 - a block is never split: a table row is one block, the signature block is one block;
 - the column header is drawn again above the first row of every page;

@@ -64,7 +64,6 @@ class Layout:
     left: float
     top: float
     width: float
-    paper_width: float
     table: TablePart
     parts: list  # one per block: a part with paint(), or a row number of the table
     pages: list[list[Placed]]
@@ -98,7 +97,7 @@ def lay_out(sheet: Sheet, printer: QPrinter) -> Layout:
     )
     parts = front + list(range(len(sheet.rows))) + [p for p, _ in closing]
     pages = paginate(blocks, body, table.header_height)
-    return Layout(units, left, top, width, paper.width(), table, parts, pages)
+    return Layout(units, left, top, width, table, parts, pages)
 
 
 def _paint_page(painter: QPainter, layout: Layout, number: int) -> None:
