@@ -9,9 +9,27 @@ from datetime import date
 import pytest
 
 from ictdesk.core.numbers import format_number
-from ictdesk.core.report import MOTTO_NATION, place_and_date, rollup_sheet, unit_sheet
+from ictdesk.core.report import rollup_sheet, unit_sheet
+from ictdesk.core.report_frame import (
+    NATION,
+    number_line,
+    place_and_date,
+    place_name,
+    save_sheet_settings,
+    sheet_settings,
+)
+from ictdesk.core.units import Unit, UnitLevel
 
 pdftotext = shutil.which("pdftotext")
+NEEDS_POPPLER = "pdftotext (poppler-utils) is needed; .ci/run installs it"
+
+
+def pdf_text(path, *pages):
+    assert pdftotext is not None, NEEDS_POPPLER
+    first_last = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    return subprocess.run(
+        [pdftotext, *first_last, "-layout", str(path), "-"], capture_output=True, text=True
+    ).stdout
 
 
 def pdf_pages_and_size(path):
@@ -23,14 +41,54 @@ def pdf_pages_and_size(path):
     return pages, (round(float(box.group(1))), round(float(box.group(2))))
 
 
-def test_place_and_date_follow_the_decree():
-    assert place_and_date("Phú Thọ", date(2026, 3, 5)) == "Phú Thọ, ngày 05 tháng 3 năm 2026"
+@pytest.mark.parametrize("month", range(1, 13))
+def test_days_and_months_below_ten_take_a_leading_zero(month):
+    for day in (*range(1, 10), 10, 28):
+        text = place_and_date("Phú Thọ", date(2026, month, day))
+        assert text == f"Phú Thọ, ngày {day:02d} tháng {month:02d} năm 2026"
+        assert re.fullmatch(r"Phú Thọ, ngày \d\d tháng \d\d năm 2026", text)
+    assert place_and_date("Phú Thọ", date(2026, 3, 5)) == "Phú Thọ, ngày 05 tháng 03 năm 2026"
+    english = place_and_date("Phú Thọ", date(2026, month, 5), "en")
+    assert re.fullmatch(r"Phú Thọ, 05 [A-Z][a-z]+ 2026", english)
+
+
+def test_the_place_is_the_issuing_bodys_and_named_in_full_where_the_decree_says():
+    def unit(name, level=UnitLevel.COMMUNE):
+        return Unit("00001", name, level)
+
+    assert place_name(unit("Phường Phúc Yên")) == "Phúc Yên"
+    assert place_name(unit("Xã Hướng Hiệp")) == "Hướng Hiệp"
+    assert place_name(unit("Đặc khu Phú Quốc")) == "Phú Quốc"
+    assert place_name(unit("Phường 2 Bảo Lộc")) == "Phường 2 Bảo Lộc"  # named with a number
+    assert place_name(unit("Phú Thọ", UnitLevel.PROVINCE)) == "Phú Thọ"
+    assert place_name(unit("Thành phố Hà Nội", UnitLevel.PROVINCE)) == "Hà Nội"
+    city = unit("Thành phố Hồ Chí Minh", UnitLevel.PROVINCE)
+    assert place_name(city) == "Thành phố Hồ Chí Minh"  # named after a person
+
+
+def test_the_number_line_leaves_room_for_a_number_written_by_hand():
+    assert re.fullmatch(r"Số: {6,}/BC-UBND", number_line("", "UBND"))
+    assert number_line("5", "UBND") == "Số: 05/BC-UBND"
+    assert number_line("123", "SKHCN") == "Số: 123/BC-SKHCN"
+    assert number_line("7", "", "en") == "No.: 07/BC"
 
 
 def test_unit_sheet_has_every_indicator_by_pillar_with_vietnamese_numbers(demo_store):
     sheet = unit_sheet(demo_store, "08740", "2025Q4", date(2026, 1, 10))
-    assert sheet.header.agency == "ỦY BAN NHÂN DÂN PHƯỜNG PHÚC YÊN"
-    assert sheet.header.place_date == "Phú Thọ, ngày 10 tháng 1 năm 2026"
+    header = sheet.header
+    assert header.agency == "ỦY BAN NHÂN DÂN PHƯỜNG PHÚC YÊN"
+    assert header.place_date == "Phúc Yên, ngày 10 tháng 01 năm 2026"  # the commune's place
+    assert re.fullmatch(r"Số: +/BC-UBND", header.number)
+    assert [s.titles for s in header.signers] == [("NGƯỜI LẬP BIỂU",), ("THỦ TRƯỞNG ĐƠN VỊ",)]
+    assert header.recipients_title == "Nơi nhận:"
+    assert header.recipients == ("- Sở Khoa học và Công nghệ tỉnh Phú Thọ;", "- Lưu: VT.")
+    province = unit_sheet(demo_store, "25", "2025Q4", date(2026, 1, 10)).header
+    assert province.place_date == "Phú Thọ, ngày 10 tháng 01 năm 2026"
+    assert (province.parent_agency, province.agency) == (
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+    )
+    assert province.number.endswith("/BC-SKHCN")
     groups = [r.name for r in sheet.rows if r.group]
     assert groups == ["DÂN SỐ", "HẠ TẦNG SỐ", "CHÍNH QUYỀN SỐ", "KINH TẾ SỐ", "XÃ HỘI SỐ"]
     assert len([r for r in sheet.rows if not r.group]) == 44
@@ -44,6 +102,31 @@ def test_unit_sheet_has_every_indicator_by_pillar_with_vietnamese_numbers(demo_s
     assert population.cells[2].endswith("%")  # a count changes in per cent
     changes = [r.cells[2] for r in sheet.rows if not r.group]
     assert not [c for c in changes if c.startswith(("+0,0", "-0,0"))]
+
+
+def test_an_english_sheet_has_english_words_and_numbers(demo_store):
+    sheet = unit_sheet(demo_store, "08740", "2025Q4", date(2026, 3, 5), language="en")
+    header = sheet.header
+    assert (header.nation, header.motto) == (
+        "SOCIALIST REPUBLIC OF VIET NAM",
+        "Independence - Freedom - Happiness",
+    )
+    assert header.agency == "PEOPLE'S COMMITTEE OF PHÚC YÊN WARD"
+    assert header.parent_agency == "PEOPLE'S COMMITTEE OF PHÚ THỌ PROVINCE"
+    assert header.place_date == "Phúc Yên, 05 March 2026"
+    assert header.number.startswith("No.:") and header.recipients_title == "Recipients:"
+    assert [s.titles for s in header.signers] == [("PREPARED BY",), ("HEAD OF UNIT",)]
+    assert sheet.columns[:3] == ("No.", "Indicator", "Unit of measure")
+    assert [r.name for r in sheet.rows if r.group][0] == "POPULATION"
+    population = next(r for r in sheet.rows if r.name == "Population")
+    expected = demo_store.value("08740", "POP_TOTAL", "2025Q4").value
+    assert population.cells[1] == format_number(expected, language="en")
+    assert "," in population.cells[1]
+    rate = next(r for r in sheet.rows if r.name.startswith("5G population"))
+    assert rate.cells[2].endswith(" points") and "." in rate.cells[1]
+    rollup = rollup_sheet(demo_store, "25", "2025Q4", language="en")
+    assert rollup.rows[-1].name == "TOTAL" and rollup.columns[1] == "Unit"
+    assert "numerators" in rollup.notes[0]
 
 
 def test_missing_values_print_as_a_dash_never_zero(store):
@@ -110,12 +193,8 @@ def test_unit_sheet_pdf_is_a4_portrait_and_reads_in_vietnamese(report):
     path = report("--unit", "25", "--period", "2025Q4")
     pages, size = pdf_pages_and_size(path)
     assert 2 <= pages <= 4 and size == (595, 842)
-    if pdftotext is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed; text not checked")
-    text = subprocess.run(
-        [pdftotext, "-layout", str(path), "-"], capture_output=True, text=True
-    ).stdout
-    assert MOTTO_NATION in text and "Độc lập - Tự do - Hạnh phúc" in text
+    text = pdf_text(path)
+    assert NATION["vi"] in text and "Độc lập - Tự do - Hạnh phúc" in text
     assert "Phú Thọ — Quý IV/2025" in text
     assert re.search(r"4\.084\.284", text)  # population in Vietnamese format
     assert "NGƯỜI LẬP BIỂU" in text and "THỦ TRƯỞNG ĐƠN VỊ" in text
@@ -125,17 +204,22 @@ def test_rollup_pdf_is_landscape_with_numbered_pages_and_repeated_header(report)
     path = report("--unit", "25", "--period", "2025Q4", "--kind", "rollup")
     pages, size = pdf_pages_and_size(path)
     assert pages >= 3 and size == (842, 595)
-    if pdftotext is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed; text not checked")
-    second = subprocess.run(
-        [pdftotext, "-f", "2", "-l", "2", "-layout", str(path), "-"], capture_output=True, text=True
-    ).stdout
+    second = pdf_text(path, 2)
     assert second.strip().splitlines()[0].strip() == "2"  # page number at the top from page 2
     assert "Đơn vị" in second and "STT" in second  # the header row again
-    first = subprocess.run(
-        [pdftotext, "-f", "1", "-l", "1", "-layout", str(path), "-"], capture_output=True, text=True
-    ).stdout
+    first = pdf_text(path, 1)
     assert not first.strip().splitlines()[0].strip().isdigit()
+
+
+def test_report_lang_en_writes_an_english_sheet(report):
+    path = report("--unit", "08740", "--period", "2025S1", "--lang", "en")
+    text = pdf_text(path)
+    assert "SOCIALIST REPUBLIC OF VIET NAM" in text and "Independence - Freedom" in text
+    assert "DIGITAL TRANSFORMATION STATISTICS REPORT" in text
+    assert "Phường Phúc Yên — First half of 2025" in text
+    assert "PREPARED BY" in text and "HEAD OF UNIT" in text and "Recipients:" in text
+    assert re.search(r"\b\d{1,3},\d{3}\b", text)  # 40,436: English thousands
+    assert "CỘNG HÒA" not in text and "Nơi nhận" not in text
 
 
 def test_a_report_of_a_period_with_nothing_stored_says_so(demo_db, tmp_path):
@@ -184,13 +268,35 @@ def test_settings_are_saved_and_printed(qtbot, store):
     qtbot.addWidget(dialog)
     dialog.fields["report_preparer_name"].setText("Nguyễn Thị Lan")
     dialog.fields["report_head_name"].setText("Trần Văn Minh")
-    dialog.fields["report_head_title"].setText("CHỦ TỊCH")
+    dialog.fields["report_head_title"].setText("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
+    dialog.fields["report_number"].setText("5")
+    dialog.fields["report_recipients"].setText("- UBND tỉnh Phú Thọ;\n- Lưu: VT, VP.")
     assert dialog.save()
     sheet = unit_sheet(store, "08740", "2025Q4")
-    assert (sheet.header.preparer_name, sheet.header.head_name) == (
-        "Nguyễn Thị Lan",
-        "Trần Văn Minh",
-    )
+    preparer, head = sheet.header.signers
+    assert (preparer.name, head.name) == ("Nguyễn Thị Lan", "Trần Văn Minh")
+    assert head.titles == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+    assert sheet.header.number == "Số: 05/BC-UBND"
+    assert sheet.header.recipients == ("- UBND tỉnh Phú Thọ;", "- Lưu: VT, VP.")
     again = SettingsDialog(store, "08740")
     qtbot.addWidget(again)
-    assert again.fields["report_head_title"].text() == "CHỦ TỊCH"
+    assert again.fields["report_head_title"].text() == "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    # The province's sheets are another body's: they keep their own texts.
+    province = unit_sheet(store, "25", "2025Q4").header
+    assert province.agency == "SỞ KHOA HỌC VÀ CÔNG NGHỆ" and province.signers[1].name == ""
+    assert province.place_date.startswith("Phú Thọ, ")
+
+
+def test_a_setting_left_as_proposed_keeps_following_the_sheets_language(store):
+    save_sheet_settings(store, "08740", sheet_settings(store, "08740") | {"report_head_name": "A"})
+    english = unit_sheet(store, "08740", "2025Q4", language="en").header
+    assert english.agency == "PEOPLE'S COMMITTEE OF PHÚC YÊN WARD"  # not the Vietnamese default
+    assert english.signers[1].name == "A"
+    save_sheet_settings(store, "08740", {"report_preparer_title": ""})
+    alone = unit_sheet(store, "08740", "2025Q4").header
+    assert [s.titles for s in alone.signers] == [("THỦ TRƯỞNG ĐƠN VỊ",)]
+
+
+def test_settings_saved_for_every_unit_by_an_older_version_still_print(store):
+    store.set_setting("report_head_name", "Lê Văn Cũ")
+    assert unit_sheet(store, "08740", "2025Q4").header.signers[1].name == "Lê Văn Cũ"

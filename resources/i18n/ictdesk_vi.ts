@@ -1260,12 +1260,28 @@ Căn cứ: %3</translation>
         <translation>Thủ trưởng đơn vị (họ tên):</translation>
     </message>
     <message>
-        <source>Head&apos;s title:</source>
-        <translation>Chức danh thủ trưởng:</translation>
+        <source>Head&apos;s title (may take two lines):</source>
+        <translation>Chức danh thủ trưởng (có thể hai dòng):</translation>
     </message>
     <message>
-        <source>These appear on the printed summary sheets.</source>
-        <translation>Các thông tin này được in trên biểu báo cáo.</translation>
+        <source>Document number (blank: written by hand):</source>
+        <translation>Số văn bản (để trống: văn thư ghi tay):</translation>
+    </message>
+    <message>
+        <source>Symbol after BC-:</source>
+        <translation>Ký hiệu sau BC-:</translation>
+    </message>
+    <message>
+        <source>Recipients (one per line):</source>
+        <translation>Nơi nhận (mỗi nơi một dòng):</translation>
+    </message>
+    <message>
+        <source>These appear on the printed summary sheets of %1.</source>
+        <translation>Các thông tin này được in trên biểu báo cáo của %1.</translation>
+    </message>
+    <message>
+        <source>A title on two lines: KT. GIÁM ĐỐC, then PHÓ GIÁM ĐỐC. Leave the preparer&apos;s title empty to print the head&apos;s signature alone.</source>
+        <translation>Chức danh hai dòng: dòng đầu KT. GIÁM ĐỐC, dòng sau PHÓ GIÁM ĐỐC. Để trống chức danh người lập biểu nếu chỉ in chữ ký của thủ trưởng.</translation>
     </message>
     <message>
         <source>e.g. CDS_QUY (empty: none)</source>

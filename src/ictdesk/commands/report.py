@@ -22,6 +22,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="unit",
         help="unit: every indicator of the unit; rollup: a row per commune (default: unit)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="the sheet's language (default: vi, as official documents are written)",
+    )
     parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
 
 
@@ -35,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         args.unit = store.unit_code(args.unit)
         build = rollup_sheet if args.kind == "rollup" else unit_sheet
-        sheet = build(store, args.unit, args.period)
+        sheet = build(store, args.unit, args.period, language=args.lang)
         empty = all(v is None for v in store.aggregates(args.unit, args.period).values())
     finally:
         store.close()

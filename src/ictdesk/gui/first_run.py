@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ictdesk.core.store import default_user
 from ictdesk.core.units import official_communes, official_provinces, search_key
+from ictdesk.gui.screen import fit_to_screen
 
 _KeyRole = Qt.ItemDataRole.UserRole + 1
 _COMMUNE_PREFIXES = ("xa ", "phuong ", "dac khu ", "thi tran ")
@@ -104,7 +105,7 @@ class FirstRunDialog(QDialog):
         self.demo_button.clicked.connect(self._on_demo_clicked)
         buttons.rejected.connect(self.reject)
         self._on_province_changed()
-        self.resize(520, 560)
+        fit_to_screen(self, 520, 560)  # the frame fits the screen
 
     def province_code(self) -> str | None:
         index = self.province_list.currentIndex()

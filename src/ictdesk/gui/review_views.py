@@ -24,6 +24,7 @@ from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.core.validation import Violation
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.screen import fit_to_screen
 from ictdesk.gui.text import fill
 
 _CODE = Qt.ItemDataRole.UserRole + 1
@@ -84,7 +85,7 @@ class ValidationDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.resize(900, 500)
+        fit_to_screen(self, 900, 500)  # the frame fits the screen
         self.violations: list[Violation] = []
         self.run()
 

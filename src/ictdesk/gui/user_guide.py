@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from ictdesk.core.resources import docs_dir
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.screen import fit_to_screen
 
 GUIDES = {"vi": "huong-dan-su-dung.md", "en": "user-guide.md"}
 
@@ -32,7 +33,7 @@ class UserGuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)  # the frame fits the screen
 
     def _on_browser_anchor_clicked(self, url) -> None:
         name = url.fileName()

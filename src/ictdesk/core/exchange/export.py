@@ -128,6 +128,32 @@ def export_wide(
     return len(rows)
 
 
+PRINTED_COLUMNS = 10  # indicator columns on one printed page: about 9 pt on A4 landscape
+
+
+def _print_setup(sheet, title: str, landscape: bool, columns: int = 0) -> None:
+    """A4, the header row on every page, a Vietnamese page header and footer (without it
+    LibreOffice printed a province's table as 51 portrait pages). One page wide for up to
+    :data:`PRINTED_COLUMNS` indicators; a wider table (the whole catalogue is 46 columns,
+    unreadable at one page wide) spreads over as many pages across, each repeating the
+    unit's code and name."""
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = max(1, -(-columns // PRINTED_COLUMNS))
+    setup.fitToHeight = 0  # as many pages down as it needs
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    if setup.fitToWidth > 1:
+        sheet.print_title_cols = "A:B"
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.6  # inches
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.oddHeader.center.text = title.replace("&", "&&")
+    sheet.oddHeader.right.text = "Ngày in: &D"
+    sheet.oddFooter.center.text = "Trang &P/&N"
+
+
 def export_xlsx(
     store: ValueStore, selection: Selection, path: Path, progress: Progress | None = None
 ) -> int:
@@ -184,8 +210,12 @@ def export_xlsx(
         sheet.column_dimensions["A"].width = 10
         sheet.column_dimensions["B"].width = 28
         for column in range(3, len(indicators) + 3):
-            sheet.column_dimensions[sheet.cell(1, column).column_letter].width = 16
-        sheet.row_dimensions[1].height = 60
+            sheet.column_dimensions[sheet.cell(1, column).column_letter].width = 13
+        sheet.row_dimensions[1].height = 75
+        title = Period.parse(period).label("vi")
+        if selection.unit_code:
+            title = f"{store.unit(selection.unit_code).name} — {title}"
+        _print_setup(sheet, f"Số liệu chuyển đổi số: {title}", True, len(indicators))
         if progress:
             progress(written)
     codes = workbook.create_sheet("Chỉ tiêu")
@@ -208,6 +238,7 @@ def export_xlsx(
         cell.font = bold
     codes.column_dimensions["A"].width = 22
     codes.column_dimensions["B"].width = 55
+    _print_setup(codes, "Danh mục chỉ tiêu", landscape=False)  # four columns: one page wide
     with atomic_output(path, "path") as temp:
         workbook.save(temp)
     return written

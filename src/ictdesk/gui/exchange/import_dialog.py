@@ -42,6 +42,7 @@ from ictdesk.core.units import gso_code, is_historical
 from ictdesk.gui.background import BackgroundTask
 from ictdesk.gui.exchange.common import with_store
 from ictdesk.gui.i18n import current_language, error_text
+from ictdesk.gui.screen import fit_to_screen
 from ictdesk.gui.text import fill
 
 
@@ -142,7 +143,7 @@ class ImportDialog(QDialog):
         layout.addLayout(summary)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)  # the frame fits the screen
 
     def _on_choose_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

@@ -14,7 +14,7 @@ from ictdesk import __version__
 from ictdesk.core.errors import IctdeskError
 from ictdesk.core.units import file_slug
 from ictdesk.gui.changes import Changes
-from ictdesk.gui.i18n import error_text
+from ictdesk.gui.i18n import current_language, error_text
 from ictdesk.gui.interaction import current as ask
 from ictdesk.gui.text import fill
 
@@ -37,7 +37,7 @@ def summary_sheet(window: MainWindow, kind: str | None = None):
     from ictdesk.core.report import rollup_sheet, unit_sheet
 
     build = rollup_sheet if kind == "rollup" else unit_sheet
-    return build(store, unit, window.place.period.iso)
+    return build(store, unit, window.place.period.iso, language=current_language())
 
 
 def print_summary(window: MainWindow, kind: str | None = None):
