@@ -194,7 +194,10 @@ def test_png_export_writes_a_picture_of_the_chart(view, tmp_path):
     path = tmp_path / "chart.png"
     assert view.export_png(path)
     image = QImage(str(path))
-    assert image.width() == view.chart.width() and image.height() == view.chart.height()
+    # the chart under a band naming what it shows (an exported picture had no title)
+    assert image.width() == view.chart.width() and image.height() > view.chart.height()
+    assert view.caption_lines()[0].startswith(view.indicator().name("vi"))
+    assert "Phú Thọ" in view.caption_lines()[1] and "Quý" in view.caption_lines()[1]
     colours = {
         image.pixelColor(x, y).name()
         for x in range(0, image.width(), 7)
@@ -213,21 +216,23 @@ def test_csv_export_writes_the_plotted_numbers(view, tmp_path, demo_store):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert len(rows) == 2 * 20
+    # headers in the window's language (Vietnamese here); a rate as people read it
     assert list(rows[0]) == [
-        "unit_code",
-        "unit_name",
-        "indicator_code",
-        "indicator_name",
-        "period",
-        "value",
-        "target",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Mã chỉ tiêu",
+        "Tên chỉ tiêu",
+        "Kỳ báo cáo",
+        "Giá trị",
+        "Kế hoạch",
     ]
-    by_key = {(r["unit_code"], r["period"]): r for r in rows}
+    by_key = {(r["Mã đơn vị"], r["Kỳ báo cáo"]): r for r in rows}
     expected = demo_store.series("COV_5G_PCT", PHUC_YEN, ["2025Q3"])["2025Q3"]
     row = by_key[(PHUC_YEN, "2025Q3")]
-    assert row["value"] == format_machine(expected) and float(row["value"]) == expected
-    assert row["target"] == "50" and by_key[(PHUC_YEN, "2024Q3")]["target"] == ""
-    assert row["unit_name"] == "Phường Phúc Yên"
+    assert row["Giá trị"] == format_machine(round(expected, 2))
+    assert len(row["Giá trị"].partition(".")[2]) <= 2  # never 16 digits
+    assert row["Kế hoạch"] == "50" and by_key[(PHUC_YEN, "2024Q3")]["Kế hoạch"] == ""
+    assert row["Tên đơn vị"] == "Phường Phúc Yên"
 
 
 def test_csv_export_of_the_ranking(view, tmp_path):
@@ -236,9 +241,9 @@ def test_csv_export_of_the_ranking(view, tmp_path):
     assert view.export_csv(path)
     rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 148
-    assert [r["rank"] for r in rows[:3]] == ["1", "2", "3"]
-    assert float(rows[0]["value"]) >= float(rows[-1]["value"])
-    assert {r["period"] for r in rows} == {"2025Q4"} and rows[0]["target"] == "50"
+    assert [r["Hạng"] for r in rows[:3]] == ["1", "2", "3"]
+    assert float(rows[0]["Giá trị"]) >= float(rows[-1]["Giá trị"])
+    assert {r["Kỳ báo cáo"] for r in rows} == {"2025Q4"} and rows[0]["Kế hoạch"] == "50"
 
 
 def test_an_empty_database_draws_no_lines(qtbot, store):

@@ -56,6 +56,41 @@
     </message>
 </context>
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>Chart saved: %1</source>
+        <translation>Đã lưu biểu đồ: %1</translation>
+    </message>
+    <message>
+        <source>The chart was not saved: %1</source>
+        <translation>Chưa lưu được biểu đồ: %1</translation>
+    </message>
+    <message>
+        <source>The numbers were not saved: %1</source>
+        <translation>Chưa lưu được số liệu: %1</translation>
+    </message>
+    <message>
+        <source>Numbers saved: %1</source>
+        <translation>Đã lưu số liệu: %1</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Xuất biểu đồ</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export numbers</source>
+        <translation>Xuất số liệu</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessView</name>
     <message>
         <source>Unit</source>
@@ -772,6 +807,13 @@
         <translation>Xem %1 cảnh báo</translation>
     </message>
     <message>
+        <source>Importing…</source>
+        <translation>Đang nhập số liệu…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -822,10 +864,6 @@
     <message>
         <source>%1 (old)</source>
         <translation>%1 (cũ)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Đang nhập số liệu…</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1358,49 @@ Căn cứ: %3</translation>
     </message>
 </context>
 <context>
+    <name>TrendDrawing</name>
+    <message>
+        <source>%1 (total)</source>
+        <translation>%1 (tổng)</translation>
+    </message>
+    <message>
+        <source>Target %1: %2</source>
+        <translation>Kế hoạch %1: %2</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>%1 communes</source>
+        <translation>%1 xã, phường</translation>
+    </message>
+    <message>
+        <source>1 July 2025: new administrative units</source>
+        <translation>01/7/2025: sắp xếp đơn vị hành chính</translation>
+    </message>
+    <message>
+        <source>Drag to move, wheel to zoom; click a legend entry to hide its line.</source>
+        <translation>Kéo để di chuyển, lăn chuột để phóng to; bấm vào chú giải để ẩn hoặc hiện đường.</translation>
+    </message>
+    <message>
+        <source>No data for this indicator yet.</source>
+        <translation>Chỉ tiêu này chưa có số liệu.</translation>
+    </message>
+    <message>
+        <source>No values by %1; there are values by %2: choose it above.</source>
+        <translation>Không có số liệu theo %1; có số liệu theo %2: hãy chọn ở trên.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 communes have a value.</source>
+        <translation>%1/%2 xã, phường có số liệu.</translation>
+    </message>
+    <message>
+        <source>%1 have reached the target.</source>
+        <translation>%1 đơn vị đã đạt kế hoạch.</translation>
+    </message>
+</context>
+<context>
     <name>TrendsView</name>
     <message>
         <source>Indicator:</source>
@@ -1398,80 +1479,15 @@ Căn cứ: %3</translation>
         <translation>Hãy mở một cơ sở dữ liệu và chọn đơn vị để xem diễn biến.</translation>
     </message>
     <message>
-        <source>%1 (total)</source>
-        <translation>%1 (tổng)</translation>
-    </message>
-    <message>
         <source>The chart cannot be drawn: %1</source>
         <translation>Không vẽ được biểu đồ: %1</translation>
     </message>
+</context>
+<context>
+    <name>UnitChoice</name>
     <message>
-        <source>Target %1: %2</source>
-        <translation>Kế hoạch %1: %2</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Kế hoạch</translation>
-    </message>
-    <message>
-        <source>%1 communes</source>
-        <translation>%1 xã, phường</translation>
-    </message>
-    <message>
-        <source>1 July 2025: new administrative units</source>
-        <translation>01/7/2025: sắp xếp đơn vị hành chính</translation>
-    </message>
-    <message>
-        <source>Drag to move, wheel to zoom; click a legend entry to hide its line.</source>
-        <translation>Kéo để di chuyển, lăn chuột để phóng to; bấm vào chú giải để ẩn hoặc hiện đường.</translation>
-    </message>
-    <message>
-        <source>No data for this indicator yet.</source>
-        <translation>Chỉ tiêu này chưa có số liệu.</translation>
-    </message>
-    <message>
-        <source>No values by %1; there are values by %2: choose it above.</source>
-        <translation>Không có số liệu theo %1; có số liệu theo %2: hãy chọn ở trên.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 communes have a value.</source>
-        <translation>%1/%2 xã, phường có số liệu.</translation>
-    </message>
-    <message>
-        <source>%1 have reached the target.</source>
-        <translation>%1 đơn vị đã đạt kế hoạch.</translation>
-    </message>
-    <message>
-        <source>Chart saved: %1</source>
-        <translation>Đã lưu biểu đồ: %1</translation>
-    </message>
-    <message>
-        <source>The chart was not saved: %1</source>
-        <translation>Chưa lưu được biểu đồ: %1</translation>
-    </message>
-    <message>
-        <source>The numbers were not saved: %1</source>
-        <translation>Chưa lưu được số liệu: %1</translation>
-    </message>
-    <message>
-        <source>Numbers saved: %1</source>
-        <translation>Đã lưu số liệu: %1</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Xuất biểu đồ</translation>
-    </message>
-    <message>
-        <source>PNG pictures (*.png)</source>
-        <translation>Ảnh PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Export numbers</source>
-        <translation>Xuất số liệu</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Tệp CSV (*.csv)</translation>
+        <source>%1 (total)</source>
+        <translation>%1 (tổng)</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ the oracle the tests compare with); ``table`` holds the result; ``views`` builds
 charts and cards show; ``csv_file`` writes them for people.
 """
 
-from ictdesk.core.series.csv_file import write_csv
+from ictdesk.core.series.csv_file import ranking_rows, trend_rows, write_csv
 from ictdesk.core.series.sql import compute_series, data_years, series_sql
 from ictdesk.core.series.table import MAX_BUCKETS, SeriesError, SeriesTable, periods_between
 from ictdesk.core.series.views import (
@@ -33,11 +33,13 @@ __all__ = [
     "data_years",
     "expected_by",
     "periods_between",
+    "ranking_rows",
     "ranking",
     "series_sql",
     "summarize",
     "target_progress",
     "trend",
+    "trend_rows",
     "write_csv",
     "year_end",
 ]

@@ -10,121 +10,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ictdesk.core.numbers import format_number
-
 # Tableau 10, readable on white and in print; the parent line is near-black.
-PALETTE = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#bcbd22",
-    "#7f7f7f",
+from ictdesk.gui.charts.axes import (
+    HOVER_PIXELS,
+    MANY_LINES,
+    PALETTE,
+    PARENT_COLOUR,
+    TARGET_COLOUR,
+    LabelAxis,
+    Line,
+    NumberAxis,
+    TargetSegment,
+    as_array,
 )
-PARENT_COLOUR = "#222222"
-TARGET_COLOUR = "#c0392b"
-BAR_COLOUR = "#7fa7d3"
-BAR_SELECTED_COLOUR = "#ff7f0e"
-MANY_LINES = 12  # above this, lines get thinner, lose their symbols and leave the legend
-HOVER_PIXELS = 24  # how near the pointer must be to a point to describe it
+from ictdesk.gui.charts.ranking_chart import RankingChart
 
-
-@dataclass(frozen=True)
-class Line:
-    """One unit's line: its name, values (``None`` for gaps) and whether it is the parent."""
-
-    key: str
-    name: str
-    values: Sequence[float | None]
-    is_parent: bool = False
-
-
-@dataclass(frozen=True)
-class TargetSegment:
-    """A target drawn over the periods ``first``–``last`` (x positions), labelled."""
-
-    first: int
-    last: int
-    value: float
-    label: str
-
-
-def _array(values: Sequence[float | None]) -> np.ndarray:
-    return np.array([math.nan if v is None else float(v) for v in values], dtype=float)
-
-
-def _decimals(spacing: float) -> int:
-    if spacing <= 0 or not math.isfinite(spacing):
-        return 0
-    return max(0, min(6, math.ceil(-math.log10(spacing) + 1e-9)))
-
-
-class NumberAxis(pg.AxisItem):
-    """A value axis whose numbers follow the interface language (12.500 / 83,6)."""
-
-    def __init__(self, orientation: str, language: Callable[[], str], **kwargs):
-        super().__init__(orientation, **kwargs)
-        self._language = language
-        self.enableAutoSIPrefix(False)
-
-    def tickStrings(self, values, scale, spacing):
-        # Each tick level has its own spacing (0,2 and 0,1): trailing zeros are dropped so one
-        # axis never mixes "0,90" with "0,8".
-        decimals = _decimals(spacing * scale)
-        language = self._language()
-        point = "," if language == "vi" else "."
-        texts = [format_number(v * scale, decimals, language) for v in values]
-        if decimals:
-            texts = [t.rstrip("0").rstrip(point) if point in t else t for t in texts]
-        return texts
-
-
-class LabelAxis(pg.AxisItem):
-    """An axis of categories (periods, or communes) at 0, 1, 2…, thinned to fit when zoomed."""
-
-    def __init__(self, orientation: str, **kwargs):
-        super().__init__(orientation, **kwargs)
-        self.labels: list[str] = []
-
-    def set_labels(self, labels: Sequence[str]) -> None:
-        self.labels = list(labels)
-        self.picture = None
-        self.update()
-
-    def tickValues(self, min_value, max_value, size):
-        if not self.labels:
-            return []
-        first = max(0, math.ceil(min_value))
-        last = min(len(self.labels) - 1, math.floor(max_value))
-        if last < first:
-            return []
-        horizontal = self.orientation in ("bottom", "top")
-        if horizontal:
-            widest = max(len(label) for label in self.labels[first : last + 1])
-            room = widest * 7 + 12
-        else:
-            room = 15
-        shown = last - first + 1
-        step = max(1, math.ceil(shown * room / max(size, 1)))
-        return [(step, list(range(first - first % step, last + 1, step)))]
-
-    def tickStrings(self, values, scale, spacing):
-        strings = []
-        for value in values:
-            index = int(round(value))
-            strings.append(self.labels[index] if 0 <= index < len(self.labels) else "")
-        return strings
+__all__ = ["Line", "RankingChart", "TargetSegment", "TrendChart"]
 
 
 class TrendChart(pg.PlotWidget):
@@ -265,7 +172,7 @@ class TrendChart(pg.PlotWidget):
             curve.setSymbolBrush(pg.mkBrush(colour))
             curve.setSymbolPen(pg.mkPen("w", width=1))
             curve.setZValue(z)
-            curve.setData(x, _array(line.values))
+            curve.setData(x, as_array(line.values))
             curve.opts["name"] = line.name
             curve.show()
             self.legend.addItem(curve, line.name)
@@ -277,7 +184,7 @@ class TrendChart(pg.PlotWidget):
                 gap = np.array([math.nan])
                 bundle.setData(
                     np.concatenate([part for _ in members for part in (x, gap)]),
-                    np.concatenate([part for m in members for part in (_array(m.values), gap)]),
+                    np.concatenate([part for m in members for part in (as_array(m.values), gap)]),
                 )
                 bundle.show()
             else:
@@ -401,95 +308,3 @@ class TrendChart(pg.PlotWidget):
             return
         point = view.mapSceneToView(position)
         self.hover_at(point.x(), point.y())
-
-
-class RankingChart(pg.PlotWidget):
-    """Horizontal bars of the communes of a parent for one period, highest at the top."""
-
-    ROW_PIXELS = 17
-
-    def __init__(self, language: Callable[[], str], parent=None):
-        self.name_axis = LabelAxis("left")
-        self.value_axis = NumberAxis("bottom", language)
-        super().__init__(
-            parent, background="w", axisItems={"left": self.name_axis, "bottom": self.value_axis}
-        )
-        self.setObjectName("rankingChart")
-        item = self.getPlotItem()
-        item.showGrid(x=True, y=False, alpha=0.25)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.setMouseEnabled(x=False, y=False)
-        for axis in ("left", "bottom"):
-            item.getAxis(axis).setPen(pg.mkPen("#555"))
-            item.getAxis(axis).setTextPen(pg.mkPen("#333"))
-        self.name_axis.setWidth(230)
-        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.72, width=[], brush=BAR_COLOUR, pen=None)
-        self.selected_bars = pg.BarGraphItem(
-            x0=[], y=[], height=0.72, width=[], brush=BAR_SELECTED_COLOUR, pen=None
-        )
-        item.addItem(self.bars)
-        item.addItem(self.selected_bars)
-        self.target_line = pg.InfiniteLine(
-            angle=90,
-            movable=False,
-            pen=pg.mkPen(TARGET_COLOUR, width=2, style=Qt.PenStyle.DashLine),
-        )
-        self.target_line.setZValue(5)
-        item.addItem(self.target_line, ignoreBounds=True)
-        self.target_line.hide()
-        # the target's label sits in a row kept free above the first bar
-        self.target_label = pg.TextItem("", color=TARGET_COLOUR, anchor=(0, 0.5))
-        item.addItem(self.target_label, ignoreBounds=True)
-        self.target_label.hide()
-        self.values: list[float | None] = []
-        self.target: float | None = None
-
-    def set_bars(
-        self,
-        labels: Sequence[str],
-        values: Sequence[float | None],
-        selected: Sequence[bool],
-        target: float | None,
-        target_label: str,
-        x_label: str,
-    ) -> None:
-        """Bars top-down in the given order; ``None`` values get a row but no bar."""
-        count = len(values)
-        self.values = list(values)
-        self.target = target
-        # row 0 at the top: y = count - 1 - index
-        self.name_axis.set_labels(list(reversed(labels)))
-        self.value_axis.setLabel(x_label)
-        plain = [(i, v) for i, v in enumerate(values) if v is not None and not selected[i]]
-        chosen = [(i, v) for i, v in enumerate(values) if v is not None and selected[i]]
-        for bars, rows in ((self.bars, plain), (self.selected_bars, chosen)):
-            bars.setOpts(
-                x0=np.zeros(len(rows)),
-                y=np.array([count - 1 - i for i, _ in rows], dtype=float),
-                width=np.array([v for _, v in rows], dtype=float),
-                height=0.72,
-            )
-        if target is not None:
-            self.target_line.setValue(target)
-            self.target_line.show()
-            self.target_label.setText(" " + target_label)
-            self.target_label.setPos(target, count)
-            self.target_label.show()
-        else:
-            self.target_line.hide()
-            self.target_label.hide()
-        self.setMinimumHeight(max(220, (count + 1) * self.ROW_PIXELS + 70))
-        known = [v for v in values if v is not None]
-        top = max(known + ([target] if target is not None else []) + [0])
-        low = min(known + [0])
-        view = self.getPlotItem().getViewBox()
-        view.setRange(
-            xRange=(low, top * 1.04 if top > 0 else 1),
-            yRange=(-0.6, max(count, 1) + 0.6),
-            padding=0,
-        )
-
-    def bar_count(self) -> int:
-        """How many bars are drawn (communes with a value)."""
-        return len(self.bars.opts["width"]) + len(self.selected_bars.opts["width"])

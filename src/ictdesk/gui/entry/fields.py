@@ -41,8 +41,6 @@ QLabel[role="previous"] { color: #555; }
 QLabel[role="derived"] { font-weight: bold; padding-right: 6px; }
 QLabel[role="header"] { color: #555; font-size: 11px; }
 """
-COMMENT_MARK = "✎"
-FOLLOWUP_MARK = "⚑"
 
 
 class NumberField(QLineEdit):

@@ -7,7 +7,8 @@ from ictdesk.core.edits import (
 )
 from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.validation import Violation
-from ictdesk.gui.entry.fields import _STYLE, COMMENT_MARK, FOLLOWUP_MARK, _Row
+from ictdesk.gui.entry.fields import _STYLE, _Row
+from ictdesk.gui.format import value_marks
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
 
@@ -103,12 +104,7 @@ class RowRendering:
 
     def _marks(self, code: str) -> str:
         stored = self._stored.get(code)
-        marks = ""
-        if stored and stored.comment:
-            marks += COMMENT_MARK
-        if stored and stored.followup:
-            marks += FOLLOWUP_MARK
-        return marks
+        return value_marks(bool(stored and stored.comment), bool(stored and stored.followup))
 
     def _set_check(self, row: _Row, text: str, style: str, violations=(), tips=()) -> None:
         language = current_language()

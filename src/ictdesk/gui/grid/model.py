@@ -26,6 +26,7 @@ from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
+from ictdesk.gui.format import value_marks
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.interaction import current as current_interaction
 from ictdesk.gui.text import fill
@@ -39,7 +40,7 @@ _AGGREGATE = QColor("#e3eef9")
 
 def _with_marks(text: str, mark: str) -> str:
     """``1.234`` with the comment (✎) and follow-up (⚑) marks of its value."""
-    symbols = ("✎" if "c" in mark else "") + ("⚑" if "f" in mark else "")
+    symbols = value_marks("c" in mark, "f" in mark)
     return f"{symbols} {text}" if symbols else text
 
 

@@ -7,14 +7,12 @@ tab is first shown, so start-up does not pay for it. Redraws update the existing
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,35 +28,25 @@ from PySide6.QtWidgets import (
 
 from ictdesk.core.catalogue import Indicator
 from ictdesk.core.errors import IctdeskError
-from ictdesk.core.numbers import ValueType, format_number
-from ictdesk.core.periods import Period, PeriodType, periods_of_year
-from ictdesk.core.reform.register import reform_position
-from ictdesk.core.series import RankedUnit, SeriesTable, chart_parent, ranking, trend, write_csv
+from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.series import RankedUnit, SeriesTable, chart_parent
 from ictdesk.core.store import ValueStore
-from ictdesk.core.units import search_key
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
+from ictdesk.gui.trends.drawing import TrendDrawing
+from ictdesk.gui.trends.export import ChartExport
+from ictdesk.gui.trends.units import UnitChoice
 
 if TYPE_CHECKING:
     from ictdesk.gui.charts.trend_chart import RankingChart, TrendChart
 
 _TYPES = (PeriodType.MONTH, PeriodType.QUARTER, PeriodType.HALF, PeriodType.YEAR)
-_CODE = Qt.ItemDataRole.UserRole + 1
+
 _TIME, _RANKING = "time", "ranking"
 _PLACEHOLDER, _CHART, _RANKING_PAGE = 0, 1, 2
 
 
-def format_value(indicator: Indicator, value: float | None, language: str) -> str:
-    """A value as people read it: rates with one decimal, counts whole, with the unit."""
-    if value is None:
-        return "–"
-    decimals = 1 if indicator.is_derived or indicator.value_type is ValueType.PERCENT else None
-    text = format_number(value, decimals, language)
-    unit = indicator.unit(language)
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
-
-
-class TrendsView(QWidget):
+class TrendsView(UnitChoice, TrendDrawing, ChartExport, QWidget):
     """Trends of one indicator: a line per unit over periods, or communes ranked for a period.
 
     Emits ``message(text)`` for the status bar after an export.
@@ -310,63 +298,6 @@ class TrendsView(QWidget):
             self.type_box.setCurrentIndex(index)
             self._filling = False
 
-    def _fill_units(self, parent: str) -> None:
-        self._filling = True
-        self.parent_code = parent
-        self._auto_checked = None
-        self.unit_list.clear()
-        parent_item = QListWidgetItem(self.unit_list)
-        parent_item.setData(_CODE, parent)
-        parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # the total is always drawn
-        font = QFont()
-        font.setBold(True)
-        parent_item.setFont(font)
-        children = sorted(self.store.children(parent), key=lambda u: search_key(u.name))
-        self._names = {u.code: u.name for u in children}
-        self._names[parent] = self.store.unit(parent).name
-        for unit in children:
-            item = QListWidgetItem(unit.name, self.unit_list)
-            item.setData(_CODE, unit.code)
-            item.setToolTip(unit.code)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        self._refresh_unit_names()
-        self.unit_filter.clear()
-        self._filling = False
-
-    def _refresh_unit_names(self) -> None:
-        if self.store is None or self.unit_list.count() == 0:
-            return
-        item = self.unit_list.item(0)
-        item.setText(fill(self.tr("%1 (total)"), self.store.unit(self.parent_code).name))
-
-    def _item(self, code: str) -> QListWidgetItem | None:
-        for row in range(1, self.unit_list.count()):
-            item = self.unit_list.item(row)
-            if item.data(_CODE) == code:
-                return item
-        return None
-
-    def checked_codes(self) -> list[str]:
-        """The communes ticked in the list, in list order."""
-        return [
-            self.unit_list.item(row).data(_CODE)
-            for row in range(1, self.unit_list.count())
-            if self.unit_list.item(row).checkState() == Qt.CheckState.Checked
-        ]
-
-    def set_checked(self, codes: list[str]) -> None:
-        """Tick exactly these communes (and redraw once)."""
-        wanted = set(codes)
-        self._filling = True
-        for row in range(1, self.unit_list.count()):
-            item = self.unit_list.item(row)
-            state = Qt.CheckState.Checked if item.data(_CODE) in wanted else Qt.CheckState.Unchecked
-            if item.checkState() != state:
-                item.setCheckState(state)
-        self._filling = False
-        self.schedule_redraw()
-
     # -------------------------------------------------------------- choices
     def indicator(self) -> Indicator | None:
         code = self.indicator_box.currentData()
@@ -380,27 +311,6 @@ class TrendsView(QWidget):
 
     def set_mode(self, mode: str) -> None:
         self.view_box.setCurrentIndex(max(0, self.view_box.findData(mode)))
-
-    def _fill_ranking_periods(self) -> None:
-        """The periods a ranking can show: those of the chosen type holding data."""
-        current = self.ranking_period_box.currentData()
-        blocked = self.ranking_period_box.blockSignals(True)
-        self.ranking_period_box.clear()
-        indicator = self.indicator()
-        if indicator is not None and self.parent_code is not None:
-            periods = trend(self.store, indicator.code, [self.parent_code], self.period_type())
-            language = current_language()
-            for period in reversed(periods.periods):
-                self.ranking_period_box.addItem(period.label(language), period.iso)
-            candidates = [current]
-            if self._period is not None:  # else the period of the main window
-                same = [p.iso for p in periods.periods if p == self._period]
-                containing = [p.iso for p in periods.periods if p.contains(self._period)]
-                candidates += same + containing
-            found = [self.ranking_period_box.findData(c) for c in candidates if c]
-            index = next((i for i in found if i >= 0), 0)  # else the latest
-            self.ranking_period_box.setCurrentIndex(index)
-        self.ranking_period_box.blockSignals(blocked)
 
     def _update_controls(self) -> None:
         ranking_mode = self.mode() == _RANKING
@@ -466,227 +376,6 @@ class TrendsView(QWidget):
             self.stack.setCurrentIndex(_PLACEHOLDER)
             self.placeholder.setText(fill(self.tr("The chart cannot be drawn: %1"), str(exc)))
 
-    def _draw_trend(self, indicator: Indicator) -> None:
-        from ictdesk.gui.charts.trend_chart import Line, TargetSegment
-
-        language = current_language()
-        store = self.store
-        units = [self.parent_code, *self.checked_codes()]
-        table = trend(store, indicator.code, units, self.period_type())
-        self.table = table
-        periods = list(table.periods)
-        self.targets = {}
-        if periods:
-            years = range(periods[0].year, periods[-1].year + 2)  # and the year ahead
-            for year in years:
-                target = store.target(indicator.code, self.parent_code, year)
-                if target is not None:
-                    self.targets[year] = target
-            ahead = periods[-1].year + 1
-            if ahead in self.targets:
-                periods += periods_of_year(ahead, self.period_type())
-        names = {code: self._names.get(code) or store.unit(code).name for code in units}
-        total_name = fill(self.tr("%1 (total)"), names[self.parent_code])
-        lines = []
-        for code in units:
-            values = list(table.values[code]) + [None] * (len(periods) - len(table.periods))
-            name = total_name if code == self.parent_code else names[code]
-            lines.append(Line(code, name, values, code == self.parent_code))
-        segments = []
-        for year, target in sorted(self.targets.items()):
-            indexes = [i for i, p in enumerate(periods) if p.year == year]
-            if indexes:
-                label = fill(
-                    self.tr("Target %1: %2"), str(year), format_value(indicator, target, language)
-                )
-                segments.append(TargetSegment(indexes[0], indexes[-1], target, label))
-
-        def describe(line_index: int, period_index: int) -> str:
-            line = lines[line_index]
-            period = periods[period_index]
-            text = (
-                f"<b>{line.name}</b>\n{period.label(language)}: "
-                f"{format_value(indicator, line.values[period_index], language)}"
-            )
-            target = self.targets.get(period.year)
-            if target is not None:
-                text += "\n" + fill(
-                    self.tr("Target %1: %2"),
-                    str(period.year),
-                    format_value(indicator, target, language),
-                )
-            return text
-
-        self.chart.set_lines(
-            [p.short_label(language) for p in periods],
-            lines,
-            segments,
-            self.tr("Target"),
-            indicator.unit(language),
-            describe,
-            fill(self.tr("%1 communes"), str(len(units) - 1)),
-        )
-        self.chart.set_reform_marker(
-            reform_position(periods), self.tr("1 July 2025: new administrative units")
-        )
-        if table.periods:
-            span = f"{table.periods[0].label(language)} – {table.periods[-1].label(language)}"
-            self.caption.setText(
-                f"<b>{indicator.name(language)}</b> · {names[self.parent_code]} · {span}. "
-                + self.tr("Drag to move, wheel to zoom; click a legend entry to hide its line.")
-            )
-        else:
-            self.caption.setText(f"<b>{indicator.name(language)}</b> · " + self._no_data_text())
-
-    def _no_data_text(self) -> str:
-        """Nothing to show for the chosen kind of period: say which kinds hold values."""
-        shown = self.period_type()
-        others = [
-            self.type_box.itemText(i)
-            for i in range(self.type_box.count())
-            if self.type_box.itemData(i) != shown.value
-            and self.store.latest_period(PeriodType(self.type_box.itemData(i))) is not None
-        ]
-        if not others:
-            return self.tr("No data for this indicator yet.")
-        return fill(
-            self.tr("No values by %1; there are values by %2: choose it above."),
-            self.type_box.currentText(),
-            ", ".join(others),
-        )
-
-    def _draw_ranking(self, indicator: Indicator) -> None:
-        language = current_language()
-        key = (indicator.code, self.period_type(), self.parent_code, current_language())
-        if key != self._ranking_key:
-            self._fill_ranking_periods()
-            self._ranking_key = key
-        iso = self.ranking_period_box.currentData()
-        if iso is None:
-            self.ranked = []
-            self.ranking_period = None
-            self.ranking_chart.set_bars([], [], [], None, "", indicator.unit(language))
-            self.caption.setText(
-                f"<b>{indicator.name(language)}</b> · " + self.tr("No data for this indicator yet.")
-            )
-            return
-        period = Period.parse(iso)
-        self.ranking_period = period
-        self.ranked = ranking(self.store, indicator.code, self.parent_code, period)
-        target = self.store.target(indicator.code, self.parent_code, period.year)
-        self.targets = {period.year: target} if target is not None else {}
-        checked = set(self.checked_codes())
-        labels = [
-            f"{r.rank or '–'}. {r.unit.name}  {format_value(indicator, r.value, language)}"
-            if r.value is not None
-            else f"{r.unit.name}  –"
-            for r in self.ranked
-        ]
-        target_label = (
-            fill(
-                self.tr("Target %1: %2"),
-                str(period.year),
-                format_value(indicator, target, language),
-            )
-            if target is not None
-            else ""
-        )
-        self.ranking_chart.set_bars(
-            labels,
-            [r.value for r in self.ranked],
-            [r.unit.code in checked for r in self.ranked],
-            target,
-            target_label,
-            indicator.unit(language),
-        )
-        known = [r for r in self.ranked if r.value is not None]
-        text = (
-            f"<b>{indicator.name(language)}</b> · {self.store.unit(self.parent_code).name} · "
-            f"{period.label(language)}. "
-            + fill(
-                self.tr("%1 of %2 communes have a value."), str(len(known)), str(len(self.ranked))
-            )
-        )
-        if target is not None:
-            reached = sum(1 for r in known if r.value >= target)
-            text += " " + fill(self.tr("%1 have reached the target."), str(reached))
-        self.caption.setText(text)
-
-    # ---------------------------------------------------------------- export
-    def export_png(self, path: str | Path) -> bool:
-        """Save the chart shown (lines or ranking) as a PNG picture."""
-        if self._dirty:
-            self.redraw()
-        widget = self.ranking_chart if self.mode() == _RANKING else self.chart
-        if widget is None:
-            return False
-        ok = widget.grab().save(str(path), "PNG")
-        self.message.emit(
-            fill(
-                self.tr("Chart saved: %1") if ok else self.tr("The chart was not saved: %1"),
-                str(path),
-            )
-        )
-        return ok
-
-    def export_csv(self, path: str | Path) -> bool:
-        """Save the plotted numbers (machine format, UTF-8 with BOM) for Excel."""
-        if self._dirty:
-            self.redraw()
-        indicator = self.indicator()
-        if indicator is None or self.store is None:
-            return False
-        language = current_language()
-        name = indicator.name(language)
-        store = self.store
-        try:
-            if self.mode() == _RANKING:
-                period = self.ranking_period
-                rows = [
-                    (
-                        r.rank,
-                        r.unit.code,
-                        r.unit.name,
-                        indicator.code,
-                        name,
-                        period.iso,
-                        r.value,
-                        self.targets.get(period.year),
-                    )
-                    for r in self.ranked
-                ]
-                header = ["rank", "unit_code", "unit_name", "indicator_code", "indicator_name"]
-                write_csv(path, [*header, "period", "value", "target"], rows)
-            else:
-                table = self.table
-                rows = []
-                for code, values in (table.values if table else {}).items():
-                    unit_name = store.unit(code).name
-                    for period, value in zip(table.periods, values, strict=True):
-                        target = store.target(indicator.code, code, period.year)
-                        rows.append(
-                            (code, unit_name, indicator.code, name, period.iso, value, target)
-                        )
-                header = ["unit_code", "unit_name", "indicator_code", "indicator_name"]
-                write_csv(path, [*header, "period", "value", "target"], rows)
-        except IctdeskError as exc:
-            self.message.emit(fill(self.tr("The numbers were not saved: %1"), str(exc)))
-            return False
-        self.message.emit(fill(self.tr("Numbers saved: %1"), str(path)))
-        return True
-
-    def _export_path(self, suffix: str, title: str, filter_text: str) -> str:
-        settings = QSettings()
-        folder = settings.value("export_dir", str(Path.home()))
-        indicator = self.indicator()
-        stem = f"{indicator.code if indicator else 'chart'}-{self.parent_code or ''}-{self.mode()}"
-        name, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path(folder) / f"{stem}.{suffix}"), filter_text
-        )
-        if name:
-            settings.setValue("export_dir", str(Path(name).parent))
-        return name
-
     # ---------------------------------------------------------------- slots
     def _on_indicator_box_changed(self, _index: int) -> None:
         if not self._filling:
@@ -708,34 +397,6 @@ class TrendsView(QWidget):
         if not self._filling:
             self.schedule_redraw()
 
-    def _on_unit_filter_text_changed(self, text: str) -> None:
-        needle = search_key(text.strip())
-        for row in range(1, self.unit_list.count()):
-            item = self.unit_list.item(row)
-            hidden = bool(needle) and not (
-                needle in search_key(item.text()) or item.data(_CODE).startswith(text.strip())
-            )
-            item.setHidden(hidden)
-
-    def _on_all_button_clicked(self) -> None:
-        self.set_checked(
-            [self.unit_list.item(r).data(_CODE) for r in range(1, self.unit_list.count())]
-        )
-
-    def _on_none_button_clicked(self) -> None:
-        self._auto_checked = None
-        self.set_checked([])
-
     def _on_reset_button_clicked(self) -> None:
         if self.chart is not None:
             self.chart.reset_zoom()
-
-    def _on_png_button_clicked(self) -> None:
-        path = self._export_path("png", self.tr("Export chart"), self.tr("PNG pictures (*.png)"))
-        if path:
-            self.export_png(path)
-
-    def _on_csv_button_clicked(self) -> None:
-        path = self._export_path("csv", self.tr("Export numbers"), self.tr("CSV files (*.csv)"))
-        if path:
-            self.export_csv(path)

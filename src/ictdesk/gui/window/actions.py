@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, unique
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from ictdesk.gui.window import files
 
 if TYPE_CHECKING:
     from ictdesk.gui.window.main_window import MainWindow
@@ -233,3 +236,67 @@ def update_enabled(window: MainWindow) -> None:
     """Enable each action exactly when it can be used now (the one place that decides)."""
     for action_id, action in window.actions_by_id.items():
         action.setEnabled(SPECS[action_id].enabled(window))
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    window.menus = {}
+    window.undo_action = window.undo_stack.createUndoAction(window)
+    window.undo_action.setObjectName("action_undo")
+    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    window.redo_action = window.undo_stack.createRedoAction(window)
+    window.redo_action.setObjectName("action_redo")
+    # one redo shortcut, the same the fields use (Ctrl+Y on Windows, Ctrl+Shift+Z here)
+    window.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+    window.undo_stack.indexChanged.connect(window.update_undo_actions)
+    for name, entries in MENUS.items():
+        menu = bar.addMenu("")
+        menu.setObjectName(f"{name}Menu")
+        window.menus[name] = menu
+        for entry in entries:
+            if entry == "-":
+                menu.addSeparator()
+            elif entry == "recent":
+                window.recent_menu = menu.addMenu("")
+                window.recent_menu.setObjectName("recentMenu")
+                window.recent_menu.aboutToShow.connect(lambda: _fill_recent_menu(window))
+            elif entry == "undo":
+                menu.addAction(window.undo_action)
+            elif entry == "redo":
+                menu.addAction(window.redo_action)
+            elif entry == "language":
+                _add_language_menu(window, menu)
+            else:
+                menu.addAction(window.actions_by_id[entry])
+    window.file_menu, window.edit_menu, window.help_menu = (
+        window.menus["file"],
+        window.menus["edit"],
+        window.menus["help"],
+    )
+
+
+def _add_language_menu(window: MainWindow, menu) -> None:
+    window.language_menu = menu.addMenu("")
+    window.language_menu.setObjectName("languageMenu")
+    window.language_actions = {}
+    group = QActionGroup(window)
+    for code, name in (("vi", "Tiếng Việt"), ("en", "English")):  # each in its own language
+        action = window.language_menu.addAction(name)
+        action.setCheckable(True)
+        action.setObjectName(f"action_language_{code}")
+        action.triggered.connect(lambda _checked=False, c=code: window.set_language(c))
+        group.addAction(action)
+        window.language_actions[code] = action
+
+
+def _fill_recent_menu(window: MainWindow) -> None:
+    window.recent_menu.clear()
+    paths = files.recent_files()
+    if not paths:
+        action = window.recent_menu.addAction(
+            QCoreApplication.translate("MainWindow", "(no recent files)")
+        )
+        action.setEnabled(False)
+    for path in paths:
+        action = window.recent_menu.addAction(path)
+        action.triggered.connect(lambda _checked=False, p=path: window.open_path(Path(p)))

@@ -9,10 +9,9 @@ data is announced on one :class:`ChangeBus`.
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from ictdesk.core.periods import Period, PeriodType
@@ -32,14 +31,14 @@ from ictdesk.gui.text import fill
 from ictdesk.gui.unit_tree import UnitTree
 from ictdesk.gui.window import backups, files, menu_commands
 from ictdesk.gui.window.actions import (
-    MENUS,
     ActionId,
     build_actions,
+    build_menus,
     retranslate_actions,
     update_enabled,
 )
 from ictdesk.gui.window.status import StatusArea
-from ictdesk.gui.window.tabs import LazyTabs, Tab
+from ictdesk.gui.window.tabs import LazyTabs, tab_specs
 
 create_from_dialog, ensure_demo = files.create_from_dialog, files.ensure_demo
 __all__ = ["ActionId", "MainWindow", "create_from_dialog", "default_period", "ensure_demo"]
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.status = StatusArea(self.statusBar(), self)
         self.actions_by_id = build_actions(self)
-        self._build_menus()
+        build_menus(self)
         self._connect()
         self.retranslate()
         self._fit_first_size()
@@ -127,7 +126,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(entry_page, "")
         # The guard first, then the lazy tabs: a refused tab change builds nothing.
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.lazy_tabs = LazyTabs(self, self.tabs, _tab_specs())
+        self.lazy_tabs = LazyTabs(self, self.tabs, tab_specs())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.unit_tree)
@@ -168,55 +167,6 @@ class MainWindow(QMainWindow):
             view.set_store(self.store, self.session)
         elif hasattr(view, "set_store"):
             view.set_store(self.store)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menus = {}
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setObjectName("action_undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setObjectName("action_redo")
-        # one redo shortcut, the same the fields use (Ctrl+Y on Windows, Ctrl+Shift+Z here)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.undo_stack.indexChanged.connect(self._update_undo_actions)
-        for name, entries in MENUS.items():
-            menu = bar.addMenu("")
-            menu.setObjectName(f"{name}Menu")
-            self.menus[name] = menu
-            for entry in entries:
-                if entry == "-":
-                    menu.addSeparator()
-                elif entry == "recent":
-                    self.recent_menu = menu.addMenu("")
-                    self.recent_menu.setObjectName("recentMenu")
-                    self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-                elif entry == "undo":
-                    menu.addAction(self.undo_action)
-                elif entry == "redo":
-                    menu.addAction(self.redo_action)
-                elif entry == "language":
-                    self._add_language_menu(menu)
-                else:
-                    menu.addAction(self.actions_by_id[entry])
-        self.file_menu, self.edit_menu, self.help_menu = (
-            self.menus["file"],
-            self.menus["edit"],
-            self.menus["help"],
-        )
-
-    def _add_language_menu(self, menu) -> None:
-        self.language_menu = menu.addMenu("")
-        self.language_menu.setObjectName("languageMenu")
-        self.language_actions = {}
-        group = QActionGroup(self)
-        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):  # each in its own language
-            action = self.language_menu.addAction(name)
-            action.setCheckable(True)
-            action.setObjectName(f"action_language_{code}")
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            group.addAction(action)
-            self.language_actions[code] = action
 
     def _connect(self) -> None:
         place = self.place
@@ -268,7 +218,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.language_menu.setTitle(self.tr("&Language / Ngôn ngữ"))
         self.language_actions[current_language()].setChecked(True)
-        self._update_undo_actions()
+        self.update_undo_actions()
         tab_titles = [
             self.tr("Data entry"),
             self.tr("Grid"),
@@ -293,20 +243,10 @@ class MainWindow(QMainWindow):
         QSettings().setValue("language", install_language(language))
         self.retranslate()
 
-    def _update_undo_actions(self, *_args) -> None:
+    def update_undo_actions(self, *_args) -> None:
         stack = self.undo_stack
         self.undo_action.setText(fill(self.tr("&Undo %1"), stack.undoText()).strip())
         self.redo_action.setText(fill(self.tr("&Redo %1"), stack.redoText()).strip())
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = files.recent_files()
-        if not paths:
-            action = self.recent_menu.addAction(self.tr("(no recent files)"))
-            action.setEnabled(False)
-        for path in paths:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
 
     # ----------------------------------------------------------------- the store
     @property
@@ -439,58 +379,3 @@ class MainWindow(QMainWindow):
             self.place.store = None
         self.release_lock()
         super().closeEvent(event)
-
-
-def _tab_specs() -> list[Tab]:
-    """The tabs after data entry, in order: how each is built and shown at the place."""
-
-    def build_grid(window: MainWindow):
-        from ictdesk.gui.grid.view import GridView
-
-        view = GridView(window)
-        view.set_store(window.store, window.session)
-        view.unit_activated.connect(window.jump_to)
-        view.message.connect(window.status.show_message)
-        return view
-
-    def build_reporting(window: MainWindow):
-        from ictdesk.gui.review_views import CompletenessView
-
-        view = CompletenessView(window)
-        view.unit_activated.connect(window.jump_to)
-        return view
-
-    def build_trends(window: MainWindow):
-        from ictdesk.gui.trends.view import TrendsView
-
-        view = TrendsView(window)
-        view.set_store(window.store)
-        view.message.connect(window.status.show_message)
-        return view
-
-    def build_dashboard(window: MainWindow):
-        from ictdesk.gui.dashboard.view import DashboardView
-
-        view = DashboardView(window)
-        view.set_store(window.store)
-        view.indicator_activated.connect(
-            lambda code: (
-                window.tabs.setCurrentWidget(window.trends_view),
-                window.trends_view.show_indicator(code),
-            )
-        )
-        return view
-
-    def at_place(view, window: MainWindow) -> None:
-        view.show_place(window.place.unit_code, window.place.period)
-
-    return [
-        Tab("grid", build_grid, at_place, lambda view, _w: view.model.refresh()),
-        Tab(
-            "reporting",
-            build_reporting,
-            lambda view, w: view.show_place(w.store, w.place.unit_code, w.place.period),
-        ),
-        Tab("trends", build_trends, at_place),
-        Tab("dashboard", build_dashboard, at_place),
-    ]

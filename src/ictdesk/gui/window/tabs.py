@@ -106,3 +106,58 @@ class LazyTabs:
 
     def _on_current_changed(self, _index: int) -> None:
         self.refresh_current()
+
+
+def tab_specs() -> list[Tab]:
+    """The tabs after data entry, in order: how each is built and shown at the place."""
+
+    def build_grid(window: MainWindow):
+        from ictdesk.gui.grid.view import GridView
+
+        view = GridView(window)
+        view.set_store(window.store, window.session)
+        view.unit_activated.connect(window.jump_to)
+        view.message.connect(window.status.show_message)
+        return view
+
+    def build_reporting(window: MainWindow):
+        from ictdesk.gui.review_views import CompletenessView
+
+        view = CompletenessView(window)
+        view.unit_activated.connect(window.jump_to)
+        return view
+
+    def build_trends(window: MainWindow):
+        from ictdesk.gui.trends.view import TrendsView
+
+        view = TrendsView(window)
+        view.set_store(window.store)
+        view.message.connect(window.status.show_message)
+        return view
+
+    def build_dashboard(window: MainWindow):
+        from ictdesk.gui.dashboard.view import DashboardView
+
+        view = DashboardView(window)
+        view.set_store(window.store)
+        view.indicator_activated.connect(
+            lambda code: (
+                window.tabs.setCurrentWidget(window.trends_view),
+                window.trends_view.show_indicator(code),
+            )
+        )
+        return view
+
+    def at_place(view, window: MainWindow) -> None:
+        view.show_place(window.place.unit_code, window.place.period)
+
+    return [
+        Tab("grid", build_grid, at_place, lambda view, _w: view.model.refresh()),
+        Tab(
+            "reporting",
+            build_reporting,
+            lambda view, w: view.show_place(w.store, w.place.unit_code, w.place.period),
+        ),
+        Tab("trends", build_trends, at_place),
+        Tab("dashboard", build_dashboard, at_place),
+    ]

@@ -1,0 +1,24 @@
+"""How values and their marks read on screen, the same in every view."""
+
+from __future__ import annotations
+
+from ictdesk.core.catalogue import Indicator
+from ictdesk.core.numbers import ValueType, format_number
+
+COMMENT_MARK = "✎"
+FOLLOWUP_MARK = "⚑"
+
+
+def format_value(indicator: Indicator, value: float | None, language: str) -> str:
+    """A value as people read it: rates with one decimal, counts whole, with the unit."""
+    if value is None:
+        return "–"
+    decimals = 1 if indicator.is_derived or indicator.value_type is ValueType.PERCENT else None
+    text = format_number(value, decimals, language)
+    unit = indicator.unit(language)
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def value_marks(comment: bool, followup: bool) -> str:
+    """✎ for a value with a comment, ⚑ for one marked for follow-up."""
+    return (COMMENT_MARK if comment else "") + (FOLLOWUP_MARK if followup else "")
