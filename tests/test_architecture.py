@@ -26,3 +26,12 @@ def test_the_pattern_catches_a_direct_use():
     assert _CONNECTION.search("rows = store.db.execute('SELECT 1')")
     assert _CONNECTION.search("self.db.conn.executemany(sql, rows)")
     assert not _CONNECTION.search("path = data_dir() / 'ictdesk.db'")
+
+
+def test_no_module_is_a_god_object():
+    sizes = {
+        path.relative_to(SRC).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in SRC.rglob("*.py")
+    }
+    too_long = {name: lines for name, lines in sizes.items() if lines > 420}
+    assert not too_long, f"modules over ~400 lines: {too_long}"

@@ -203,7 +203,7 @@ def test_english_interface_reads_and_shows_english_numbers(qtbot, window):
 
 
 def test_void_qt_calls_do_not_leak_references_to_none(qtbot):
-    """DESIGN.md §6: PySide6 6.12.0 on Python 3.11 loses a None reference per void call."""
+    """docs/DESIGN.md §6: PySide6 6.12.0 on Python 3.11 loses a None reference per void call."""
     widget = QWidget()
     qtbot.addWidget(widget)
     before = sys.getrefcount(None)

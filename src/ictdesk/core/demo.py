@@ -2,7 +2,7 @@
 
 Values are seeded from each commune's code, grow smoothly over time, obey every shipped
 validation rule, and are calibrated so that province totals sit near the figures quoted in
-DESIGN.md §1 (83.6% smartphone households, 86% fibre households, 98% 4G coverage, 86.6% of
+docs/DESIGN.md §1 (83.6% smartphone households, 86% fibre households, 98% 4G coverage, 86.6% of
 applications online, 106 phones per 100 people...).
 """
 

@@ -14,6 +14,7 @@ from ictdesk.core.errors import IctdeskError
 from ictdesk.core.paths import default_database_path
 from ictdesk.core.resources import resource_path
 from ictdesk.core.store import ValueStore
+from ictdesk.gui import interaction
 from ictdesk.gui.i18n import install_language, saved_language
 from ictdesk.gui.window import MainWindow, create_from_dialog, ensure_demo
 
@@ -73,6 +74,9 @@ def run_gui(
                 return 1
     app = make_application()
     install_language(language or saved_language())
+    from ictdesk.gui.dialogs import DialogInteraction
+
+    interaction.install_default(DialogInteraction(None))  # the window installs its own
     if smoke_test:
         if demo:
             path = ensure_demo(None)

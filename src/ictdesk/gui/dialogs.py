@@ -89,9 +89,10 @@ class ViolationDialog(QDialog):
 class DialogInteraction(Interaction, QObject):
     """Asks with modal dialogs over ``parent``."""
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget | None):
         QObject.__init__(self, parent)
         self._parent = parent
+        self.window_less = parent is None  # asks before any window exists (first start)
 
     def explain_violations(self, indicator, value, violations):
         dialog = ViolationDialog(indicator, value, violations, self._parent)

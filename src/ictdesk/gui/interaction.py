@@ -23,18 +23,16 @@ def install(interaction: Interaction | None) -> None:
 
 
 def install_default(interaction: Interaction) -> None:
-    """Install ``interaction`` unless one is installed already (a test's scripted user)."""
-    if _installed is None:
+    """Install ``interaction`` unless one is installed already (a test's scripted user);
+    one that asks over no window (``window_less``, before the window exists) gives way."""
+    if _installed is None or getattr(_installed, "window_less", False):
         install(interaction)
 
 
 def current() -> Interaction:
-    """The installed interaction (dialogs over no window until a window installs its own)."""
-    global _installed
+    """The installed interaction; raises :class:`RuntimeError` before one is installed."""
     if _installed is None:
-        from ictdesk.gui.dialogs import DialogInteraction
-
-        _installed = DialogInteraction(None)
+        raise RuntimeError("no Interaction installed (gui.app and MainWindow install one)")
     return _installed
 
 

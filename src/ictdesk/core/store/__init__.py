@@ -40,6 +40,7 @@ from ictdesk.core.store.records import (
     now_iso,
 )
 from ictdesk.core.store.settings import _Settings
+from ictdesk.core.store.staged_checks import _StagedChecks
 from ictdesk.core.store.staging import (
     DUP_FIELD,
     DUP_SEPARATOR,
@@ -68,7 +69,16 @@ __all__ = [
 
 
 class ValueStore(
-    _Settings, _Tree, _Reads, _Writes, _Staging, _Checks, _Targets, _Aggregates, _History
+    _Settings,
+    _Tree,
+    _Reads,
+    _Writes,
+    _Staging,
+    _StagedChecks,
+    _Checks,
+    _Targets,
+    _Aggregates,
+    _History,
 ):
     """Units, catalogue, values, targets, settings and audit of one ictdesk database."""
 

@@ -7,13 +7,11 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
 from ictdesk.core.errors import StorageError, ValueRejected
-from ictdesk.core.periods import Period
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.store.records import (
     SOURCES,
     now_iso,
 )
-from ictdesk.core.validation import OPERATORS, Rule
 
 VALUES_BY_INDICATOR = "data_values_by_indicator"
 
@@ -374,89 +372,7 @@ class _Staging(StorePart):
             f" LEFT JOIN data_values d ON {_STAGED_KEY}"
         ).fetchall()
 
-    def staged_rule_failures(self, rules: list[Rule], stored: bool) -> list[tuple[str, str]]:
-        """(unit, period) of the batch where a rule ``left op right`` may fail, the batch's
-        values merged into the stored ones (``stored``: the database holds values).
 
-        A self-join of the staged values (each value with the other side of every rule it is
-        in, staged or else stored) finds them in one pass; the caller words each failure.
-        """
-        db = self.db
-        for statement in _RULE_TABLES:
-            db.execute(statement)
-        db.execute("DELETE FROM temp.import_rules")
-        db.conn.executemany(
-            "INSERT INTO temp.import_rules (left_code, op, right_code) VALUES (?, ?, ?)",
-            [(rule.left, rule.op, rule.right) for rule in rules if rule.op in OPERATORS],
-        )
-        # CROSS JOIN keeps the staged values as the outer loop: one pass, then key seeks.
-        right = "b.value"
-        stored_right = ""
-        if stored:
-            right = "IIF(b.unit_code IS NULL, d.value, b.value)"
-            stored_right = (
-                " LEFT JOIN data_values d ON d.unit_code = a.unit_code AND d.period = a.period"
-                " AND d.indicator_code = r.right_code"
-            )
-        query = (
-            "SELECT DISTINCT a.unit_code, a.period FROM temp.incoming_values a"
-            " CROSS JOIN temp.import_rules r ON r.left_code = a.indicator_code"
-            " LEFT JOIN temp.incoming_values b ON b.unit_code = a.unit_code"
-            " AND b.period = a.period AND b.indicator_code = r.right_code"
-            f"{stored_right} WHERE {_fails('a.value', right)}"
-        )
-        if stored:  # the right side staged, the left only stored
-            query += (
-                " UNION SELECT b.unit_code, b.period FROM temp.incoming_values b"
-                " CROSS JOIN temp.import_rules r ON r.right_code = b.indicator_code"
-                " JOIN data_values d ON d.unit_code = b.unit_code AND d.period = b.period"
-                " AND d.indicator_code = r.left_code"
-                " WHERE NOT EXISTS (SELECT 1 FROM temp.incoming_values a"
-                " WHERE a.unit_code = b.unit_code AND a.period = b.period"
-                f" AND a.indicator_code = r.left_code) AND {_fails('d.value', 'b.value')}"
-            )
-        return db.execute(query).fetchall()
-
-    def staged_outliers(self, share: float, min_change: float) -> list[tuple]:
-        """Staged values that moved by more than ``share`` (and ``min_change``) against the
-        stored value of the period before: (unit, indicator, period, value, before, detail,
-        place). Call only when the database holds values."""
-        db = self.db
-        periods = [r[0] for r in db.execute("SELECT DISTINCT period FROM temp.incoming_values")]
-        db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS period_before (period TEXT PRIMARY KEY, previous TEXT)"
-        )
-        db.execute("DELETE FROM temp.period_before")
-        db.conn.executemany(
-            "INSERT INTO temp.period_before VALUES (?, ?)",
-            [(p, Period.parse(p).previous().iso) for p in periods],
-        )
-        # CROSS JOIN fixes the order: each staged value, its period before, then one key seek.
-        # Left to itself the planner read the by-indicator index for every staged value
-        # (minutes for a province's file imported over its own history).
-        return db.execute(
-            "SELECT s.unit_code, s.indicator_code, s.period, s.value, d.value, s.detail, s.place"
-            " FROM temp.incoming_values s CROSS JOIN temp.period_before b ON b.period = s.period"
-            " CROSS JOIN data_values d ON d.unit_code = s.unit_code AND d.period = b.previous"
-            " AND d.indicator_code = s.indicator_code"
-            " WHERE s.value IS NOT NULL AND d.value IS NOT NULL AND d.value != 0"
-            " AND abs(s.value - d.value) >= ? AND abs(s.value - d.value) > ? * abs(d.value)",
-            [min_change, share],
-        ).fetchall()
-
-
-_RULE_TABLES = (
-    "CREATE TEMP TABLE IF NOT EXISTS import_rules (left_code TEXT, op TEXT, right_code TEXT)",
-    "CREATE INDEX IF NOT EXISTS temp.import_rules_by_left ON import_rules (left_code)",
-    "CREATE INDEX IF NOT EXISTS temp.import_rules_by_right ON import_rules (right_code)",
-)
 _STAGED_KEY = (
     "d.unit_code = s.unit_code AND d.period = s.period AND d.indicator_code = s.indicator_code"
 )
-
-
-def _fails(left: str, right: str) -> str:
-    """SQL true when rule ``r`` does not hold between ``left`` and ``right`` (NULL when a side
-    is missing: a rule with a missing side is skipped, as in check_rules)."""
-    cases = " ".join(f"WHEN '{op}' THEN NOT ({left} {op} {right})" for op in OPERATORS)
-    return f"CASE r.op {cases} END"

@@ -2,7 +2,7 @@
 and the print preview.
 
 Why not QTextDocument: its pagination has no keep-together, so rows split across pages and
-the signatures could land alone on a page (DESIGN.md §6). Here every part is measured on the
+the signatures could land alone on a page (docs/DESIGN.md §6). Here every part is measured on the
 device, :func:`ictdesk.core.report_layout.paginate` decides the breaks, and each page is
 painted at the decree's margins (left 30, top 20, right 15, bottom 20 mm), the page number
 centred in the top margin from page 2.
