@@ -6,7 +6,14 @@ with the old provinces, districts and communes under it (not a unit: it cannot b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
@@ -273,18 +280,16 @@ class UnitTree(QWidget):
         return self.model.index_of(code).isValid()
 
     def show_current(self, code: str | None) -> None:
-        """Show ``code`` as the current unit without announcing it (the place moved there)."""
-        if code is None:
-            self.view.selectionModel().blockSignals(True)
-            self.view.setCurrentIndex(self.model.index(-1, 0))
-            self.view.selectionModel().blockSignals(False)
-            return
-        index = self.model.index_of(code)
-        if index.isValid() and index != self.view.currentIndex():
-            self.view.selectionModel().blockSignals(True)
-            self.view.setCurrentIndex(index)
-            self.view.selectionModel().blockSignals(False)
-            self.view.viewport().update()
+        """Show ``code`` as the current (and only selected) unit without announcing it: the
+        place moved there, or stayed there."""
+        selection = self.view.selectionModel()
+        index = self.model.index_of(code) if code else self.model.index(-1, 0)
+        selection.blockSignals(True)
+        try:
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            selection.blockSignals(False)
+        self.view.viewport().update()
         if index.isValid():
             self.view.scrollTo(index)
 

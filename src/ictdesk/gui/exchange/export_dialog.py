@@ -54,21 +54,22 @@ class ExportDialog(QDialog):
         unit_name = store.unit(unit_code).name if unit_code else ""
         self.scope_unit = QRadioButton(fill(self.tr("%1 and the units under it"), unit_name), self)
         self.scope_all = QRadioButton(self.tr("Every unit in the database"), self)
-        self.scope_unit.setChecked(bool(unit_code))
         self.scope_unit.setEnabled(bool(unit_code))
-        self.scope_all.setChecked(not unit_code)
         self.period_this = QRadioButton(period.label(language), self)
         self.period_year = QRadioButton(fill(self.tr("Every period of %1"), str(period.year)), self)
         self.period_all = QRadioButton(self.tr("All periods"), self)
-        self.period_this.setChecked(True)
-        # One group per question: radio buttons with one parent are one exclusive group
-        # otherwise, and choosing a period unchecked the unit (so the whole province left).
+        # One group per question, made before anything is checked: radio buttons with one
+        # parent are one exclusive group otherwise, and checking the period unchecked the
+        # unit (so a commune's official accepting the defaults sent the whole province).
         self.units_group = QButtonGroup(self)
         for button in (self.scope_unit, self.scope_all):
             self.units_group.addButton(button)
         self.periods_group = QButtonGroup(self)
         for button in (self.period_this, self.period_year, self.period_all):
             self.periods_group.addButton(button)
+        self.scope_unit.setChecked(bool(unit_code))
+        self.scope_all.setChecked(not unit_code)
+        self.period_this.setChecked(True)
         self.pillar_box = QComboBox(self)
         self.pillar_box.addItem(self.tr("All indicators"), "")
         for pillar in store.catalogue.pillars:

@@ -300,9 +300,16 @@ class MainWindow(QMainWindow):
         update_enabled(self)
 
     def _on_place_refused(self) -> None:
-        """A move was refused (the user keeps editing): show where the user still is."""
-        self.unit_tree.show_current(self.place.unit_code)
-        self.period_picker.show_period(self.place.period)
+        """A move was refused (the user keeps editing): show where the user still is, now and
+        once the click that asked has been handled (the tree selects the clicked row after
+        its signal returns)."""
+
+        def show_place() -> None:
+            self.unit_tree.show_current(self.place.unit_code)
+            self.period_picker.show_period(self.place.period)
+
+        show_place()
+        QTimer.singleShot(0, show_place)
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if self.tabs.widget(index) is not self.entry_page and not self.place.may_leave():

@@ -1,0 +1,60 @@
+"""Run by tests/test_real_screen.py on a real X display with a window manager: opens the main
+window and the large dialogs and prints each one's frame and the screen's available area."""
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.app import make_application
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.window import MainWindow
+
+
+def settle(seconds: float = 1.5) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def frame(widget) -> list[int]:
+    g = widget.frameGeometry()
+    return [g.x(), g.y(), g.width(), g.height()]
+
+
+def main() -> None:
+    db, language = Path(sys.argv[1]), sys.argv[2]
+    make_application()
+    install_language(language)
+    window = MainWindow(ValueStore.open(db))
+    window.show()
+    settle()
+    available = window.screen().availableGeometry()
+    found = {"available": [available.x(), available.y(), available.width(), available.height()]}
+    found["main"] = frame(window)
+    found["statusbar_bottom"] = (
+        window.statusBar().mapToGlobal(window.statusBar().rect().bottomLeft()).y()
+    )
+    guide = window.show_user_guide()
+    settle()
+    found["guide"] = frame(guide)
+    guide.close()
+    window.place.move(unit_code="25")
+    sheet = window.summary_sheet("rollup")
+    from ictdesk.gui.printing import preview
+
+    dialog = preview(sheet, window)
+    dialog.show()
+    settle()
+    found["preview"] = frame(dialog)
+    dialog.close()
+    print(json.dumps(found))
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""The window officials trust (issue 17): nothing typed is dropped by leaving, the roll-up is
+reachable, exports default to the selected unit, actions are enabled only when they work."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ictdesk.core.periods import Period
+from ictdesk.core.store import ValueStore
+from ictdesk.gui.app import make_application
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.window import ActionId, MainWindow
+
+PHUC_YEN, OTHER = "08740", "07900"
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(demo_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.period_picker.set_period(Period.parse("2025Q4"))
+    win.unit_tree.select(PHUC_YEN)
+    yield win
+    for field in win.entry_form.fields.values():
+        field.setText(field.saved_text)
+    win.close()
+
+
+def type_refused(qtbot, window, code="BTS_TOTAL", text="-5"):
+    field = window.entry_form.fields[code]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # refused: the text stays, marked
+    assert field.text() == text
+    return field
+
+
+@pytest.mark.parametrize("way", ["tree", "period", "tab", "jump", "open"])
+def test_leaving_a_refused_value_asks_and_keeping_stays_on_it(qtbot, window, asker, way, tmp_path):
+    asker.answers["confirm_discard"] = False  # "keep editing"
+    field = type_refused(qtbot, window)
+    if way == "tree":
+        window.unit_tree.select(OTHER)
+    elif way == "period":
+        window.period_picker.set_period(Period.parse("2025Q3"))
+    elif way == "tab":
+        window.tabs.setCurrentIndex(1)
+    elif way == "jump":
+        window.jump_to(OTHER, "BTS_TOTAL")
+    else:
+        other = tmp_path / "other.db"
+        ValueStore.create(other, {"province_code": "25"})
+        assert not window.open_path(other)
+    qtbot.wait(20)  # the tree shows the place that stayed once the click is handled
+    names = [args for name, args in asker.asked if name == "confirm_discard"]
+    assert names and "-5" in names[0][0][0]
+    assert window.place.unit_code == PHUC_YEN and window.place.period.iso == "2025Q4"
+    assert window.unit_tree.current_code() == PHUC_YEN
+    assert window.period_picker.period().iso == "2025Q4"
+    assert window.tabs.currentWidget() is window.entry_page
+    assert field.text() == "-5" and field.hasFocus() and field.selectedText() == "-5"
+    assert window.store.path.name == "demo.db"
+
+
+def test_discarding_goes_on_and_nothing_is_saved(qtbot, window, asker):
+    asker.answers["confirm_discard"] = True
+    before = window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value
+    type_refused(qtbot, window)
+    window.unit_tree.select(OTHER)
+    assert window.place.unit_code == OTHER and window.entry_form.unit_code == OTHER
+    assert window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value == before
+
+
+def test_correcting_a_broken_rule_keeps_the_user_on_the_field(qtbot, window, asker):
+    asker.answers["explain_violations"] = None  # "Correct the value"
+    asker.answers["confirm_discard"] = False
+    field = window.entry_form.fields["BTS_5G"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "900")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is field and field.selectedText() == "900"
+    window.unit_tree.select(OTHER)  # leaving asks once more, about keeping or discarding
+    assert [name for name, _ in asker.asked] == ["explain_violations", "confirm_discard"]
+    assert window.place.unit_code == PHUC_YEN
+
+
+def test_the_roll_up_is_reachable_from_the_menu_at_a_parent(qtbot, window, asker, monkeypatch):
+    built = []
+    import ictdesk.gui.printing as printing
+
+    monkeypatch.setattr(printing, "preview", lambda sheet, parent: built.append(sheet) or _Open())
+    window.unit_tree.select("25")
+    asker.answers["ask_sheet_kind"] = "rollup"
+    window.actions_by_id[ActionId.PRINT].trigger()  # Qt passes checked=False to its slot
+    [(_name, (unit_name, children))] = asker.asked
+    assert unit_name == "Phú Thọ" and children == 148
+    assert len(built[0].rows) >= 148  # a row per commune: the roll-up, not the unit sheet
+    asker.answers["ask_sheet_kind"] = "unit"
+    window.actions_by_id[ActionId.PRINT].trigger()
+    assert len(built[1].rows) < 60
+
+
+class _Open:
+    def open(self):
+        pass
+
+
+def test_the_export_dialog_defaults_to_the_selected_unit(qtbot, window):
+    dialog = window.show_export()
+    qtbot.addWidget(dialog)
+    assert dialog.scope_unit.isChecked() and not dialog.scope_all.isChecked()
+    assert dialog.period_this.isChecked()
+    assert dialog.selection().unit_code == PHUC_YEN
+    assert dialog.selection().periods == ["2025Q4"]
+    dialog.period_all.setChecked(True)  # another question: the unit stays chosen
+    assert dialog.scope_unit.isChecked() and dialog.selection().unit_code == PHUC_YEN
+    dialog.reject()
+
+
+def test_actions_are_enabled_only_where_they_work(qtbot, tmp_path):
+    make_application()
+    empty = MainWindow()
+    qtbot.addWidget(empty)
+    enabled = {a for a, action in empty.actions_by_id.items() if action.isEnabled()}
+    assert enabled == {
+        ActionId.NEW,
+        ActionId.OPEN,
+        ActionId.OPEN_DEMO,
+        ActionId.QUIT,
+        ActionId.GUIDE,
+        ActionId.ABOUT,
+    }
+    path = tmp_path / "ro.db"
+    ValueStore.create(path, {"province_code": "25"})
+    empty.set_store(ValueStore.open(path, read_only=True))
+    assert empty.actions_by_id[ActionId.EXPORT].isEnabled()
+    for action in (ActionId.IMPORT, ActionId.BACKUP, ActionId.RESTORE, ActionId.OUTLIER_SHARE):
+        assert not empty.actions_by_id[action].isEnabled()
+    assert empty.actions_by_id[ActionId.TEMPLATE].isEnabled()  # at the province
+    empty.unit_tree.select(PHUC_YEN)
+    assert not empty.actions_by_id[ActionId.TEMPLATE].isEnabled()  # a commune has no sheets
+    empty.close()
+
+
+def test_a_follow_up_flag_is_undone_like_any_edit(qtbot, window):
+    form = window.entry_form
+    assert form.toggle_followup("BTS_TOTAL")
+    assert window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").followup
+    window.undo_action.trigger()
+    assert not window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").followup
+    window.redo_action.trigger()
+    assert window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").followup
+
+
+def test_the_history_follows_the_unit_and_the_language(qtbot, window):
+    field = window.entry_form.fields["BTS_TOTAL"]
+    field.setFocus()
+    assert "Tổng số trạm" in window.history_panel.title.text()
+    install_language("en")
+    window.retranslate()
+    assert window.history_panel.title.text().startswith("History: Base stations")
+    install_language("vi")
+    window.retranslate()
+    assert window.history_panel.title.text().startswith("Lịch sử: Tổng số trạm")
+    window.unit_tree.select(OTHER)  # another unit: not the last one's history
+    assert window.history_panel.table.rowCount() == 0
+
+
+def test_a_saved_value_is_shown_formatted_at_once(qtbot, window):
+    field = window.entry_form.fields["HH_TOTAL"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "41000")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "41.000"
