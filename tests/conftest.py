@@ -3,6 +3,11 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+# The ictdesk processes tests start keep their settings (recent files, window geometry) in a
+# folder of the run, never in the user's own.
+import tempfile  # noqa: E402
+
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ictdesk-tests-config-")
 
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -19,7 +19,7 @@ from ictdesk.gui.i18n import current_language
 _COLUMNS = {
     "value": (1, 104),
     "unit": (2, 70),
-    "check": (3, 118),
+    "check": (3, 150),
     "previous": (4, 84),
     "change": (5, 106),
     "target": (6, 100),
