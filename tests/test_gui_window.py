@@ -179,3 +179,14 @@ def test_a_saved_value_is_shown_formatted_at_once(qtbot, window):
     qtbot.keyClicks(field, "41000")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.text() == "41.000"
+
+
+def test_the_demos_communes_draw_lines_of_their_own(demo_store):
+    from collections import Counter
+
+    communes = [u.code for u in demo_store.children("25")]
+    values = demo_store.subtree_aggregates("25", "2025Q4", communes)
+    for code in ("VNEID_PCT", "SMARTPHONE_HH_PCT", "DIGITAL_SKILLS_PCT"):
+        shown = [round(values[c][code], 1) for c in communes]
+        assert len(set(shown[:3])) == 3, code  # the first three compared: three lines
+        assert Counter(shown).most_common(1)[0][1] <= 10, code  # sixteen shared 83,0 %

@@ -56,6 +56,14 @@ def commune_rows(code: str, name: str, periods: list[Period]) -> list[ValueWrite
     docs = rng.randint(180, 520)
     members_per_team = rng.uniform(4, 7)
     lag = 0.06 * remote
+    # Where each commune's rates end up: its own, so no two communes share a line (sixteen
+    # urban communes ended at exactly 83,0 % VNeID). A generator of its own leaves every other
+    # figure as it was.
+    own = random.Random(f"{DEMO_SEED}-{code}-rates")
+    vneid_end = 0.83 - lag + own.uniform(-0.05, 0.04)
+    skills_end = 0.42 + own.uniform(-0.04, 0.04)
+    smart_end = 0.865 + own.uniform(-0.03, 0.03)
+    cov5_end = 0.62 - lag * 2 + own.uniform(-0.05, 0.05)
     rows: list[ValueWrite] = []
     last = len(periods) - 1
     for step, period in enumerate(periods):
@@ -68,15 +76,15 @@ def commune_rows(code: str, name: str, periods: list[Period]) -> list[ValueWrite
         bts_4g = min(bts, round(bts * _ramp(0.86, 0.985, t)))
         bts_5g = min(bts_4g, round(bts * _ramp(0.0, 0.27 - lag, t, delay=0.55)))
         cov4 = min(pop, round(pop * (_ramp(0.955, 0.992, t) - lag / 3)))
-        cov5 = min(cov4, round(pop * _ramp(0.0, 0.62 - lag * 2, t, delay=0.55)))
+        cov5 = min(cov4, round(pop * _ramp(0.0, cov5_end, t, delay=0.55)))
         v_mbb = min(villages, round(villages * _ramp(0.92 - lag, 1.0, t)))
         v_fiber = min(villages, round(villages * _ramp(0.88 - lag, 1.0, t)))
         hh_fiber = min(households, round(households * (_ramp(0.66, 0.885, t) - lag) * wobble))
-        hh_smart = min(households, round(households * (_ramp(0.70, 0.865, t) - lag) * wobble))
+        hh_smart = min(households, round(households * (_ramp(0.70, smart_end, t) - lag) * wobble))
         adult_smart = min(adults, round(adults * (_ramp(0.66, 0.85, t) - lag)))
-        vneid = min(adults, round(adults * _ramp(0.12, 0.83 - lag, t)))
+        vneid = min(adults, round(adults * _ramp(0.12, vneid_end, t)))
         chip = min(adults, round(adults * _ramp(0.45, 1.0, t, delay=0.05)))
-        skills = min(adults, round(adults * (_ramp(0.14, 0.42, t) - lag / 2)))
+        skills = min(adults, round(adults * (_ramp(0.14, skills_end, t) - lag / 2)))
         teams = max(1, round(villages * _ramp(0.25, 1.0, t, delay=0.1)))
         members = max(teams, round(teams * members_per_team))
         apps = max(1, round(pop * apps_per_person * wobble * rng.uniform(0.9, 1.1)))

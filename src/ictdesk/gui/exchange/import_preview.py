@@ -46,7 +46,7 @@ class ImportPreview:
                     (
                         problem.file,
                         problem.where(language),
-                        problem.column,
+                        self.tr("value") if problem.column == "value" else problem.column,
                         severity,
                         problem.text(language),
                     )

@@ -174,10 +174,10 @@ class TrendsView(UnitChoice, TrendDrawing, ChartExport, QWidget):
         self.indicator_label.setText(self.tr("Indicator:"))
         self.type_label.setText(self.tr("By:"))
         names = {
-            PeriodType.MONTH: self.tr("month"),
-            PeriodType.QUARTER: self.tr("quarter"),
-            PeriodType.HALF: self.tr("half-year"),
-            PeriodType.YEAR: self.tr("year"),
+            PeriodType.MONTH: self.tr("Month"),  # as the period picker writes them
+            PeriodType.QUARTER: self.tr("Quarter"),
+            PeriodType.HALF: self.tr("Half-year"),
+            PeriodType.YEAR: self.tr("Year"),
         }
         current = self.type_box.currentData() or PeriodType.QUARTER.value
         self.type_box.clear()
