@@ -68,7 +68,38 @@ def test_target_lines_are_drawn_for_each_target_year(view):
     first, last = chart.targets[0].first, chart.targets[0].last
     assert chart.period_axis.labels[first] == "Quý I/2025"
     assert chart.period_axis.labels[last] == "Quý IV/2025"
-    assert sum(1 for label in chart.target_labels if label.isVisible()) == 2
+    # labelled on an axis of their own at the right, outside the plot: never over a line
+    assert chart.target_axis_labels() == [chart.targets[0].label, chart.targets[1].label]
+    plot = chart.getPlotItem().getViewBox().sceneBoundingRect()
+    assert chart.target_axis.sceneBoundingRect().left() >= plot.right() - 1
+
+
+def test_the_top_of_the_chart_is_kept_free_for_the_legend(view):
+    view.show_indicator("BTS_TOTAL")  # the province's stations start high: 3 000 and more
+    view.redraw()
+    chart = view.chart
+    highest = max(v for line in chart.lines for v in line.values if v is not None)
+    top = chart.getPlotItem().getViewBox().viewRange()[1][1]
+    view_box = chart.getPlotItem().getViewBox()
+    legend_bottom = view_box.mapSceneToView(chart.legend.sceneBoundingRect().bottomLeft()).y()
+    assert legend_bottom > highest  # the legend sits above every point
+    assert top > highest
+
+
+def test_the_total_can_be_left_out_to_compare_communes(view):
+    view.show_indicator("BTS_TOTAL")
+    view.redraw()
+    # a province's 4 000 stations flatten a commune's 30: the caption says what to do
+    assert "untick" in view.caption.text() or "bỏ chọn" in view.caption.text()
+    view.show_total(False)
+    view.redraw()
+    assert [line.key for line in view.chart.lines] == [PHUC_YEN]
+    assert "bỏ chọn" not in view.caption.text()
+    view.set_checked([])  # no commune ticked: the total is drawn whatever its box says
+    view.redraw()
+    assert [line.key for line in view.chart.lines] == [PROVINCE]
+    view.none_button.click()  # "Total only" ticks it again
+    assert view.total_shown() and view.unit_list.item(0).checkState() == Qt.CheckState.Checked
 
 
 def test_redraws_reuse_the_plot_items(view):
@@ -188,6 +219,19 @@ def test_ranking_sorts_communes_with_the_target_line(view, demo_store):
     view.redraw()
     assert view.ranking_period.iso == "2024Q4"
     assert not chart.target_line.isVisible()  # no target for 2024
+
+
+@pytest.mark.parametrize("target", [5.0, 50.0, 66.0])
+def test_the_rankings_target_label_stays_inside_the_chart(view, demo_store, target):
+    demo_store.set_target("COV_5G_PCT", PROVINCE, 2025, target)
+    view.set_mode("ranking")
+    view.redraw()
+    QApplication.processEvents()
+    chart = view.ranking_chart
+    label = chart.target_label.sceneBoundingRect()
+    plot = chart.getPlotItem().getViewBox().sceneBoundingRect()
+    assert chart.target_label.isVisible()
+    assert plot.left() - 1 <= label.left() and label.right() <= plot.right() + 1, (label, plot)
 
 
 def test_png_export_writes_a_picture_of_the_chart(view, tmp_path):

@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>partly reported</source>
-        <translation>báo cáo thiếu</translation>
+        <translation>báo cáo một phần</translation>
     </message>
     <message>
         <source>not reported</source>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>%1 — %2: %3 reported, %4 partly, %5 not yet.</source>
-        <translation>%1 — %2: %3 đơn vị đã báo cáo đủ, %4 báo cáo thiếu, %5 chưa báo cáo.</translation>
+        <translation>%1 — %2: %3 đơn vị đã báo cáo đủ, %4 báo cáo một phần, %5 chưa báo cáo.</translation>
     </message>
 </context>
 <context>
@@ -842,6 +842,10 @@
         <translation>cảnh báo</translation>
     </message>
     <message>
+        <source>value</source>
+        <translation>giá trị</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1384,6 +1388,10 @@ Căn cứ: %3</translation>
         <translation>Kéo để di chuyển, lăn chuột để phóng to; bấm vào chú giải để ẩn hoặc hiện đường.</translation>
     </message>
     <message>
+        <source>The total dwarfs the communes: untick it in the list to compare them on their own.</source>
+        <translation>Số tổng lớn hơn nhiều so với các xã: bỏ chọn dòng tổng trong danh sách để so sánh riêng các xã.</translation>
+    </message>
+    <message>
         <source>No data for this indicator yet.</source>
         <translation>Chỉ tiêu này chưa có số liệu.</translation>
     </message>
@@ -1411,20 +1419,20 @@ Căn cứ: %3</translation>
         <translation>Theo:</translation>
     </message>
     <message>
-        <source>month</source>
-        <translation>tháng</translation>
+        <source>Month</source>
+        <translation>Tháng</translation>
     </message>
     <message>
-        <source>quarter</source>
-        <translation>quý</translation>
+        <source>Quarter</source>
+        <translation>Quý</translation>
     </message>
     <message>
-        <source>half-year</source>
+        <source>Half-year</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <source>year</source>
-        <translation>năm</translation>
+        <source>Year</source>
+        <translation>Năm</translation>
     </message>
     <message>
         <source>Over time</source>

@@ -85,19 +85,23 @@ class RankingChart(pg.PlotWidget):
                 width=np.array([v for _, v in rows], dtype=float),
                 height=0.72,
             )
+        self.setMinimumHeight(max(220, (count + 1) * self.ROW_PIXELS + 70))
+        known = [v for v in values if v is not None]
+        top = max(known + ([target] if target is not None else []) + [0])
+        low = min(known + [0])
         if target is not None:
             self.target_line.setValue(target)
             self.target_line.show()
-            self.target_label.setText(" " + target_label)
+            # right of the line, or left of it when the line is in the right half: a label
+            # right of a target near the best bar ran past the chart's edge
+            right_half = top > low and (target - low) > (top - low) / 2
+            self.target_label.setAnchor((1, 0.5) if right_half else (0, 0.5))
+            self.target_label.setText(target_label + " " if right_half else " " + target_label)
             self.target_label.setPos(target, count)
             self.target_label.show()
         else:
             self.target_line.hide()
             self.target_label.hide()
-        self.setMinimumHeight(max(220, (count + 1) * self.ROW_PIXELS + 70))
-        known = [v for v in values if v is not None]
-        top = max(known + ([target] if target is not None else []) + [0])
-        low = min(known + [0])
         view = self.getPlotItem().getViewBox()
         view.setRange(
             xRange=(low, top * 1.04 if top > 0 else 1),

@@ -14,9 +14,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFontMetrics
 
-# Tableau 10, readable on white and in print; the parent line is near-black.
 from ictdesk.gui.charts.axes import (
     HOVER_PIXELS,
     MANY_LINES,
@@ -32,6 +31,8 @@ from ictdesk.gui.charts.axes import (
 from ictdesk.gui.charts.ranking_chart import RankingChart
 
 __all__ = ["Line", "RankingChart", "TargetSegment", "TrendChart"]
+
+HEADROOM = 0.22  # of the value span, kept free at the top for the legend
 
 
 class TrendChart(pg.PlotWidget):
@@ -64,7 +65,13 @@ class TrendChart(pg.PlotWidget):
         )
         self.target_curve.setZValue(5)
         item.addItem(self.target_curve)
-        self.target_labels: list[pg.TextItem] = []
+        # Targets are labelled on an axis of their own at the right, outside the plot, so a
+        # label never covers a line (labels inside the plot sat on the lines they describe).
+        self.target_axis = item.getAxis("right")
+        self.target_axis.setPen(pg.mkPen(TARGET_COLOUR))
+        self.target_axis.setTextPen(pg.mkPen(TARGET_COLOUR))
+        self.target_axis.setStyle(tickLength=6, showValues=True, autoExpandTextSpace=True)
+        self.target_axis.setGrid(False)
         self.targets: list[TargetSegment] = []
         self.hover_label = pg.TextItem(
             "",
@@ -217,23 +224,25 @@ class TrendChart(pg.PlotWidget):
         self.target_curve.setVisible(bool(targets))
         if targets:
             self.legend.addItem(self.target_curve, name)
-        while len(self.target_labels) < len(targets):
-            label = pg.TextItem(
-                "", color=TARGET_COLOUR, anchor=(1, 1), fill=pg.mkBrush("#ffffffc0")
-            )
-            font = QFont()
-            font.setPointSizeF(8.5)
-            label.setFont(font)
-            self.getPlotItem().addItem(label, ignoreBounds=True)
-            self.target_labels.append(label)
-        for index, label in enumerate(self.target_labels):
-            if index < len(targets):
-                segment = targets[index]
-                label.setText(segment.label)
-                label.setPos(segment.last + 0.4, segment.value)
-                label.show()
-            else:
-                label.hide()
+        ticks: dict[float, list[str]] = {}
+        for segment in targets:
+            ticks.setdefault(segment.value, []).append(segment.label)
+        self.target_axis.setTicks([[(value, " / ".join(ls)) for value, ls in ticks.items()], []])
+        item = self.getPlotItem()
+        if targets:
+            metrics = QFontMetrics(self.target_axis.style.get("tickFont") or self.font())
+            widest = max(metrics.horizontalAdvance(" / ".join(ls)) for ls in ticks.values())
+            self.target_axis.setWidth(widest + 16)  # the text and the tick
+            item.showAxis("right")
+        else:
+            item.hideAxis("right")
+
+    def target_axis_labels(self) -> list[str]:
+        """The labels the target axis shows (empty when no target is drawn)."""
+        if not self.getPlotItem().getAxis("right").isVisible():
+            return []
+        major = self.target_axis._tickLevels[0] if self.target_axis._tickLevels else []
+        return [label for _, label in major]
 
     def _on_legend_sample_clicked(self, item) -> None:
         if item is self.group_proxy:
@@ -243,10 +252,22 @@ class TrendChart(pg.PlotWidget):
         self.hide_hover()
 
     def reset_zoom(self) -> None:
-        """Show every line and target again after zooming or panning."""
-        # Auto-range stays on (it follows resizes) until the user zooms or pans.
-        self.getPlotItem().enableAutoRange()
-        self.getPlotItem().getViewBox().updateAutoRange()
+        """Show every line and target again after zooming or panning.
+
+        The top of the value range is kept free for the legend and the reform marker's label,
+        which otherwise sat on lines that start high (a province's stations).
+        """
+        item = self.getPlotItem()
+        item.enableAutoRange(x=True)
+        item.getViewBox().updateAutoRange()
+        values = [v for line in self.lines for v in line.values if v is not None]
+        values += [segment.value for segment in self.targets]
+        if not values:
+            item.enableAutoRange(y=True)
+            return
+        low, high = min(min(values), 0.0), max(max(values), 0.0)
+        span = (high - low) or max(abs(high), 1.0)
+        item.setYRange(low, high + span * HEADROOM, padding=0.02)
 
     def visible_curve_count(self) -> int:
         """How many lines are shown (a bundled commune counts as one line)."""

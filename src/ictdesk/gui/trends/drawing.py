@@ -11,6 +11,7 @@ from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
 
 _RANKING = "ranking"
+DWARFED = 5  # a total this many times the largest commune drawn flattens their lines
 
 
 class TrendDrawing:
@@ -21,7 +22,8 @@ class TrendDrawing:
 
         language = current_language()
         store = self.store
-        units = [self.parent_code, *self.checked_codes()]
+        communes = self.checked_codes()
+        units = [self.parent_code, *communes] if self.total_shown() else communes
         table = trend(store, indicator.code, units, self.period_type())
         self.table = table
         periods = list(table.periods)
@@ -35,7 +37,10 @@ class TrendDrawing:
             ahead = periods[-1].year + 1
             if ahead in self.targets:
                 periods += periods_of_year(ahead, self.period_type())
-        names = {code: self._names.get(code) or store.unit(code).name for code in units}
+        names = {
+            code: self._names.get(code) or store.unit(code).name
+            for code in [self.parent_code, *communes]
+        }
         total_name = fill(self.tr("%1 (total)"), names[self.parent_code])
         lines = []
         for code in units:
@@ -74,7 +79,7 @@ class TrendDrawing:
             self.tr("Target"),
             indicator.unit(language),
             describe,
-            fill(self.tr("%1 communes"), str(len(units) - 1)),
+            fill(self.tr("%1 communes"), str(len(communes))),
         )
         self.chart.set_reform_marker(
             reform_position(periods), self.tr("1 July 2025: new administrative units")
@@ -84,15 +89,28 @@ class TrendDrawing:
             self.caption.setText(
                 f"<b>{indicator.name(language)}</b> · {names[self.parent_code]} · {span}. "
                 + self.tr("Drag to move, wheel to zoom; click a legend entry to hide its line.")
+                + self._dwarfed_hint(table, communes)
             )
         else:
             self.caption.setText(f"<b>{indicator.name(language)}</b> · " + self._no_data_text())
+
+    def _dwarfed_hint(self, table, communes: list[str]) -> str:
+        """A hint to untick the total when it flattens the communes' lines (counts, sums)."""
+        if not communes or self.parent_code not in table.values:
+            return ""
+        total = [v for v in table.values[self.parent_code] if v is not None]
+        largest = [v for code in communes for v in table.values[code] if v is not None]
+        if not total or not largest or max(total) <= DWARFED * max(max(largest), 0.0):
+            return ""
+        return " " + self.tr(
+            "The total dwarfs the communes: untick it in the list to compare them on their own."
+        )
 
     def _no_data_text(self) -> str:
         """Nothing to show for the chosen kind of period: say which kinds hold values."""
         shown = self.period_type()
         others = [
-            self.type_box.itemText(i)
+            self.type_box.itemText(i).lower()  # in a sentence
             for i in range(self.type_box.count())
             if self.type_box.itemData(i) != shown.value
             and self.store.latest_period(PeriodType(self.type_box.itemData(i))) is not None
@@ -101,7 +119,7 @@ class TrendDrawing:
             return self.tr("No data for this indicator yet.")
         return fill(
             self.tr("No values by %1; there are values by %2: choose it above."),
-            self.type_box.currentText(),
+            self.type_box.currentText().lower(),
             ", ".join(others),
         )
 

@@ -24,7 +24,9 @@ class UnitChoice:
         self.unit_list.clear()
         parent_item = QListWidgetItem(self.unit_list)
         parent_item.setData(_CODE, parent)
-        parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # the total is always drawn
+        # the total can be left out, so communes are not drawn flat under a province's total
+        parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        parent_item.setCheckState(Qt.CheckState.Checked)
         font = QFont()
         font.setBold(True)
         parent_item.setFont(font)
@@ -62,6 +64,20 @@ class UnitChoice:
             if self.unit_list.item(row).checkState() == Qt.CheckState.Checked
         ]
 
+    def total_shown(self) -> bool:
+        """Whether the parent's total is drawn (always, when no commune is ticked)."""
+        if self.unit_list.count() == 0:
+            return True
+        ticked = self.unit_list.item(0).checkState() == Qt.CheckState.Checked
+        return ticked or not self.checked_codes()
+
+    def show_total(self, shown: bool) -> None:
+        """Tick or untick the parent's total (and redraw)."""
+        if self.unit_list.count():
+            state = Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
+            self.unit_list.item(0).setCheckState(state)
+            self.schedule_redraw()
+
     def set_checked(self, codes: list[str]) -> None:
         """Tick exactly these communes (and redraw once)."""
         wanted = set(codes)
@@ -90,4 +106,5 @@ class UnitChoice:
 
     def _on_none_button_clicked(self) -> None:
         self._auto_checked = None
+        self.show_total(True)
         self.set_checked([])
