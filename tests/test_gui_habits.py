@@ -1,0 +1,165 @@
+"""Excel habits and the small things of issue 17, each through the real widgets: Esc reverts,
+↑/↓ move between fields, Enter moves down and Delete clears in the grid, Ctrl+F finds a unit,
+Ctrl+S saves what is typed, the rule dialog's Tab and Ctrl+Enter, the first-run search, the
+PDF's default name, and rates shown only from values that can be saved."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from ictdesk.core.periods import Period
+from ictdesk.core.store import ValueStore
+from ictdesk.core.validation import Importance, Violation
+from ictdesk.gui.app import make_application
+from ictdesk.gui.dialogs import ViolationDialog
+from ictdesk.gui.first_run import FirstRunDialog
+from ictdesk.gui.i18n import install_language
+from ictdesk.gui.window import MainWindow
+from ictdesk.gui.window.menu_commands import default_pdf_name
+
+PHUC_YEN = "08740"
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(demo_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.period_picker.set_period(Period.parse("2025Q4"))
+    win.unit_tree.select(PHUC_YEN)
+    yield win
+    for field in win.entry_form.fields.values():
+        field.setText(field.saved_text)
+    win.close()
+
+
+def test_escape_gives_back_the_saved_text(qtbot, window):
+    field = window.entry_form.fields["BTS_TOTAL"]
+    saved = field.saved_text
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "123456")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == saved and saved != ""
+    assert window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value == float(
+        saved.replace(".", "")
+    )
+
+
+def test_up_and_down_move_between_the_fields(qtbot, window):
+    form = window.entry_form
+    codes = list(form.fields)
+    first, second = form.fields[codes[0]], form.fields[codes[1]]
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is second
+    qtbot.keyClick(second, Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is first
+
+
+def test_a_rate_is_never_shown_from_a_value_that_cannot_be_saved(qtbot, window):
+    form = window.entry_form
+    rate = form.rows["COV_5G_PCT"].value
+    before = rate.text()
+    field = form.fields["POP_COVERED_5G"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "-500")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # refused: a count is never negative
+    assert field.text() == "-500"
+    assert not rate.text().startswith("-")  # was "-0,0": a rate of a refused count
+    qtbot.keyClick(field, Qt.Key.Key_Escape)  # back to the saved value: its rate again
+    assert rate.text() == before and before[0].isdigit()
+
+
+def test_ctrl_f_goes_to_the_unit_search(qtbot, window):
+    window.entry_form.fields["BTS_TOTAL"].setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.unit_tree.search
+
+
+def test_ctrl_s_saves_what_is_typed_and_says_so(qtbot, window):
+    field = window.entry_form.fields["BTS_TOTAL"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "61")
+    qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value == 61
+    assert "lưu" in window.statusBar().currentMessage()
+
+
+def test_the_default_pdf_name_names_the_unit_and_period(window):
+    assert default_pdf_name(window) == "bao-cao-phuong-phuc-yen-2025Q4.pdf"
+    window.unit_tree.select("25")
+    assert default_pdf_name(window) == "bao-cao-phu-tho-2025Q4.pdf"
+
+
+def test_the_grid_moves_down_on_enter_and_clears_a_block_on_delete(qtbot, window):
+    window.tabs.setCurrentWidget(window.grid_view)
+    grid = window.grid_view
+    model = grid.model
+    column = 1 + [i.code for i in model.indicators].index("BTS_TOTAL")
+    row = 1 + [u.code for u in model.units].index(PHUC_YEN)
+    start = grid.proxy.mapFromSource(model.index(row, column))
+    grid.table.setCurrentIndex(start)
+    qtbot.keyClick(grid.table, Qt.Key.Key_Return)
+    assert grid.table.currentIndex().row() == start.row() + 1
+    assert grid.table.currentIndex().column() == start.column()
+    # a block of two communes selected, then Delete: both cleared, as one undo step
+    below = grid.proxy.mapToSource(grid.table.currentIndex())
+    codes = [model.units[start.row() - 1].code, model.units[below.row() - 1].code]
+    selection = grid.table.selectionModel()
+    selection.select(start, selection.SelectionFlag.Select)
+    selection.select(grid.table.currentIndex(), selection.SelectionFlag.Select)
+    qtbot.keyClick(grid.table, Qt.Key.Key_Delete)
+    stored = [window.store.value(code, "BTS_TOTAL", "2025Q4") for code in codes]
+    assert all(v is None or v.value is None for v in stored), stored
+    window.undo_action.trigger()
+    assert all(window.store.value(c, "BTS_TOTAL", "2025Q4").value for c in codes)
+
+
+def rule_dialog(qtbot):
+    make_application()
+    install_language("vi")
+    from ictdesk.core.catalogue import load_default_catalogue
+
+    indicator = load_default_catalogue()["BTS_5G"]
+    violation = Violation(
+        "rule", ("BTS_5G", "BTS_TOTAL"), Importance.HIGH, "5G ≤ tổng số trạm", "5G ≤ all"
+    )
+    dialog = ViolationDialog(indicator, 900, [violation])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_tab_leaves_the_explanation_and_ctrl_enter_saves(qtbot):
+    dialog = rule_dialog(qtbot)
+    dialog.comment.setFocus()
+    qtbot.keyClick(dialog.comment, Qt.Key.Key_Tab)
+    assert dialog.comment.toPlainText() == ""  # no tab typed into the box
+    assert QApplication.focusWidget() is not dialog.comment
+    dialog.comment.setFocus()
+    qtbot.keyClick(dialog.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() != QDialog.DialogCode.Accepted  # nothing explained yet
+    qtbot.keyClicks(dialog.comment, "Tram moi")
+    qtbot.keyClick(dialog.comment, Qt.Key.Key_Return)  # Enter alone: a new line
+    qtbot.keyClicks(dialog.comment, "lap thang 12")
+    qtbot.keyClick(dialog.comment, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.comment.toPlainText() == "Tram moi\nlap thang 12"
+
+
+def test_the_first_run_commune_search_ignores_accents_and_the_prefix(qtbot):
+    make_application()
+    install_language("vi")
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.province_search, "quang tri")
+    assert dialog.province_code() == "44"
+    qtbot.keyClicks(dialog.commune_search, "dak")
+    assert dialog.commune_box.currentText().startswith("Xã Đakrông")
