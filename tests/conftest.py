@@ -106,3 +106,27 @@ def history_demo_db(tmp_path, tmp_path_factory) -> Path:
     copy = tmp_path / "history-demo.db"
     shutil.copyfile(_DEMO_CACHE["history"], copy)
     return copy
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_db):
+    """The main window on a copy of the demo, at Phường Phúc Yên in Quý IV/2025, Vietnamese.
+    After the test every field gets its saved text back (a test may leave refused text), so
+    closing asks nothing."""
+    from ictdesk.core.periods import Period
+    from ictdesk.gui.app import make_application
+    from ictdesk.gui.i18n import install_language
+    from ictdesk.gui.window import MainWindow
+
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(demo_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.period_picker.set_period(Period.parse("2025Q4"))
+    win.unit_tree.select("08740")
+    yield win
+    for field in win.entry_form.fields.values():
+        field.setText(field.saved_text)
+    win.close()

@@ -7,33 +7,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore
 from ictdesk.core.validation import Importance, Violation
 from ictdesk.gui.app import make_application
 from ictdesk.gui.dialogs import ViolationDialog
 from ictdesk.gui.first_run import FirstRunDialog
 from ictdesk.gui.i18n import install_language
-from ictdesk.gui.window import MainWindow
 from ictdesk.gui.window.menu_commands import default_pdf_name
 
 PHUC_YEN = "08740"
 
 
 @pytest.fixture
-def window(qtbot, demo_db):
-    make_application()
-    install_language("vi")
-    win = MainWindow(ValueStore.open(demo_db))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.period_picker.set_period(Period.parse("2025Q4"))
-    win.unit_tree.select(PHUC_YEN)
-    yield win
-    for field in win.entry_form.fields.values():
-        field.setText(field.saved_text)
-    win.close()
+def window(demo_window):
+    return demo_window
 
 
 def test_escape_gives_back_the_saved_text(qtbot, window):

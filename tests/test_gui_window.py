@@ -15,19 +15,8 @@ PHUC_YEN, OTHER = "08740", "07900"
 
 
 @pytest.fixture
-def window(qtbot, demo_db):
-    make_application()
-    install_language("vi")
-    win = MainWindow(ValueStore.open(demo_db))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.period_picker.set_period(Period.parse("2025Q4"))
-    win.unit_tree.select(PHUC_YEN)
-    yield win
-    for field in win.entry_form.fields.values():
-        field.setText(field.saved_text)
-    win.close()
+def window(demo_window):
+    return demo_window
 
 
 def type_refused(qtbot, window, code="BTS_TOTAL", text="-5"):
