@@ -26,6 +26,27 @@ def frame(widget) -> list[int]:
     return [g.x(), g.y(), g.width(), g.height()]
 
 
+def ctrl_e_in_a_field(window) -> str:
+    """What Ctrl+E does in a field of the form: "export" (the menu's shortcut) or "cursor"
+    (a line edit's Emacs binding on X11 took it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ictdesk.gui.exchange.export_dialog import ExportDialog
+
+    window.place.move(unit_code="08740")
+    settle(0.3)
+    field = next(iter(window.entry_form.fields.values()))
+    field.setFocus()  # holding its saved value: leaving asks nothing
+    field.setCursorPosition(0)
+    QTest.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    settle(0.5)
+    opened = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    for dialog in opened:
+        dialog.reject()
+    return "export" if opened else "cursor" if field.cursorPosition() else "nothing"
+
+
 def main() -> None:
     db, language = Path(sys.argv[1]), sys.argv[2]
     make_application()
@@ -52,6 +73,7 @@ def main() -> None:
     settle()
     found["preview"] = frame(dialog)
     dialog.close()
+    found["ctrl_e_in_a_field"] = ctrl_e_in_a_field(window)
     print(json.dumps(found))
     window.close()
 

@@ -13,8 +13,9 @@ from enum import Enum, unique
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from ictdesk.gui.window import files
 
@@ -225,6 +226,38 @@ def build_actions(window: MainWindow) -> dict[ActionId, QAction]:
         action.triggered.connect(lambda _checked=False, run=handler: run())
         actions[spec.id] = action
     return actions
+
+
+class MenuShortcutsWin(QObject):
+    """The menus' shortcuts win over a text field's own bindings.
+
+    On Linux a line edit takes Ctrl+E (end of line, as in Emacs) and Ctrl+K before the window
+    sees them, so Ctrl+E in a field of the form moved the cursor instead of opening the export.
+    Copy, paste, undo and the other editing keys stay the field's.
+    """
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self._window = window
+        self._sequences = {
+            action.shortcut().toString()
+            for action in window.actions_by_id.values()
+            if not action.shortcut().isEmpty()
+        }
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, QLineEdit)
+            and isinstance(event, QKeyEvent)
+            and watched.window() is self._window
+        ):
+            pressed = QKeySequence(event.keyCombination()).toString()
+            if pressed in self._sequences:
+                event.ignore()  # not overridden: the window's action runs
+                return True
+        return False
 
 
 def retranslate_actions(actions: dict[ActionId, QAction]) -> None:

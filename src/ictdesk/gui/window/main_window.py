@@ -32,6 +32,7 @@ from ictdesk.gui.unit_tree import UnitTree
 from ictdesk.gui.window import backups, files, menu_commands
 from ictdesk.gui.window.actions import (
     ActionId,
+    MenuShortcutsWin,
     build_actions,
     build_menus,
     retranslate_actions,
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.status = StatusArea(self.statusBar(), self)
         self.actions_by_id = build_actions(self)
+        self._shortcuts = MenuShortcutsWin(self)
         build_menus(self)
         self._connect()
         self.retranslate()
