@@ -159,27 +159,23 @@ class _Staging(StorePart):
         """Settings for one large batch of checked rows (an import); enter it outside a
         transaction, where SQLite takes them.
 
-        A 64 MB page cache. In WAL mode ``synchronous = NORMAL``, whose commit skips one fsync
-        of the WAL: the checkpoint that follows a commit this large syncs it anyway, and a
-        power cut in between can only undo the whole batch, never damage the file (SQLite's
-        WAL guarantee). Foreign keys are not enforced: the caller has checked every unit and
-        indicator code against the database (units and indicators are never deleted), and
-        the two look-ups per value were a third of writing 721k values.
+        A 64 MB page cache, and the connection's ``synchronous = FULL`` kept: the commit that
+        ends an import syncs the write-ahead log before the import reports it is stored (with
+        ``NORMAL`` an acknowledged import was only in the operating system's cache until the
+        next checkpoint, and a power cut could undo it; one fsync more per import). Foreign keys
+        are not enforced: the caller has checked every unit and indicator code against the
+        database (units and indicators are never deleted), and the two look-ups per value were a
+        third of writing 721k values.
         """
         db = self.db
         [cache] = db.execute("PRAGMA cache_size").fetchone()
-        [synchronous] = db.execute("PRAGMA synchronous").fetchone()
-        [journal] = db.execute("PRAGMA journal_mode").fetchone()
         [foreign_keys] = db.execute("PRAGMA foreign_keys").fetchone()
         db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
         db.execute("PRAGMA foreign_keys = OFF")
-        if journal == "wal":
-            db.execute("PRAGMA synchronous = NORMAL")
         try:
             yield
         finally:
             db.execute(f"PRAGMA cache_size = {int(cache)}")
-            db.execute(f"PRAGMA synchronous = {int(synchronous)}")
             db.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
 
     @contextlib.contextmanager
