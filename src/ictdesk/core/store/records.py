@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from ictdesk.core.units import Unit, UnitLevel
 
-SOURCES = ("form", "grid", "import", "undo", "demo")  # what the audit log says made a change
+SOURCES = ("form", "grid", "import", "undo", "demo")  # what may save values (see save_values)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
+from ictdesk.core.database.migrations import chained_insert
 from ictdesk.core.errors import StorageError, ValueRejected
-from ictdesk.core.store.base import StorePart
+from ictdesk.core.store.audit import _Audit
 from ictdesk.core.store.records import (
     SOURCES,
     now_iso,
@@ -103,13 +104,37 @@ SELECT unit_code, indicator_code, period, NULL AS old_value, value AS new_value,
        NULL AS old_comment, NULLIF(comment, '') AS new_comment, stored_by, updated_at, detail
 FROM temp.incoming_values WHERE value IS NOT NULL OR NULLIF(comment, '') IS NOT NULL
 """
-_AUDIT_CHANGES = """
-INSERT INTO audit_log (unit_code, indicator_code, period, old_value, new_value, old_comment,
-                       new_comment, stored_by, changed_at, source, source_detail)
-SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment,
-       ?1, ?2, ?3, detail
-FROM ({changes})
-"""
+_AUDIT_CHANGES = chained_insert(
+    "'value'", "unit_code", "indicator_code", "period", "old_value", "new_value", "old_comment",
+    "new_comment", "?1", "?2", "?3", "detail", "FROM ({changes})",
+)  # fmt: skip
+# The follow-up flags a batch changes, audited before they are set: flags of the batch's values,
+# flags set aside by keep_followup_changes, and the flags of flagged values the batch removes.
+_AUDIT_FOLLOWUP = chained_insert(
+    "'followup'", "i.unit_code", "i.indicator_code", "i.period", "d.followup", "i.followup",
+    "NULL", "NULL", "?1", "?2", "?3", "i.detail",
+    "FROM temp.incoming_values i JOIN data_values d ON d.unit_code = i.unit_code"
+    " AND d.period = i.period AND d.indicator_code = i.indicator_code"
+    " WHERE i.followup IS NOT NULL AND d.followup IS NOT i.followup",
+)  # fmt: skip
+_AUDIT_FOLLOWUP_CHANGES = chained_insert(
+    "'followup'", "f.unit_code", "f.indicator_code", "f.period", "d.followup", "f.followup",
+    "NULL", "NULL", "?1", "?2", "?3", "NULL",
+    "FROM temp.followup_changes f JOIN data_values d ON d.unit_code = f.unit_code"
+    " AND d.period = f.period AND d.indicator_code = f.indicator_code"
+    " WHERE d.followup IS NOT f.followup",
+)  # fmt: skip
+_AUDIT_FOLLOWUP_CLEARED = chained_insert(
+    "'followup'", "unit_code", "indicator_code", "period", "1", "0", "NULL", "NULL", "?1", "?2",
+    "?3", "NULL",
+    "FROM data_values WHERE followup = 1 AND (unit_code, period, indicator_code) IN ("
+    " SELECT unit_code, period, indicator_code FROM temp.value_changes"
+    " WHERE new_value IS NULL AND new_comment IS NULL)",
+)  # fmt: skip
+_AUDIT_COMPLETIONS = chained_insert(
+    "'completion'", "unit_code", "''", "period", "0", "1", "NULL", "COALESCE(completed_by, ?1)",
+    "?1", "?2", "?3", "COALESCE(completed_at, ?2)", "FROM temp.incoming_completions",
+)  # fmt: skip
 _DELETE_CLEARED = """
 DELETE FROM data_values WHERE (unit_code, period, indicator_code) IN (
     SELECT unit_code, period, indicator_code FROM temp.value_changes
@@ -151,7 +176,7 @@ FROM temp.incoming_completions
 """
 
 
-class _Staging(StorePart):
+class _Staging(_Audit):
     """Part of :class:`ValueStore`."""
 
     @contextlib.contextmanager
@@ -237,17 +262,21 @@ class _Staging(StorePart):
             db.execute(f"INSERT INTO temp.value_changes {_CHANGES}")
             changes = "SELECT * FROM temp.value_changes"
         stamp = now_iso()
-        audit = _AUDIT_CHANGES.format(changes=changes)
-        changed = db.execute(audit, [self.stored_by, stamp, source]).rowcount  # a row a change
+        audited = [self.stored_by, stamp, source]
+        changed = self._chained(_AUDIT_CHANGES.format(changes=changes), audited)  # a row each
         if changed:
             if not first:
+                self._chained(_AUDIT_FOLLOWUP_CLEARED, audited)
                 db.execute(_DELETE_CLEARED)
             rebuilt = self._drop_index_for_bulk(changed)
             db.execute(_UPSERT_CHANGES.format(changes=changes), [self.stored_by, stamp])
             if rebuilt:
                 db.execute(rebuilt)
+        self._chained(_AUDIT_FOLLOWUP, audited)
         self.db.execute(_APPLY_FOLLOWUP)
+        self._chained(_AUDIT_FOLLOWUP_CHANGES, audited)
         self.db.execute(_APPLY_FOLLOWUP_CHANGES)
+        self._chained(_AUDIT_COMPLETIONS, audited)
         self.db.execute(_APPLY_COMPLETIONS, [self.stored_by, stamp])
         return changed
 

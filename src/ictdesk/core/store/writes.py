@@ -101,17 +101,39 @@ class _Writes(StorePart):
             self.clear_staged()
         return changed
 
-    def set_followup(self, unit_code: str, indicator_code: str, period: str, flag: bool) -> None:
-        """Flag (or unflag) a stored value for follow-up, as DHIS2 does."""
+    def set_followup(
+        self,
+        unit_code: str,
+        indicator_code: str,
+        period: str,
+        flag: bool,
+        *,
+        source: str = "form",
+    ) -> None:
+        """Flag (or unflag) a stored value for follow-up, as DHIS2 does; audited."""
         try:
             with self.db.atomic():
+                found = self.db.execute(
+                    "SELECT followup FROM data_values"
+                    " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
+                    [unit_code, period, indicator_code],
+                ).fetchone()
+                if found is None or found[0] == int(flag):
+                    return
+                self._audit(
+                    "followup", unit_code, indicator_code, period, found[0], int(flag),
+                    source=source,
+                )  # fmt: skip
                 self.db.execute(
                     "UPDATE data_values SET followup = ?"
                     " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
                     [int(flag), unit_code, period, indicator_code],
                 )
         except sqlite3.Error as exc:
-            raise StorageError(f"the follow-up flag was not saved: {exc}") from exc
+            raise StorageError(
+                f"the follow-up flag was not saved: {exc}",
+                vi=f"chưa lưu được cờ cần theo dõi: {exc}",
+            ) from exc
 
     def is_complete(self, unit_code: str, period: str) -> bool:
         return (
@@ -121,15 +143,26 @@ class _Writes(StorePart):
             is not None
         )
 
-    def set_complete(self, unit_code: str, period: str, complete: bool = True) -> None:
-        """Mark a unit-period complete (or reopen it)."""
+    def set_complete(
+        self, unit_code: str, period: str, complete: bool = True, *, source: str = "form"
+    ) -> None:
+        """Mark a unit-period complete (or reopen it); audited."""
         try:
             with self.db.atomic():
+                was = self.is_complete(unit_code, period)
+                if not complete and not was:
+                    return
+                stamp = now_iso()
+                self._audit(
+                    "completion", unit_code, "", period, int(was), int(complete),
+                    new_comment=self.stored_by if complete else None,
+                    detail=stamp if complete else None, source=source,
+                )  # fmt: skip
                 if complete:
                     self.db.execute(
                         "INSERT OR REPLACE INTO completions (unit_code, period, completed_by,"
                         " completed_at) VALUES (?, ?, ?, ?)",
-                        [unit_code, period, self.stored_by, now_iso()],
+                        [unit_code, period, self.stored_by, stamp],
                     )
                 else:
                     self.db.execute(
@@ -137,4 +170,7 @@ class _Writes(StorePart):
                         [unit_code, period],
                     )
         except sqlite3.Error as exc:
-            raise StorageError(f"the completion was not saved: {exc}") from exc
+            raise StorageError(
+                f"the completion was not saved: {exc}",
+                vi=f"chưa lưu được trạng thái hoàn thành: {exc}",
+            ) from exc

@@ -1,0 +1,125 @@
+"""The audit log's hash chain: each row carries sha256(previous row's hash + the row).
+
+The chain makes the log tamper-evident, not tamper-proof: anyone holding the file can rewrite
+it and compute a new chain (the algorithm is public), but a row changed, inserted or removed
+with any other tool breaks the chain at that row, and ``ictdesk check`` names it.
+
+The canonical encoding of a row is its :data:`FIELDS` in order, each encoded by
+:func:`encode_field` and joined by U+001E; numbers are encoded by value, not by storage class
+(12 and 12.0 are both ``i12``), so the encoding does not depend on SQLite's column affinity.
+The first row follows :data:`GENESIS`. A row's id is not part of it: the chain runs in id
+order, so ids that jump are reported on their own.
+
+No SQL here: the store writes the rows (``core/store/audit.py``), the migration that added
+the chain hashes the rows already there (``core/database/migrations.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+GENESIS = bytes(32)
+FIELDS = (
+    "kind",
+    "unit_code",
+    "indicator_code",
+    "period",
+    "old_value",
+    "new_value",
+    "old_comment",
+    "new_comment",
+    "stored_by",
+    "changed_at",
+    "source",
+    "source_detail",
+)
+SQL_FUNCTION = "ictdesk_audit_chain"  # (the FIELDS in order) -> this row's hash, advancing
+KINDS = ("value", "followup", "completion", "target", "unit", "restore")
+_SEPARATOR = "\x1e"
+
+
+def encode_field(value: object) -> str:
+    """One field, typed: ``n`` (NULL), ``i12`` (any integral number), ``r0.5`` (other numbers,
+    Python's shortest round-trip form), ``s5:hello`` (text, with its length), ``b…`` (bytes)."""
+    if value is None:
+        return "n"
+    if isinstance(value, int):
+        return f"i{int(value)}"
+    if isinstance(value, float):
+        if value.is_integer():
+            return f"i{int(value)}"
+        return f"r{value!r}"
+    if isinstance(value, bytes):
+        return f"b{value.hex()}"
+    text = str(value)
+    return f"s{len(text)}:{text}"
+
+
+def row_hash(previous: bytes, fields: Iterable[object]) -> bytes:
+    """The hash of a row whose :data:`FIELDS` are ``fields``, following ``previous``."""
+    encoded = _SEPARATOR.join(map(encode_field, fields))
+    return hashlib.sha256(previous + encoded.encode("utf-8", "surrogatepass")).digest()
+
+
+class Chain:
+    """The running end of the chain, as the SQL function :data:`SQL_FUNCTION`: each call
+    hashes one row after the previous one. :meth:`restart` sets the end (the last stored
+    row's hash) before each statement that appends rows, inside its transaction."""
+
+    def __init__(self, tip: bytes = GENESIS):
+        self.tip = tip
+
+    def restart(self, tip: bytes | None) -> None:
+        self.tip = tip or GENESIS
+
+    def __call__(self, *fields: object) -> bytes:
+        self.tip = row_hash(self.tip, fields)
+        return self.tip
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    """One thing wrong with the audit log or with what it says, for ``ictdesk check``."""
+
+    kind: str  # "chain", "gap", "trigger", "value", "followup", "completion", "target"
+    row_id: int | None  # the audit row concerned, when there is one
+    message_en: str
+    message_vi: str
+
+    def message(self, language: str = "vi") -> str:
+        return self.message_vi if language == "vi" else self.message_en
+
+
+def verify_chain(rows: Iterable[tuple]) -> Iterator[AuditProblem]:
+    """The problems of rows ``(id, *FIELDS, hash)`` read in id order: a row whose hash does
+    not follow from the row before (changed, or one before it removed or inserted), and ids
+    that jump (rows removed). After a broken row the chain goes on from its stored hash, so
+    one changed row is one problem."""
+    previous, last_id = GENESIS, None
+    for row in rows:
+        row_id, fields, stored = row[0], row[1:-1], row[-1]
+        if last_id is not None and row_id != last_id + 1:
+            yield AuditProblem(
+                "gap",
+                row_id,
+                f"audit log: rows {last_id + 1} to {row_id - 1} are missing (removed)",
+                f"nhật ký thay đổi: thiếu các dòng từ {last_id + 1} đến {row_id - 1} (đã bị xoá)",
+            )
+        if stored is None or row_hash(previous, fields) != stored:
+            yield AuditProblem(
+                "chain",
+                row_id,
+                f"audit log: row {row_id} does not follow from the row before it: it was"
+                " changed, or written outside ictdesk",
+                f"nhật ký thay đổi: dòng {row_id} không khớp với dòng trước nó: dòng này đã bị"
+                " sửa, hoặc được ghi ngoài ictdesk",
+            )
+        previous = stored if isinstance(stored, bytes) else GENESIS
+        last_id = row_id
+
+
+def tip_hex(tip: bytes | None) -> str:
+    """A chain end as hexadecimal text (what a restore row records)."""
+    return (tip or GENESIS).hex()
