@@ -252,7 +252,10 @@ class _Staging(_Audit):
         if source not in SOURCES:
             raise ValueRejected(f"unknown source: {source}")
         if self.read_only:
-            raise StorageError("the database is open read-only; nothing was saved")
+            raise StorageError(
+                "the database is open read-only; nothing was saved",
+                vi="cơ sở dữ liệu đang mở chỉ để đọc; chưa lưu gì",
+            )
         db = self.db
         first = not self.holds_values()
         if first:

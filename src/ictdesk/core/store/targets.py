@@ -24,7 +24,7 @@ class _Targets(StorePart):
         self.catalogue[indicator_code]
         if not self.has_unit(unit_code):
             raise UnknownUnit(f"unknown unit code: {unit_code}")
-        with self._writing("the target was not saved"), self.db.atomic():
+        with self._writing("the target was not saved", "chưa lưu được chỉ tiêu"), self.db.atomic():
             old = self.db.execute(
                 "SELECT value, document FROM targets"
                 " WHERE indicator_code = ? AND unit_code = ? AND year = ?",

@@ -8,11 +8,13 @@ from collections.abc import Iterable
 
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
 from ictdesk.core.periods import canonical_period
-from ictdesk.core.store.base import StorePart
+from ictdesk.core.store.base import StorePart, not_saved
 from ictdesk.core.store.records import (
     SOURCES,
     ValueWrite,
+    not_in_future,
     now_iso,
+    nul_refusal,
 )
 from ictdesk.core.validation import (
     refusal,
@@ -37,6 +39,12 @@ class _Writes(StorePart):
                 raise ValueRejected(refused.message_en, vi=refused.message_vi)
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
+        for text, what, what_vi in (
+            (write.comment, "comment", "ghi chú"),
+            (write.stored_by, "name of who entered the value", "tên người nhập"),
+        ):
+            if (refused := nul_refusal(text, what, what_vi)) is not None:
+                raise refused
         followup = None if write.followup is None else int(write.followup)
         return write.detail, (
             write.unit_code,
@@ -45,7 +53,7 @@ class _Writes(StorePart):
             value,
             write.comment,
             write.stored_by,
-            write.updated_at,
+            not_in_future(write.updated_at),
             followup,
             None,  # place: where an imported value came from
         )
@@ -77,7 +85,10 @@ class _Writes(StorePart):
         if source not in SOURCES:
             raise ValueRejected(f"unknown source: {source}")
         if self.read_only:
-            raise StorageError("the database is open read-only; nothing was saved")
+            raise StorageError(
+                "the database is open read-only; nothing was saved",
+                vi="cơ sở dữ liệu đang mở chỉ để đọc; chưa lưu gì",
+            )
         rows = {}
         for write in writes:
             detail, row = self._check_write(write)
@@ -87,7 +98,7 @@ class _Writes(StorePart):
         try:
             return self._write_batch(rows.values(), source)
         except sqlite3.Error as exc:
-            raise StorageError(f"the values were not saved: {exc}") from exc
+            raise not_saved("the values were not saved", "chưa lưu được số liệu", exc) from exc
 
     def _write_batch(self, rows, source: str) -> int:
         with self.db.atomic():
@@ -130,9 +141,8 @@ class _Writes(StorePart):
                     [int(flag), unit_code, period, indicator_code],
                 )
         except sqlite3.Error as exc:
-            raise StorageError(
-                f"the follow-up flag was not saved: {exc}",
-                vi=f"chưa lưu được cờ cần theo dõi: {exc}",
+            raise not_saved(
+                "the follow-up flag was not saved", "chưa lưu được cờ cần theo dõi", exc
             ) from exc
 
     def is_complete(self, unit_code: str, period: str) -> bool:
@@ -170,7 +180,6 @@ class _Writes(StorePart):
                         [unit_code, period],
                     )
         except sqlite3.Error as exc:
-            raise StorageError(
-                f"the completion was not saved: {exc}",
-                vi=f"chưa lưu được trạng thái hoàn thành: {exc}",
+            raise not_saved(
+                "the completion was not saved", "chưa lưu được trạng thái hoàn thành", exc
             ) from exc
