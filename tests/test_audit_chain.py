@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from ictdesk.core.audit_chain import GENESIS, encode_field, row_hash
+from ictdesk.core.audit_chain import GENESIS, Chain, encode_field, row_hash
 from ictdesk.core.backup import backup_to, restore
 from ictdesk.core.database.files import APPLICATION_ID
 from ictdesk.core.database.migrations import migrations
@@ -63,6 +63,25 @@ def test_the_encoding_is_typed_and_does_not_depend_on_storage_class():
     assert encode_field("12") == "s2:12"
     assert encode_field(0.1) == "r0.1"
     assert row_hash(GENESIS, ["a", "b"]) != row_hash(GENESIS, ["ab", ""])
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        ("08740", "BTS_TOTAL", "2024Q1", None, 12, None, None, None),
+        ("08740", "BTS_TOTAL", "202401", 12.0, 0.5, "cũ", "mới\x1e", "a.csv"),
+        ("08740", "X", "2024", -3, 1e300, "", None, "b"),
+        ("08740", "X", 2024, 2**40, float("inf"), None, b"\x00", None),  # not text: all fields
+    ],
+)
+def test_the_batch_hash_is_the_row_hash(fields):
+    """An import's rows are hashed with four fields in common encoded once: the same hash."""
+    chain = Chain(b"x" * 32)
+    chain.batch("value", "anh", "2026-01-01T00:00:00.000Z", "import")
+    unit, indicator, period, old, new, old_comment, new_comment, detail = fields
+    full = ("value", unit, indicator, period, old, new, old_comment, new_comment, "anh")
+    full += ("2026-01-01T00:00:00.000Z", "import", detail)
+    assert chain.values(*fields) == row_hash(b"x" * 32, full)
 
 
 @pytest.mark.parametrize(

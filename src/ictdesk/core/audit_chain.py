@@ -36,8 +36,13 @@ FIELDS = (
     "source_detail",
 )
 SQL_FUNCTION = "ictdesk_audit_chain"  # (the FIELDS in order) -> this row's hash, advancing
+# The same for a batch of value rows whose kind, stored_by, changed_at and source are the same
+# (an import): (unit, indicator, period, old and new value and comment, detail); see Chain.batch
+SQL_VALUES_FUNCTION = "ictdesk_audit_chain_values"
+VALUES_ARGUMENTS = 8
 KINDS = ("value", "followup", "completion", "target", "unit", "restore")
 _SEPARATOR = "\x1e"
+_sha256 = hashlib.sha256
 
 
 def encode_field(value: object) -> str:
@@ -63,13 +68,42 @@ def row_hash(previous: bytes, fields: Iterable[object]) -> bytes:
     return hashlib.sha256(previous + encoded.encode("utf-8", "surrogatepass")).digest()
 
 
+def _number(value: object) -> str:
+    """:func:`encode_field`, quicker for the values of a value row (numbers, mostly)."""
+    kind = type(value)
+    if value is None:
+        return "n"
+    if kind is int:
+        return f"i{value}"
+    if kind is float and not value.is_integer():
+        return f"r{value!r}"
+    return encode_field(value)
+
+
+def _text(value: object) -> str:
+    """:func:`encode_field`, quicker for text (or NULL)."""
+    if value is None:
+        return "n"
+    if type(value) is str:
+        return f"s{len(value)}:{value}"
+    return encode_field(value)
+
+
 class Chain:
     """The running end of the chain, as the SQL function :data:`SQL_FUNCTION`: each call
     hashes one row after the previous one. :meth:`restart` sets the end (the last stored
-    row's hash) before each statement that appends rows, inside its transaction."""
+    row's hash) before each statement that appends rows, inside its transaction.
+
+    :meth:`values` (:data:`SQL_VALUES_FUNCTION`) hashes a value row of a batch whose four
+    fields in common :meth:`batch` has set, with the same result as :meth:`__call__` with
+    every field: an import's 721k rows take 8 arguments each, not 12, and the common fields
+    are encoded once.
+    """
 
     def __init__(self, tip: bytes = GENESIS):
         self.tip = tip
+        self._head = self._middle = ""
+        self._batch = ("value", "", "", "")
 
     def restart(self, tip: bytes | None) -> None:
         self.tip = tip or GENESIS
@@ -77,6 +111,46 @@ class Chain:
     def __call__(self, *fields: object) -> bytes:
         self.tip = row_hash(self.tip, fields)
         return self.tip
+
+    def batch(self, kind: str, stored_by: str, changed_at: str, source: str) -> None:
+        """The fields every row :meth:`values` hashes next has in common."""
+        self._batch = (kind, stored_by, changed_at, source)
+        self._head = encode_field(kind) + _SEPARATOR
+        self._middle = _SEPARATOR.join(map(encode_field, (stored_by, changed_at, source)))
+
+    def values(self, unit, indicator, period, old, new, old_comment, new_comment, detail):
+        if not (type(unit) is type(indicator) is type(period) is str):
+            return self(
+                *self._fields(unit, indicator, period, old, new, old_comment, new_comment, detail)
+            )
+        encoded = (
+            f"{self._head}s{len(unit)}:{unit}\x1es{len(indicator)}:{indicator}"
+            f"\x1es{len(period)}:{period}\x1e{'n' if old is None else _number(old)}"
+            f"\x1e{'n' if new is None else _number(new)}"
+            f"\x1e{'n' if old_comment is None else _text(old_comment)}"
+            f"\x1e{'n' if new_comment is None else _text(new_comment)}\x1e{self._middle}"
+            f"\x1e{'n' if detail is None else _text(detail)}"
+        )
+        self.tip = _sha256(self.tip + encoded.encode()).digest()
+        return self.tip
+
+    def _fields(self, unit, indicator, period, old, new, old_comment, new_comment, detail):
+        """Every field of a row :meth:`values` hashes (see :meth:`batch`)."""
+        kind, by, at, source = self._batch
+        return (
+            kind,
+            unit,
+            indicator,
+            period,
+            old,
+            new,
+            old_comment,
+            new_comment,
+            by,
+            at,
+            source,
+            detail,
+        )
 
 
 @dataclass(frozen=True)

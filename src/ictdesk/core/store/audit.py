@@ -17,6 +17,8 @@ from pathlib import Path
 from ictdesk.core.audit_chain import (
     FIELDS,
     SQL_FUNCTION,
+    SQL_VALUES_FUNCTION,
+    VALUES_ARGUMENTS,
     AuditProblem,
     Chain,
     tip_hex,
@@ -138,6 +140,7 @@ class _Audit(StorePart):
         """The chain function on this connection (every write of the log goes through it)."""
         self._chain = Chain()
         self.db.conn.create_function(SQL_FUNCTION, len(FIELDS), self._chain)
+        self.db.conn.create_function(SQL_VALUES_FUNCTION, VALUES_ARGUMENTS, self._chain.values)
 
     def _chained(self, sql: str, params=()) -> int:
         """Run a statement that appends to the log, the chain's end set from the last row
@@ -145,6 +148,11 @@ class _Audit(StorePart):
         found = self.db.execute(_TIP).fetchone()
         self._chain.restart(found[1] if found else None)
         return self.db.execute(sql, params).rowcount
+
+    def _chained_values(self, sql: str, stored_by: str, stamp: str, source: str) -> int:
+        """:meth:`_chained` for a batch of value rows hashed by :data:`SQL_VALUES_FUNCTION`."""
+        self._chain.batch("value", stored_by, stamp, source)
+        return self._chained(sql, [stored_by, stamp, source])
 
     def _audit(self, kind: str, unit: str, indicator: str, period: str, old, new, **more) -> None:
         """Append one row of ``kind`` (inside the caller's transaction): ``old_comment``,
