@@ -32,6 +32,43 @@ _COLUMNS = ", ".join(FIELDS)
 _TIP = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
 _APPEND = chained_insert(*(f"?{i + 1}" for i in range(len(FIELDS))), "")
 LISTED = 50  # problems of one kind listed by ``check``; the rest are counted
+# What a staged batch appends to the log (see ``staging.write_staged``): a row a value changed
+# (``{changes}``: the batch's changes), hashed in bulk by SQL_VALUES_FUNCTION.
+_AUDIT_CHANGES = f"""
+INSERT INTO audit_log (kind, unit_code, indicator_code, period, old_value, new_value,
+    old_comment, new_comment, stored_by, changed_at, source, source_detail, hash)
+SELECT 'value', unit_code, indicator_code, period, old_value, new_value, old_comment,
+    new_comment, ?1, ?2, ?3, detail, {SQL_VALUES_FUNCTION}(unit_code, indicator_code, period,
+    old_value, new_value, old_comment, new_comment, detail)
+FROM ({{changes}})
+"""
+# The follow-up flags a batch changes, audited before they are set: flags of the batch's values,
+# flags set aside by keep_followup_changes, and the flags of flagged values the batch removes.
+_AUDIT_FOLLOWUP = chained_insert(
+    "'followup'", "i.unit_code", "i.indicator_code", "i.period", "d.followup", "i.followup",
+    "NULL", "NULL", "?1", "?2", "?3", "i.detail",
+    "FROM temp.incoming_values i JOIN data_values d ON d.unit_code = i.unit_code"
+    " AND d.period = i.period AND d.indicator_code = i.indicator_code"
+    " WHERE i.followup IS NOT NULL AND d.followup IS NOT i.followup",
+)  # fmt: skip
+_AUDIT_FOLLOWUP_CHANGES = chained_insert(
+    "'followup'", "f.unit_code", "f.indicator_code", "f.period", "d.followup", "f.followup",
+    "NULL", "NULL", "?1", "?2", "?3", "NULL",
+    "FROM temp.followup_changes f JOIN data_values d ON d.unit_code = f.unit_code"
+    " AND d.period = f.period AND d.indicator_code = f.indicator_code"
+    " WHERE d.followup IS NOT f.followup",
+)  # fmt: skip
+_AUDIT_FOLLOWUP_CLEARED = chained_insert(
+    "'followup'", "unit_code", "indicator_code", "period", "1", "0", "NULL", "NULL", "?1", "?2",
+    "?3", "NULL",
+    "FROM data_values WHERE followup = 1 AND (unit_code, period, indicator_code) IN ("
+    " SELECT unit_code, period, indicator_code FROM temp.value_changes"
+    " WHERE new_value IS NULL AND new_comment IS NULL)",
+)  # fmt: skip
+_AUDIT_COMPLETIONS = chained_insert(
+    "'completion'", "unit_code", "''", "period", "0", "1", "NULL", "COALESCE(completed_by, ?1)",
+    "?1", "?2", "?3", "COALESCE(completed_at, ?2)", "FROM temp.incoming_completions",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

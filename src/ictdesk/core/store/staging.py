@@ -6,10 +6,15 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
-from ictdesk.core.audit_chain import SQL_VALUES_FUNCTION
-from ictdesk.core.database.migrations import chained_insert
 from ictdesk.core.errors import StorageError, ValueRejected
-from ictdesk.core.store.audit import _Audit
+from ictdesk.core.store.audit import (
+    _AUDIT_CHANGES,
+    _AUDIT_COMPLETIONS,
+    _AUDIT_FOLLOWUP,
+    _AUDIT_FOLLOWUP_CHANGES,
+    _AUDIT_FOLLOWUP_CLEARED,
+    _Audit,
+)
 from ictdesk.core.store.records import (
     SOURCES,
     now_iso,
@@ -105,41 +110,6 @@ SELECT unit_code, indicator_code, period, NULL AS old_value, value AS new_value,
        NULL AS old_comment, NULLIF(comment, '') AS new_comment, stored_by, updated_at, detail
 FROM temp.incoming_values WHERE value IS NOT NULL OR NULLIF(comment, '') IS NOT NULL
 """
-_AUDIT_CHANGES = f"""
-INSERT INTO audit_log (kind, unit_code, indicator_code, period, old_value, new_value,
-    old_comment, new_comment, stored_by, changed_at, source, source_detail, hash)
-SELECT 'value', unit_code, indicator_code, period, old_value, new_value, old_comment,
-    new_comment, ?1, ?2, ?3, detail, {SQL_VALUES_FUNCTION}(unit_code, indicator_code, period,
-    old_value, new_value, old_comment, new_comment, detail)
-FROM ({{changes}})
-"""
-# The follow-up flags a batch changes, audited before they are set: flags of the batch's values,
-# flags set aside by keep_followup_changes, and the flags of flagged values the batch removes.
-_AUDIT_FOLLOWUP = chained_insert(
-    "'followup'", "i.unit_code", "i.indicator_code", "i.period", "d.followup", "i.followup",
-    "NULL", "NULL", "?1", "?2", "?3", "i.detail",
-    "FROM temp.incoming_values i JOIN data_values d ON d.unit_code = i.unit_code"
-    " AND d.period = i.period AND d.indicator_code = i.indicator_code"
-    " WHERE i.followup IS NOT NULL AND d.followup IS NOT i.followup",
-)  # fmt: skip
-_AUDIT_FOLLOWUP_CHANGES = chained_insert(
-    "'followup'", "f.unit_code", "f.indicator_code", "f.period", "d.followup", "f.followup",
-    "NULL", "NULL", "?1", "?2", "?3", "NULL",
-    "FROM temp.followup_changes f JOIN data_values d ON d.unit_code = f.unit_code"
-    " AND d.period = f.period AND d.indicator_code = f.indicator_code"
-    " WHERE d.followup IS NOT f.followup",
-)  # fmt: skip
-_AUDIT_FOLLOWUP_CLEARED = chained_insert(
-    "'followup'", "unit_code", "indicator_code", "period", "1", "0", "NULL", "NULL", "?1", "?2",
-    "?3", "NULL",
-    "FROM data_values WHERE followup = 1 AND (unit_code, period, indicator_code) IN ("
-    " SELECT unit_code, period, indicator_code FROM temp.value_changes"
-    " WHERE new_value IS NULL AND new_comment IS NULL)",
-)  # fmt: skip
-_AUDIT_COMPLETIONS = chained_insert(
-    "'completion'", "unit_code", "''", "period", "0", "1", "NULL", "COALESCE(completed_by, ?1)",
-    "?1", "?2", "?3", "COALESCE(completed_at, ?2)", "FROM temp.incoming_completions",
-)  # fmt: skip
 _DELETE_CLEARED = """
 DELETE FROM data_values WHERE (unit_code, period, indicator_code) IN (
     SELECT unit_code, period, indicator_code FROM temp.value_changes
