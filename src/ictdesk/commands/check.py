@@ -7,8 +7,12 @@ import sys
 from pathlib import Path
 
 from ictdesk.commands import open_store
+from ictdesk.core.store.audit import LISTED
 
-HELP = "check the file's integrity and validate every period (non-zero exit on errors)"
+HELP = (
+    "check the file's integrity, its audit log (hash chain, protection, agreement with the"
+    " values) and validate every period (non-zero exit on errors)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.db, read_only=True)
     try:
         integrity = store.integrity_problems()
+        audit = list(store.audit_problems())
         periods = store.stored_periods()
         roots = store.root_units()
         violations = [
@@ -34,12 +39,25 @@ def run(args: argparse.Namespace) -> int:
     if integrity:
         for line in integrity[:20]:
             print(f"integrity: {line}", file=sys.stderr)
+    shown: dict[str, int] = {}
+    for problem in audit:  # each in English, then in Vietnamese
+        shown[problem.kind] = shown.get(problem.kind, 0) + 1
+        if shown[problem.kind] <= LISTED:
+            print(f"audit: {problem.message_en}\n  (vi) {problem.message_vi}")
+    for kind, count in shown.items():
+        if count > LISTED:
+            print(
+                f"audit: … {count - LISTED} more of the same ({kind})"
+                f"\n  (vi) … và {count - LISTED} lỗi cùng loại ({kind})"
+            )
     for v in violations:
         if v.blocking or args.warnings:
             kind = "error" if v.blocking else "warning"
             print(f"{kind}: {v.unit_code} {v.period}: {v.message_en}")
     print(
-        f"integrity {'FAILED' if integrity else 'ok'}; {len(periods)} periods checked:"
+        f"integrity {'FAILED' if integrity else 'ok'};"
+        f" audit log {f'FAILED ({len(audit)} problems)' if audit else 'ok'};"
+        f" {len(periods)} periods checked:"
         f" {len(errors)} errors, {len(violations) - len(errors)} warnings"
     )
-    return 0 if not integrity and not errors else 1
+    return 0 if not integrity and not errors and not audit else 1

@@ -173,6 +173,6 @@ def _fill(store: ValueStore, progress, with_history: bool = False) -> None:
         store.save_values(rows, source="demo")
     for indicator, by_year in DEMO_TARGETS.items():
         for year, target in by_year.items():
-            store.set_target(indicator, DEMO_PROVINCE, year, target, TARGET_DOCUMENT)
+            store.set_target(indicator, DEMO_PROVINCE, year, target, TARGET_DOCUMENT, source="demo")
     # Leave a self-contained file: fold the write-ahead log back before it is renamed.
     store.checkpoint()

@@ -73,3 +73,8 @@ class ValueRejected(IctdeskError, ValueError):
 
 class StorageError(IctdeskError):
     """SQLite refused a read or write (disk full, read-only file, lock held too long...)."""
+
+
+class NulInText(ValueRejected):
+    """A comment or a name holds a NUL character (U+0000): most programs that read the file
+    later cut the text there, so it is refused, never stored."""

@@ -77,7 +77,7 @@ class SetFollowupCommand(QUndoCommand):
     def _apply(self, flag: bool) -> None:
         unit, code, period = self._key
         try:
-            self._store.set_followup(unit, code, period, flag)
+            self._store.set_followup(unit, code, period, flag, source="undo")
             self.failure = None
         except IctdeskError as exc:
             self.failure = str(exc)

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 
+from ictdesk.core.audit_chain import FIELDS, KINDS, SQL_FUNCTION, Chain
 from ictdesk.core.resources import resource_path
 from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.units import Unit, official_communes, official_provinces, search_key
 
 migrations = sqlite_utils.Migrations("ictdesk")
+# What the audit log may name as a change's source (m006 added restore and upgrade).
+AUDIT_SOURCES = ("form", "grid", "import", "undo", "demo", "restore", "upgrade")
 
 
 @migrations()
@@ -178,6 +182,98 @@ def m005_rate_names_in_english(db: sqlite_utils.Database) -> None:
             "UPDATE indicators SET name_en = ? WHERE code = ? AND name_en = ?",
             [after, code, before],
         )
+
+
+# What keeps the audit log append-only (m006): ``check`` reports any of them missing or changed.
+# The log's INTEGER PRIMARY KEY is the only key a REPLACE could collide on, and a REPLACE's
+# delete fires no DELETE trigger: the INSERT trigger refuses a row whose id is taken. (A row
+# numbered by SQLite has NEW.id -1 there, and is never looked up: 0.5 s of a province's import.)
+_APPEND_ONLY = "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+AUDIT_TRIGGERS = {
+    "audit_log_is_append_only_update": f"CREATE TRIGGER audit_log_is_append_only_update"
+    f" BEFORE UPDATE ON audit_log {_APPEND_ONLY}",
+    "audit_log_is_append_only_delete": f"CREATE TRIGGER audit_log_is_append_only_delete"
+    f" BEFORE DELETE ON audit_log {_APPEND_ONLY}",
+    "audit_log_is_append_only_replace": f"CREATE TRIGGER audit_log_is_append_only_replace"
+    f" BEFORE INSERT ON audit_log WHEN NEW.id >= 0"
+    f" AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)"
+    f" {_APPEND_ONLY}",
+}
+AUDIT_COLUMNS = ", ".join(FIELDS)
+# Rows the upgrade writes for what was never audited before m006 (flags, completions,
+# targets): the state the upgrade found, so that ``check`` can hold the tables to the log.
+_UPGRADE_BASELINE = (
+    ("'followup'", "unit_code", "indicator_code", "period", "0", "1", "NULL", "NULL", "?1", "?2",
+     "'upgrade'", "NULL", "FROM data_values WHERE followup = 1"),
+    ("'completion'", "unit_code", "''", "period", "0", "1", "NULL", "completed_by", "?1", "?2",
+     "'upgrade'", "completed_at", "FROM completions"),
+    ("'target'", "unit_code", "indicator_code", "CAST(year AS TEXT)", "NULL", "value", "NULL",
+     "document", "?1", "?2", "'upgrade'", "NULL", "FROM targets"),
+)  # fmt: skip
+
+
+def chained_insert(*expressions_and_from: str) -> str:
+    """``INSERT INTO audit_log`` of rows whose :data:`FIELDS` are the given expressions over
+    the given ``FROM …`` clause (the last argument), each row hashed after the one before by
+    the connection's :data:`SQL_FUNCTION` (set its tip first)."""
+    *expressions, source = expressions_and_from
+    inner = ", ".join(f"{e} AS {f}" for e, f in zip(expressions, FIELDS, strict=True))
+    return (
+        f"INSERT INTO audit_log ({AUDIT_COLUMNS}, hash) SELECT {AUDIT_COLUMNS},"
+        f" {SQL_FUNCTION}({AUDIT_COLUMNS}) FROM (SELECT {inner} {source})"
+    )
+
+
+@migrations()
+def m006_audit_chain(db: sqlite_utils.Database) -> None:
+    """The audit log made tamper-evident (issue 20): every row hashed after the one before
+    (``core.audit_chain``), a ``kind`` (values, follow-up flags, completion, targets, units,
+    restores), sources ``restore`` and ``upgrade``, and REPLACE refused. The log is rebuilt
+    (its source CHECK changes), hashing the rows already there in id order; the flags,
+    completions and targets found are recorded as the upgrade's rows."""
+    chain = Chain()
+    db.conn.create_function(SQL_FUNCTION, len(FIELDS), chain)
+    for name in AUDIT_TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    _execute_script(
+        db,
+        f"""
+        CREATE TABLE audit_log_chained (
+            id INTEGER PRIMARY KEY,
+            unit_code TEXT NOT NULL,
+            indicator_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            old_value NUMERIC,
+            new_value NUMERIC,
+            old_comment TEXT,
+            new_comment TEXT,
+            stored_by TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ({", ".join(map(repr, AUDIT_SOURCES))})),
+            source_detail TEXT,
+            kind TEXT NOT NULL DEFAULT 'value' CHECK (kind IN ({", ".join(map(repr, KINDS))})),
+            hash BLOB NOT NULL
+        );
+        INSERT INTO audit_log_chained (id, {AUDIT_COLUMNS}, hash)
+            SELECT id, 'value', unit_code, indicator_code, period, old_value, new_value,
+                old_comment, new_comment, stored_by, changed_at, source, source_detail,
+                {SQL_FUNCTION}('value', unit_code, indicator_code, period, old_value, new_value,
+                    old_comment, new_comment, stored_by, changed_at, source, source_detail)
+            FROM audit_log ORDER BY id;
+        DROP TABLE audit_log;
+        ALTER TABLE audit_log_chained RENAME TO audit_log;
+        CREATE INDEX audit_by_key ON audit_log(unit_code, period, indicator_code);
+        """,
+    )
+    for sql in AUDIT_TRIGGERS.values():
+        db.execute(sql)
+    stamp = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    for select in _UPGRADE_BASELINE:
+        [tip] = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() or [
+            None
+        ]
+        chain.restart(tip)
+        db.execute(chained_insert(*select), ["ictdesk", stamp])
 
 
 def _execute_script(db: sqlite_utils.Database, script: str) -> None:

@@ -23,7 +23,8 @@ from ictdesk.core.exchange.readers import (
 )
 from ictdesk.core.numbers import ValueType
 from ictdesk.core.periods import canonical_period
-from ictdesk.core.store import NOT_GIVEN, ValueStore
+from ictdesk.core.store import NOT_GIVEN, ValueStore, now_iso
+from ictdesk.core.store.records import not_in_future, nul_refusal
 from ictdesk.core.units import code_readings
 from ictdesk.core.validation import (
     LARGEST_EXACT,
@@ -66,7 +67,10 @@ class RowChecker:
         # the rest go through check_value, which words the problem (or lets them pass).
         self.limits = {indicator.code: _limits(indicator) for indicator in self.catalogue.entered}
         self.periods: dict[str, str | None] = {}
-        self.stamps: dict[str, bool] = {}
+        # time stamp -> False (not a time), True (kept) or the import's time it is clamped to
+        self.stamps: dict[str, bool | str] = {}
+        self.now = now_iso()
+        self.dated_ahead: set[str] = set()  # files with a time in the future (said once each)
         self.labels: dict[tuple[str, str], str] = {}
         self.row_problems: set[tuple[str, int | str, str]] = set()
         # unit-periods the files mark complete: (unit, period) -> (completed_at, completed_by)
@@ -132,7 +136,7 @@ class RowChecker:
                 if when is not None:
                     good = stamps.get(when)
                     if good is None:
-                        good = stamps[when] = _is_timestamp(when)
+                        good = stamps[when] = self._stamp(when)
                     if not good:
                         self._bad(
                             row,
@@ -140,6 +144,16 @@ class RowChecker:
                             f"thời gian không hợp lệ: {when}",
                             "stamp",
                         )
+                        continue
+                    if good is not True:
+                        self._ahead(row, when)
+                        when = good
+                if comment or who:
+                    refused = nul_refusal(comment, "comment", "ghi chú") or nul_refusal(
+                        who, "stored_by", "người nhập"
+                    )
+                    if refused is not None:
+                        self._bad(row, str(refused), refused.vi, "comment")
                         continue
                 if value is not None:
                     low, high, whole = limit
@@ -175,7 +189,7 @@ class RowChecker:
         if when is not None:
             good = self.stamps.get(when)
             if good is None:
-                good = self.stamps[when] = _is_timestamp(when)
+                good = self.stamps[when] = self._stamp(when)
             if not good:
                 self._bad(
                     row,
@@ -184,8 +198,39 @@ class RowChecker:
                     "completed",
                 )
                 return False
+            if good is not True:
+                self._ahead(row, when)
+                when = good
         self.completions.setdefault((unit, period), (when, who))
         return True
+
+    def _stamp(self, text: str) -> bool | str:
+        """False if ``text`` is not a time; the import's time if it is later (a wrong clock,
+        9999-12-31: it would win every later ``--on-conflict newer``); else True."""
+        if not _is_timestamp(text):
+            return False
+        clamped = not_in_future(text, self.now)
+        return True if clamped == text else clamped
+
+    def _ahead(self, row: Read, when: str) -> None:
+        """Warn, once a file, that its times in the future are taken as the import's."""
+        file, place = row[:2]
+        if file in self.dated_ahead:
+            return
+        self.dated_ahead.add(file)
+        column = COLUMN_OF.get(self.report.formats.get(file, ""), {}).get("stamp", "")
+        self.report.problems.append(
+            Problem(
+                file,
+                location(place),
+                column,
+                f"time in the future ({when}); this file's times after now are stored as the"
+                f" import's time ({self.now})",
+                False,
+                f"thời gian ở tương lai ({when}); các thời gian sau hiện tại của tệp này được"
+                f" lưu bằng thời điểm nhập ({self.now})",
+            )
+        )
 
     def _bad(self, row: Read, reason: str, reason_vi: str, field: str = "value") -> None:
         """A blocking problem of one value read; ``field`` ("unit", "indicator", "period",

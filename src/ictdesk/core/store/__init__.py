@@ -28,6 +28,7 @@ from ictdesk.core.errors import StorageError
 from ictdesk.core.filesystem import is_network_path
 from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.store.aggregates import _Aggregates
+from ictdesk.core.store.audit import AuditTip, _Audit, audit_tip, restore_detail
 from ictdesk.core.store.checks import _Checks
 from ictdesk.core.store.history import _History
 from ictdesk.core.store.reads import _Reads
@@ -60,11 +61,14 @@ __all__ = [
     "SOURCES",
     "VALUES_BY_INDICATOR",
     "AuditEntry",
+    "AuditTip",
     "StoredValue",
     "ValueStore",
     "ValueWrite",
+    "audit_tip",
     "default_user",
     "now_iso",
+    "record_restore",
 ]
 
 
@@ -79,6 +83,7 @@ class ValueStore(
     _Targets,
     _Aggregates,
     _History,
+    _Audit,
 ):
     """Units, catalogue, values, targets, settings and audit of one ictdesk database."""
 
@@ -93,6 +98,7 @@ class ValueStore(
         self.stored_by = self.setting("stored_by") or default_user()
         self._catalogue: Catalogue | None = None
         self._unit_code_cache: set[str] | None = None
+        self._install_chain()
         db.execute("PRAGMA temp_store = MEMORY")
         for statement in TEMP_TABLES:
             db.execute(statement)
@@ -182,3 +188,42 @@ class ValueStore(
         """Copy the whole database into ``target`` with SQLite's online backup, ``pages`` at a
         step; ``progress`` is SQLite's (status, remaining, total) callback."""
         self.db.conn.backup(target, pages=pages, progress=progress)
+
+
+def record_restore(
+    db_path: str | Path,
+    backup: str | Path,
+    *,
+    replaced: AuditTip | None = None,
+    safety_copy: str | Path | None = None,
+) -> AuditTip:
+    """Append to the audit log of ``db_path`` (just restored from ``backup``, closed) the row
+    that says so, and return the chain's new end.
+
+    The row (kind and source ``restore``) holds, as JSON in ``source_detail``: the backup's
+    name, its row count, last id and last hash (the restored log's end, which the row follows
+    in the chain); ``replaced``, the end of the file the restore replaced (read with
+    :func:`audit_tip` before replacing it; None if it could not be read): its rows, last id
+    and hash, and how many of its rows the restore did not bring back; and the name of the
+    ``safety_copy`` of what was replaced. Raises :class:`StorageError` or the errors of
+    :meth:`ValueStore.open` (the file is upgraded first if the backup is older).
+    """
+    store = ValueStore.open(db_path)
+    try:
+        restored = store.audit_tip()
+        detail = restore_detail(Path(backup), restored, replaced, safety_copy)
+        with store._writing("the restore was not recorded"), store.db.atomic():
+            store._audit(
+                "restore",
+                "",
+                "",
+                "",
+                None,
+                None,
+                new_comment=f"restored from {Path(backup).name}",
+                source="restore",
+                detail=detail,
+            )
+        return store.audit_tip()
+    finally:
+        store.close()

@@ -23,9 +23,21 @@ class StorePart:
     stored_by: str
 
     @contextlib.contextmanager
-    def _writing(self, what: str):
+    def _writing(self, what: str, what_vi: str | None = None):
         """Turn SQLite's refusals (read-only, disk full, locked) into a :class:`StorageError`."""
         try:
             yield
         except sqlite3.Error as exc:
-            raise StorageError(f"{what}: {exc}") from exc
+            raise not_saved(what, what_vi, exc) from exc
+
+
+def not_saved(what: str, what_vi: str | None, exc: BaseException) -> StorageError:
+    """``what`` went wrong because of ``exc``, said once: a reason that already starts with
+    the same words (an error worded on its way up) is not prefixed again."""
+    reason = str(exc)
+    english = reason if reason.lower().startswith(what.lower()) else f"{what}: {reason}"
+    vietnamese = None
+    if what_vi:
+        inner = getattr(exc, "vi", None) or reason
+        vietnamese = inner if inner.lower().startswith(what_vi.lower()) else f"{what_vi}: {inner}"
+    return StorageError(english, vi=vietnamese)

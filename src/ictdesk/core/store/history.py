@@ -43,13 +43,16 @@ class _History(StorePart):
                 )
             )
         with self._writing("the historical units were not added"), self.db.atomic():
-            before = self.db.conn.total_changes
-            self.db.conn.executemany(
-                "INSERT OR IGNORE INTO units (code, name, level, parent_code, path, search_key,"
-                " valid_from, valid_to, official) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                rows,
-            )
-            added = self.db.conn.total_changes - before
+            added = 0
+            for row in rows:
+                if self.db.execute(
+                    "INSERT OR IGNORE INTO units (code, name, level, parent_code, path,"
+                    " search_key, valid_from, valid_to, official)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                    row,
+                ).rowcount:
+                    added += 1
+                    self._audit_unit(row[0], row[1], row[2], row[3], "import")
         if self._unit_code_cache is not None:  # in place: an import's row checker holds it
             self._unit_code_cache.update(row[0] for row in rows)
         return added

@@ -140,7 +140,7 @@ class _Reads(StorePart):
             )
             for r in self.db.query(
                 "SELECT * FROM audit_log WHERE unit_code = ? AND indicator_code = ? AND period = ?"
-                " ORDER BY id",
+                " AND kind = 'value' ORDER BY id",
                 [unit_code, indicator_code, period],
             )
         ]

@@ -6,9 +6,10 @@ import getpass
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ictdesk.core.errors import NulInText
 from ictdesk.core.units import Unit, UnitLevel
 
-SOURCES = ("form", "grid", "import", "undo", "demo")  # what the audit log says made a change
+SOURCES = ("form", "grid", "import", "undo", "demo")  # what may save values (see save_values)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,36 @@ class ValueWrite:
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with milliseconds, as stored in ``updated_at``."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def nul_refusal(text: str | None, what: str, what_vi: str) -> NulInText | None:
+    """The error to raise (or report) when ``text`` holds a NUL character, else None."""
+    if text is None or "\x00" not in text:
+        return None
+    return NulInText(
+        f"the {what} holds a NUL character (U+0000), which other programs cut the text at;"
+        " remove it",
+        vi=f"{what_vi} chứa ký tự NUL (U+0000), các chương trình khác sẽ cắt chữ tại đó;"
+        " hãy xoá ký tự này",
+    )
+
+
+def not_in_future(stamp: str | None, now: str | None = None) -> str | None:
+    """``stamp`` (ISO 8601), or the current time when it is later than that (a wrong clock,
+    or 9999-12-31 typed in a file): a value dated in the future would win every later
+    ``--on-conflict newer`` import. Text that is not a time is returned as it is."""
+    if not stamp:
+        return stamp
+    try:
+        moment = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    current = now or now_iso()
+    if moment > datetime.fromisoformat(current.replace("Z", "+00:00")):
+        return current
+    return stamp
 
 
 def default_user() -> str:

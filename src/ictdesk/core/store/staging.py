@@ -7,7 +7,14 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
 from ictdesk.core.errors import StorageError, ValueRejected
-from ictdesk.core.store.base import StorePart
+from ictdesk.core.store.audit import (
+    _AUDIT_CHANGES,
+    _AUDIT_COMPLETIONS,
+    _AUDIT_FOLLOWUP,
+    _AUDIT_FOLLOWUP_CHANGES,
+    _AUDIT_FOLLOWUP_CLEARED,
+    _Audit,
+)
 from ictdesk.core.store.records import (
     SOURCES,
     now_iso,
@@ -103,13 +110,6 @@ SELECT unit_code, indicator_code, period, NULL AS old_value, value AS new_value,
        NULL AS old_comment, NULLIF(comment, '') AS new_comment, stored_by, updated_at, detail
 FROM temp.incoming_values WHERE value IS NOT NULL OR NULLIF(comment, '') IS NOT NULL
 """
-_AUDIT_CHANGES = """
-INSERT INTO audit_log (unit_code, indicator_code, period, old_value, new_value, old_comment,
-                       new_comment, stored_by, changed_at, source, source_detail)
-SELECT unit_code, indicator_code, period, old_value, new_value, old_comment, new_comment,
-       ?1, ?2, ?3, detail
-FROM ({changes})
-"""
 _DELETE_CLEARED = """
 DELETE FROM data_values WHERE (unit_code, period, indicator_code) IN (
     SELECT unit_code, period, indicator_code FROM temp.value_changes
@@ -151,7 +151,7 @@ FROM temp.incoming_completions
 """
 
 
-class _Staging(StorePart):
+class _Staging(_Audit):
     """Part of :class:`ValueStore`."""
 
     @contextlib.contextmanager
@@ -159,27 +159,23 @@ class _Staging(StorePart):
         """Settings for one large batch of checked rows (an import); enter it outside a
         transaction, where SQLite takes them.
 
-        A 64 MB page cache. In WAL mode ``synchronous = NORMAL``, whose commit skips one fsync
-        of the WAL: the checkpoint that follows a commit this large syncs it anyway, and a
-        power cut in between can only undo the whole batch, never damage the file (SQLite's
-        WAL guarantee). Foreign keys are not enforced: the caller has checked every unit and
-        indicator code against the database (units and indicators are never deleted), and
-        the two look-ups per value were a third of writing 721k values.
+        A 64 MB page cache, and the connection's ``synchronous = FULL`` kept: the commit that
+        ends an import syncs the write-ahead log before the import reports it is stored (with
+        ``NORMAL`` an acknowledged import was only in the operating system's cache until the
+        next checkpoint, and a power cut could undo it; one fsync more per import). Foreign keys
+        are not enforced: the caller has checked every unit and indicator code against the
+        database (units and indicators are never deleted), and the two look-ups per value were a
+        third of writing 721k values.
         """
         db = self.db
         [cache] = db.execute("PRAGMA cache_size").fetchone()
-        [synchronous] = db.execute("PRAGMA synchronous").fetchone()
-        [journal] = db.execute("PRAGMA journal_mode").fetchone()
         [foreign_keys] = db.execute("PRAGMA foreign_keys").fetchone()
         db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
         db.execute("PRAGMA foreign_keys = OFF")
-        if journal == "wal":
-            db.execute("PRAGMA synchronous = NORMAL")
         try:
             yield
         finally:
             db.execute(f"PRAGMA cache_size = {int(cache)}")
-            db.execute(f"PRAGMA synchronous = {int(synchronous)}")
             db.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
 
     @contextlib.contextmanager
@@ -231,7 +227,10 @@ class _Staging(StorePart):
         if source not in SOURCES:
             raise ValueRejected(f"unknown source: {source}")
         if self.read_only:
-            raise StorageError("the database is open read-only; nothing was saved")
+            raise StorageError(
+                "the database is open read-only; nothing was saved",
+                vi="cơ sở dữ liệu đang mở chỉ để đọc; chưa lưu gì",
+            )
         db = self.db
         first = not self.holds_values()
         if first:
@@ -241,19 +240,37 @@ class _Staging(StorePart):
             db.execute(f"INSERT INTO temp.value_changes {_CHANGES}")
             changes = "SELECT * FROM temp.value_changes"
         stamp = now_iso()
+        audited = [self.stored_by, stamp, source]
         audit = _AUDIT_CHANGES.format(changes=changes)
-        changed = db.execute(audit, [self.stored_by, stamp, source]).rowcount  # a row a change
+        changed = self._chained_values(audit, *audited)  # a row a change
         if changed:
             if not first:
+                self._chained(_AUDIT_FOLLOWUP_CLEARED, audited)
                 db.execute(_DELETE_CLEARED)
             rebuilt = self._drop_index_for_bulk(changed)
             db.execute(_UPSERT_CHANGES.format(changes=changes), [self.stored_by, stamp])
             if rebuilt:
                 db.execute(rebuilt)
-        self.db.execute(_APPLY_FOLLOWUP)
+        if self._stages_flags():
+            self._chained(_AUDIT_FOLLOWUP, audited)
+            self.db.execute(_APPLY_FOLLOWUP)
+        self._chained(_AUDIT_FOLLOWUP_CHANGES, audited)
         self.db.execute(_APPLY_FOLLOWUP_CHANGES)
+        self._chained(_AUDIT_COMPLETIONS, audited)
         self.db.execute(_APPLY_COMPLETIONS, [self.stored_by, stamp])
         return changed
+
+    def _stages_flags(self) -> bool:
+        """Whether the batch may change any follow-up flag: a staged value flagged, or a stored
+        one. A file whose every value says "no follow-up" into a file with no flag (a first
+        import, a long CSV export) changes none, and auditing and applying its flags scanned
+        every stored value (2.5 s of a province's import)."""
+        return bool(
+            self.db.execute(
+                "SELECT EXISTS (SELECT 1 FROM temp.incoming_values WHERE followup)"
+                " OR EXISTS (SELECT 1 FROM data_values WHERE followup)"
+            ).fetchone()[0]
+        )
 
     def _drop_index_for_bulk(self, changed: int) -> str | None:
         """Drop the by-indicator index when rebuilding it is cheaper; return its SQL."""

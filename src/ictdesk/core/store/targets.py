@@ -10,13 +10,31 @@ class _Targets(StorePart):
     """Part of :class:`ValueStore`."""
 
     def set_target(
-        self, indicator_code: str, unit_code: str, year: int, value: float, document: str = ""
+        self,
+        indicator_code: str,
+        unit_code: str,
+        year: int,
+        value: float,
+        document: str = "",
+        *,
+        source: str = "form",
     ) -> None:
-        """Set the target of an indicator for a unit and year (replacing any previous one)."""
+        """Set the target of an indicator for a unit and year (replacing any previous one);
+        audited."""
         self.catalogue[indicator_code]
         if not self.has_unit(unit_code):
             raise UnknownUnit(f"unknown unit code: {unit_code}")
-        with self._writing("the target was not saved"), self.db.atomic():
+        with self._writing("the target was not saved", "chưa lưu được chỉ tiêu"), self.db.atomic():
+            old = self.db.execute(
+                "SELECT value, document FROM targets"
+                " WHERE indicator_code = ? AND unit_code = ? AND year = ?",
+                [indicator_code, unit_code, year],
+            ).fetchone() or (None, None)
+            if old != (value, document):
+                self._audit(
+                    "target", unit_code, indicator_code, str(int(year)), old[0], value,
+                    old_comment=old[1], new_comment=document, source=source,
+                )  # fmt: skip
             self.db.execute(
                 "INSERT OR REPLACE INTO targets (indicator_code, unit_code, year, value, document)"
                 " VALUES (?, ?, ?, ?, ?)",

@@ -139,7 +139,15 @@ class _Tree(StorePart):
                     valid_to,
                 ],
             )
+            self._audit_unit(code, name, level.value, parent_code, "form")
         return self.unit(code)
+
+    def _audit_unit(self, code: str, name: str, level: str, parent: str | None, source: str):
+        """The audit row of a unit added (inside the caller's transaction)."""
+        detail = f"{level} under {parent}" if parent else level
+        self._audit(
+            "unit", code, "", "", None, None, new_comment=name, source=source, detail=detail
+        )
 
     def unit_codes(self) -> set[str]:
         """The code of every unit (cached; adding a unit refreshes it)."""

@@ -8,11 +8,13 @@ from collections.abc import Iterable
 
 from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
 from ictdesk.core.periods import canonical_period
-from ictdesk.core.store.base import StorePart
+from ictdesk.core.store.base import StorePart, not_saved
 from ictdesk.core.store.records import (
     SOURCES,
     ValueWrite,
+    not_in_future,
     now_iso,
+    nul_refusal,
 )
 from ictdesk.core.validation import (
     refusal,
@@ -37,6 +39,12 @@ class _Writes(StorePart):
                 raise ValueRejected(refused.message_en, vi=refused.message_vi)
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
+        for text, what, what_vi in (
+            (write.comment, "comment", "ghi chú"),
+            (write.stored_by, "name of who entered the value", "tên người nhập"),
+        ):
+            if (refused := nul_refusal(text, what, what_vi)) is not None:
+                raise refused
         followup = None if write.followup is None else int(write.followup)
         return write.detail, (
             write.unit_code,
@@ -45,7 +53,7 @@ class _Writes(StorePart):
             value,
             write.comment,
             write.stored_by,
-            write.updated_at,
+            not_in_future(write.updated_at),
             followup,
             None,  # place: where an imported value came from
         )
@@ -77,7 +85,10 @@ class _Writes(StorePart):
         if source not in SOURCES:
             raise ValueRejected(f"unknown source: {source}")
         if self.read_only:
-            raise StorageError("the database is open read-only; nothing was saved")
+            raise StorageError(
+                "the database is open read-only; nothing was saved",
+                vi="cơ sở dữ liệu đang mở chỉ để đọc; chưa lưu gì",
+            )
         rows = {}
         for write in writes:
             detail, row = self._check_write(write)
@@ -87,7 +98,7 @@ class _Writes(StorePart):
         try:
             return self._write_batch(rows.values(), source)
         except sqlite3.Error as exc:
-            raise StorageError(f"the values were not saved: {exc}") from exc
+            raise not_saved("the values were not saved", "chưa lưu được số liệu", exc) from exc
 
     def _write_batch(self, rows, source: str) -> int:
         with self.db.atomic():
@@ -101,17 +112,38 @@ class _Writes(StorePart):
             self.clear_staged()
         return changed
 
-    def set_followup(self, unit_code: str, indicator_code: str, period: str, flag: bool) -> None:
-        """Flag (or unflag) a stored value for follow-up, as DHIS2 does."""
+    def set_followup(
+        self,
+        unit_code: str,
+        indicator_code: str,
+        period: str,
+        flag: bool,
+        *,
+        source: str = "form",
+    ) -> None:
+        """Flag (or unflag) a stored value for follow-up, as DHIS2 does; audited."""
         try:
             with self.db.atomic():
+                found = self.db.execute(
+                    "SELECT followup FROM data_values"
+                    " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
+                    [unit_code, period, indicator_code],
+                ).fetchone()
+                if found is None or found[0] == int(flag):
+                    return
+                self._audit(
+                    "followup", unit_code, indicator_code, period, found[0], int(flag),
+                    source=source,
+                )  # fmt: skip
                 self.db.execute(
                     "UPDATE data_values SET followup = ?"
                     " WHERE unit_code = ? AND period = ? AND indicator_code = ?",
                     [int(flag), unit_code, period, indicator_code],
                 )
         except sqlite3.Error as exc:
-            raise StorageError(f"the follow-up flag was not saved: {exc}") from exc
+            raise not_saved(
+                "the follow-up flag was not saved", "chưa lưu được cờ cần theo dõi", exc
+            ) from exc
 
     def is_complete(self, unit_code: str, period: str) -> bool:
         return (
@@ -121,15 +153,26 @@ class _Writes(StorePart):
             is not None
         )
 
-    def set_complete(self, unit_code: str, period: str, complete: bool = True) -> None:
-        """Mark a unit-period complete (or reopen it)."""
+    def set_complete(
+        self, unit_code: str, period: str, complete: bool = True, *, source: str = "form"
+    ) -> None:
+        """Mark a unit-period complete (or reopen it); audited."""
         try:
             with self.db.atomic():
+                was = self.is_complete(unit_code, period)
+                if not complete and not was:
+                    return
+                stamp = now_iso()
+                self._audit(
+                    "completion", unit_code, "", period, int(was), int(complete),
+                    new_comment=self.stored_by if complete else None,
+                    detail=stamp if complete else None, source=source,
+                )  # fmt: skip
                 if complete:
                     self.db.execute(
                         "INSERT OR REPLACE INTO completions (unit_code, period, completed_by,"
                         " completed_at) VALUES (?, ?, ?, ?)",
-                        [unit_code, period, self.stored_by, now_iso()],
+                        [unit_code, period, self.stored_by, stamp],
                     )
                 else:
                     self.db.execute(
@@ -137,4 +180,6 @@ class _Writes(StorePart):
                         [unit_code, period],
                     )
         except sqlite3.Error as exc:
-            raise StorageError(f"the completion was not saved: {exc}") from exc
+            raise not_saved(
+                "the completion was not saved", "chưa lưu được trạng thái hoàn thành", exc
+            ) from exc
