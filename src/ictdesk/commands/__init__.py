@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-COMMANDS = ("init", "demo", "export", "import", "template", "report", "backup", "check")
+COMMANDS = ("init", "demo", "export", "import", "template", "report", "backup", "restore", "check")
 # a command whose name is a Python keyword lives in a module with a trailing underscore
 MODULES = {"import": "import_"}
 
@@ -25,6 +25,11 @@ def open_store(path: Path, read_only: bool = False):
     damage check."""
     from ictdesk.core.store import ValueStore
 
+    for moved in ValueStore.set_aside_stray_journals(path):
+        print(
+            f"ictdesk: a leftover journal that is not {path.name}'s own was moved aside: {moved}",
+            file=sys.stderr,
+        )
     large = path.is_file() and path.stat().st_size >= SAYS_WHY_IT_WAITS
     if ValueStore.upgrade_due(path):
         if large:
@@ -32,7 +37,15 @@ def open_store(path: Path, read_only: bool = False):
         ValueStore.upgrade(path)
     if large and ValueStore.full_check_due(path):
         print(f"ictdesk: checking {path.name} for damage (once a day)…", file=sys.stderr)
-    return ValueStore.open(path, read_only=read_only)
+    store = ValueStore.open(path, read_only=read_only)
+    if not read_only and store.read_only_reason in ("read-only", "full"):
+        why = (
+            "its folder cannot be written"
+            if store.read_only_reason == "read-only"
+            else ("the disk is full")
+        )
+        print(f"ictdesk: {path.name} is open read-only: {why}", file=sys.stderr)
+    return store
 
 
 def warn_if_named_otherwise(path: Path, suffix: str, what: str) -> None:
