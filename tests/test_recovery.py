@@ -13,6 +13,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.system_helpers import (
+    SRC,
+    crash_while_open,
+    fill_disk,
+    ictdesk,
+    open_folder,
+    remount_read_only,
+    run_as_nobody,
+    tmpfs,
+)
 
 from ictdesk.core.backup import (
     automatic_backup,
@@ -25,16 +35,6 @@ from ictdesk.core.backup import (
 from ictdesk.core.database import inspect_file
 from ictdesk.core.errors import DatabaseUnavailable, NotAnIctdeskDatabase, StorageError
 from ictdesk.core.store import ValueStore
-from tests.system_helpers import (
-    SRC,
-    crash_while_open,
-    fill_disk,
-    ictdesk,
-    open_folder,
-    remount_read_only,
-    run_as_nobody,
-    tmpfs,
-)
 
 RESTORE_KILLS = 20  # kill -9 of `ictdesk restore` at random moments (README: Data safety)
 

@@ -144,31 +144,12 @@ def _copy_online(store: ValueStore, partial: Path, step) -> None:
 
 
 def _copy_quiet_file(store: ValueStore, partial: Path, progress: Progress | None) -> bool:
-    """The copy as a plain file copy, when the store can make its file hold everything and
-    keep it still: its log moved into the file and emptied, the write lock held while the bytes
-    are copied (so no one writes meanwhile). False when it cannot (read-only, busy): the
-    online backup copies instead."""
-    if store.read_only or store.path is None:
-        return False
-    conn = store.db.conn
-    try:
-        if conn.in_transaction:
-            return False
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        conn.execute("PRAGMA busy_timeout = 0")
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        finally:
-            conn.execute("PRAGMA busy_timeout = 5000")
-    except sqlite3.Error:
-        return False
-    try:
-        wal = Path(f"{store.path}-wal")
-        if busy or (wal.exists() and wal.stat().st_size):
+    """The copy as a plain file copy, while the store keeps its file still and whole
+    (:meth:`ValueStore.held_still`). False when it cannot: the online backup copies instead."""
+    with store.held_still() as still:
+        if not still:
             return False
         _copy_bytes(Path(store.path), partial, progress)
-    finally:
-        conn.execute("ROLLBACK")
     copy = sqlite3.connect(partial)
     try:
         copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one file, like a restore wants

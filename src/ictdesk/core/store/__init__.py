@@ -9,6 +9,7 @@ before 1 July 2025). This module opens and closes the file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -195,6 +196,31 @@ class ValueStore(
     def checkpoint(self) -> None:
         """Move the write-ahead log into the file and empty it (before a copy is shipped)."""
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @contextlib.contextmanager
+    def held_still(self):
+        """Yields True while the file alone holds every change and nobody may write it (its log
+        moved in and emptied, the write lock held): a plain copy of it is then consistent.
+        Yields False, holding nothing, when that cannot be had at once (read-only, busy)."""
+        conn = self.db.conn
+        if self.read_only or self.path is None or conn.in_transaction:
+            yield False
+            return
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            finally:
+                conn.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.Error:
+            yield False
+            return
+        try:
+            wal = Path(f"{self.path}-wal")
+            yield not busy and not (wal.exists() and wal.stat().st_size)
+        finally:
+            conn.execute("ROLLBACK")
 
     def copy_to(self, target: sqlite3.Connection, pages: int, progress=None) -> None:
         """Copy the whole database into ``target`` with SQLite's online backup, ``pages`` at a
