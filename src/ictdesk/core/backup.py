@@ -340,10 +340,12 @@ def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path | 
     try:
         shutil.copyfile(backup, partial)
         _fsync(partial)
-        for suffix in WAL_FILES:  # the current file's log is in its safety copy
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(partial, db_path)
         _fsync(db_path.parent)
+        # the replaced file's log is in its safety copy (killed before this line, the log is
+        # stray beside a rollback-mode file: the next open sets it aside, kept)
+        for suffix in WAL_FILES:
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     except OSError as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
