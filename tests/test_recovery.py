@@ -372,3 +372,14 @@ def test_a_file_locked_by_another_program_is_not_called_damaged(store):
     finally:
         locker.kill()
         locker.wait()
+
+
+def test_an_import_into_read_only_media_says_why_not_who(empty_db, tmp_path):
+    csv = tmp_path / "one.csv"
+    csv.write_text("unit_code,indicator_code,period,value\n08740,BTS_TOTAL,2025Q4,3\n")
+    with tmpfs("4m") as media:
+        shutil.copyfile(empty_db, media / "a.db")
+        remount_read_only(media)
+        done = ictdesk("import", csv, "--db", media / "a.db")
+        assert done.returncode == 1
+        assert "read-only" in done.stderr and "?" not in done.stderr
