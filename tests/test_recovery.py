@@ -383,3 +383,18 @@ def test_an_import_into_read_only_media_says_why_not_who(empty_db, tmp_path):
         done = ictdesk("import", csv, "--db", media / "a.db")
         assert done.returncode == 1
         assert "read-only" in done.stderr and "?" not in done.stderr
+
+
+def test_the_windows_exclusive_backup_is_a_plain_copy_of_the_whole_file(store, tmp_path):
+    """The window holds the one-writer lock: its backup checkpoints the log and copies the file
+    as cp would (0.93x a cp of 492 MB, the online backup 2.9x), and the copy is whole."""
+    for month in range(1, 13):
+        store.save_value("08740", "BTS_TOTAL", f"2024{month:02d}", month)
+    assert Path(f"{store.path}-wal").stat().st_size > 0
+    heard = []
+    copy = backup_to(store, tmp_path / "copy.db", lambda d, t: heard.append((d, t)), True)
+    assert heard and heard[-1][0] == heard[-1][1]
+    assert values(copy) == 12 and inspect_file(copy, full=True)
+    assert copy.read_bytes()[18:20] == b"\x01\x01"  # one file: no log of its own
+    store.save_value("08740", "BTS_TOTAL", "202501", 13)  # the store writes on after
+    assert values(store.path) == 13
