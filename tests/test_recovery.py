@@ -37,6 +37,7 @@ from ictdesk.core.errors import DatabaseUnavailable, NotAnIctdeskDatabase, Stora
 from ictdesk.core.store import ValueStore
 
 RESTORE_KILLS = 20  # kill -9 of `ictdesk restore` at random moments (README: Data safety)
+BACKUP_KILLS = 12  # kill -9 of `ictdesk backup`
 
 
 def values(path) -> int:
@@ -121,6 +122,24 @@ def test_kill_9_during_restores_never_loses_a_file(with_backup):
         assert values(path) in (3, 4)  # the old file or the backup, whole
     kept = [b for b in list_backups(path) if b.kind == "safety"]
     assert kept or values(path) == 4
+
+
+def test_kill_9_during_backups_leaves_no_half_backup(demo_db, tmp_path):
+    rng = random.Random(10)
+    expected = values(demo_db)
+    for n in range(BACKUP_KILLS):
+        target = tmp_path / f"copy{n}.db"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ictdesk", "backup", "--db", str(demo_db), "-o", str(target)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=dict(os.environ, PYTHONPATH=SRC),
+        )
+        time.sleep(rng.uniform(0.3, 1.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if target.exists():  # renamed into place only once whole
+            assert values(target) == expected and inspect_file(target, full=True)
 
 
 # ------------------------------------------------------------ 3. read-only backup
