@@ -417,3 +417,33 @@ def test_the_windows_exclusive_backup_is_a_plain_copy_of_the_whole_file(store, t
     assert copy.read_bytes()[18:20] == b"\x01\x01"  # one file: no log of its own
     store.save_value("08740", "BTS_TOTAL", "202501", 13)  # the store writes on after
     assert values(store.path) == 13
+
+
+HOLD = """
+import sys, time
+from PySide6.QtCore import QCoreApplication
+from ictdesk.gui.lock import DatabaseLock
+app = QCoreApplication([])
+lock = DatabaseLock(sys.argv[1])
+print("locked" if lock.acquire() else "busy", flush=True)
+time.sleep(60)
+"""
+
+
+def test_cli_restore_replaces_nothing_under_an_open_window(with_backup):
+    path, backup = with_backup
+    before = path.read_bytes()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=SRC),
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        done = ictdesk("restore", "--db", path, backup)
+        assert done.returncode == 1 and "nothing restored" in done.stderr
+        assert path.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()

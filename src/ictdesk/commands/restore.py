@@ -14,10 +14,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ictdesk.commands.import_ import _writer_lock
     from ictdesk.core.backup import restore
+    from ictdesk.core.errors import IctdeskError
+    from ictdesk.gui.lock import DatabaseLock
 
-    lock = _writer_lock(args.db)
+    lock = DatabaseLock(args.db)
+    if args.db.is_file() and not lock.acquire() and lock.held_by_another():
+        holder = lock.holder()
+        raise IctdeskError(
+            f"{args.db.name} is open in ictdesk by {holder.get('user', '?')} on"
+            f" {holder.get('host', '?')}; close it there first (nothing restored)"
+        )
     try:
         kept = restore(args.backup, args.db)
     finally:
