@@ -269,6 +269,19 @@ def test_yesterdays_copy_put_back_after_a_crash_is_not_damaged(store, tmp_path):
     assert list(store.path.parent.glob("empty.db.stray-*-wal"))
 
 
+@pytest.mark.parametrize("crashes", [1, 2, 3])
+def test_the_log_of_a_crash_is_the_files_own_and_is_kept(store, crashes):
+    """No false alarm: after one or several crashes in a row (the log grown by each), the log
+    is applied, never set aside."""
+    store.save_value("08740", "BTS_TOTAL", "2025Q4", 1)
+    store.close()
+    for n in range(crashes):
+        crash_while_open(store.path, writes=150 + 40 * n)
+    assert ValueStore.set_aside_stray_journals(store.path) == []
+    assert values(store.path) == 1 + 150 + 40 * (crashes - 1)
+    assert ictdesk("check", "--db", store.path).returncode == 0
+
+
 def test_a_log_whose_database_is_missing_is_stray_for_restore_too(with_backup):
     path, backup = with_backup
     crash_while_open(path)
