@@ -269,6 +269,22 @@ def test_yesterdays_copy_put_back_after_a_crash_is_not_damaged(store, tmp_path):
     assert list(store.path.parent.glob("empty.db.stray-*-wal"))
 
 
+def test_a_raw_copy_put_back_after_a_crash_is_not_damaged(store, tmp_path):
+    """A copy made with cp of a closed file (in write-ahead mode, unlike a backup) and put back
+    over a crashed one: nothing in the headers tells, but the check after the crash finds the
+    pair damaged and the file alone sound, so the log is set aside (kept)."""
+    store.save_value("08740", "BTS_TOTAL", "2025Q4", 1)
+    store.close()
+    shutil.copyfile(store.path, tmp_path / "yesterday.db")
+    assert (tmp_path / "yesterday.db").read_bytes()[18:20] == b"\x02\x02"
+    crash_while_open(store.path, writes=300)
+    shutil.copyfile(tmp_path / "yesterday.db", store.path)
+    done = ictdesk("check", "--db", store.path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "moved aside" in done.stderr
+    assert values(store.path) == 1 and list(store.path.parent.glob("empty.db.stray-*-wal"))
+
+
 @pytest.mark.parametrize("crashes", [1, 2, 3])
 def test_the_log_of_a_crash_is_the_files_own_and_is_kept(store, crashes):
     """No false alarm: after one or several crashes in a row (the log grown by each), the log

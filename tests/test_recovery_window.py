@@ -133,3 +133,18 @@ def test_an_unwritable_data_folder_never_stops_the_closing(qtbot, asker, empty_d
             store.value_count()
     assert values(empty_db) == 0
     assert os.path.exists(empty_db)
+
+
+def test_a_raw_copy_put_back_over_a_crash_opens_with_the_log_set_aside(
+    window, asker, store, tmp_path
+):
+    store.save_value("08740", "BTS_TOTAL", "2025Q4", 1)
+    store.close()
+    shutil.copyfile(store.path, tmp_path / "yesterday.db")  # cp of a write-ahead-mode file
+    crash_while_open(store.path, writes=300)
+    shutil.copyfile(tmp_path / "yesterday.db", store.path)
+    asker.answers["inform"] = None
+    assert window.open_path(store.path)
+    assert window.store.value_count() == 1 and window.store.integrity_problems() == []
+    [(question, (title, text))] = asker.asked
+    assert ".stray-" in text

@@ -23,6 +23,18 @@ def open_store(path: Path, read_only: bool = False):
     wrote (also before reading: a read-only connection cannot read an older schema). Says on
     stderr why a large file (a national database) takes seconds: the upgrade, or the daily
     damage check."""
+    from ictdesk.core.errors import StrayJournal
+    from ictdesk.core.store import ValueStore
+
+    try:
+        return _open_store(path, read_only)
+    except StrayJournal as exc:  # a copy put back over a crash's log: keep the log aside
+        for moved in ValueStore.set_aside_stray_journals(path, force=str(exc)):
+            print(f"ictdesk: {exc}; it was moved aside: {moved}", file=sys.stderr)
+        return _open_store(path, read_only)
+
+
+def _open_store(path: Path, read_only: bool):
     from ictdesk.core.store import ValueStore
 
     for moved in ValueStore.set_aside_stray_journals(path):

@@ -11,7 +11,12 @@ from pathlib import Path
 
 from ictdesk.core.database.journals import set_aside_stray
 from ictdesk.core.database.migrations import migrations
-from ictdesk.core.errors import DatabaseTooNew, DatabaseUnavailable, NotAnIctdeskDatabase
+from ictdesk.core.errors import (
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    NotAnIctdeskDatabase,
+    StrayJournal,
+)
 from ictdesk.core.filesystem import is_network_path, write_obstacle
 from ictdesk.core.sqlite_library import sqlite_utils
 
@@ -100,6 +105,18 @@ def inspect_file(path: Path, full: bool | None = None) -> bool:
     return _inspect(Path(path), full, run_full=True)[0]
 
 
+def _sound_without_log(path: Path) -> bool:
+    """Whether ``path`` read alone, its log ignored (``immutable=1``), passes the check."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
 def full_check_due(path: Path) -> bool:
     """Whether opening ``path`` now would run the full check (see :func:`inspect_file`).
 
@@ -152,6 +169,13 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
             full = unclean or not checked or checked[0] != datetime.date.today().isoformat()
         if full and run_full:
             damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if damage != "ok" and unclean_close(path) and _sound_without_log(path):
+                raise StrayJournal(
+                    f"the write-ahead log beside {path.name} damages it, and the file alone is"
+                    f" sound: the log is another file's ({damage})",
+                    vi=f"Tệp nhật ký bên cạnh {path.name} làm hỏng nó, còn tệp thì lành: nhật ký"
+                    " đó là của một tệp khác.",
+                )
             if damage != "ok":
                 raise NotAnIctdeskDatabase(f"the database file is damaged ({damage}): {path}")
         applied = {
@@ -163,6 +187,13 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
     except sqlite3.DatabaseError as exc:
         if _base_code(exc) in _NOT_DAMAGE:  # locked by another program, no room, no access
             raise _unavailable(path, exc) from None
+        if unclean_close(path) and _sound_without_log(path):
+            raise StrayJournal(
+                f"the write-ahead log beside {path.name} damages it, and the file alone is"
+                f" sound: the log is another file's ({exc})",
+                vi=f"Tệp nhật ký bên cạnh {path.name} làm hỏng nó, còn tệp thì lành: nhật ký"
+                " đó là của một tệp khác.",
+            ) from None
         raise NotAnIctdeskDatabase(f"not a readable ictdesk database ({exc}): {path}") from None
     finally:
         conn.close()

@@ -92,11 +92,12 @@ def set_aside(path: Path, label: str, now: datetime | None = None) -> list[Path]
     return moved
 
 
-def set_aside_stray(path: str | os.PathLike) -> list[Path]:
+def set_aside_stray(path: str | os.PathLike, force: str | None = None) -> list[Path]:
     """Move a stray ``-wal``/``-shm`` of ``path`` aside (``a.db.stray-<stamp>-wal``); the new
-    names (none when they belong). Refuses with the reason when they cannot be moved."""
+    names (none when they belong). Refuses with the reason when they cannot be moved.
+    ``force``: the reason they are stray, found otherwise (:class:`StrayJournal`)."""
     path = Path(path)
-    reason = stray_reason(path)
+    reason = force or stray_reason(path)
     if reason is None:
         return []
     try:

@@ -144,10 +144,11 @@ class ValueStore(
         inspect_file(Path(path), full=True)
 
     @staticmethod
-    def set_aside_stray_journals(path: str | Path) -> list[Path]:
+    def set_aside_stray_journals(path: str | Path, force: str | None = None) -> list[Path]:
         """Move a ``-wal``/``-shm`` that is not ``path``'s own aside (kept, renamed); their new
-        names. Raises :class:`DatabaseUnavailable` when they cannot be moved."""
-        return set_aside_stray(Path(path))
+        names. ``force``: why they are stray, when the check found it (:class:`StrayJournal`).
+        Raises :class:`DatabaseUnavailable` when they cannot be moved."""
+        return set_aside_stray(Path(path), force)
 
     @staticmethod
     def closed_uncleanly(path: str | Path) -> bool:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ictdesk.core.backup import list_backups
-from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDatabase
+from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDatabase, StrayJournal
 from ictdesk.core.filesystem import write_obstacle
 from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period
@@ -82,6 +82,14 @@ def open_path(window: MainWindow, path: Path, read_only: bool = False) -> bool:
     except (IctdeskError, OSError) as exc:
         if lock is not None:
             lock.release()
+        if isinstance(exc, StrayJournal):  # found by the check after a crash
+            try:
+                moved = ValueStore.set_aside_stray_journals(path, force=str(exc))
+            except IctdeskError as refused:
+                show_open_error(window, path, refused)
+                return False
+            _say_set_aside(path, moved)
+            return open_path(window, path, read_only)
         show_open_error(window, path, exc)
         return False
     window.release_lock()
@@ -92,18 +100,7 @@ def open_path(window: MainWindow, path: Path, read_only: bool = False) -> bool:
     if store.on_network and not store.read_only:
         ask().warn_network(path)
     if set_aside:
-        ask().inform(
-            QCoreApplication.translate("MainWindow", "Leftover journal set aside"),
-            fill(
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "A journal left beside %1 by an earlier file of that name would have"
-                    " damaged it. It was kept under another name: %2",
-                ),
-                path.name,
-                ", ".join(p.name for p in set_aside),
-            ),
-        )
+        _say_set_aside(path, set_aside)
     reason = obstacle or store.read_only_reason
     if reason in ("read-only", "full"):
         ask().inform(
@@ -125,6 +122,21 @@ def open_path(window: MainWindow, path: Path, read_only: bool = False) -> bool:
         )
     remembered_backup_failure(window, path)
     return True
+
+
+def _say_set_aside(path: Path, moved: list[Path]) -> None:
+    ask().inform(
+        QCoreApplication.translate("MainWindow", "Leftover journal set aside"),
+        fill(
+            QCoreApplication.translate(
+                "MainWindow",
+                "A journal left beside %1 by an earlier file of that name would have"
+                " damaged it. It was kept under another name: %2",
+            ),
+            path.name,
+            ", ".join(p.name for p in moved),
+        ),
+    )
 
 
 def _failure_key(path: Path) -> str:
