@@ -190,12 +190,11 @@ def test_restore_backs_up_the_current_file_first(store, isolated_data_dir):
     assert all(b.values == 1 for b in backups)
 
 
-def test_rolling_backups_keep_the_newest_n_and_run_at_most_daily(store):
+def test_rolling_backups_keep_the_newest_n_days_and_run_at_most_daily(store):
+    from datetime import datetime, timedelta
+
     store.set_setting("backup_keep", "2")
-    made = []
-    for _ in range(3):
-        made.append(rolling_backup(store))
-        time.sleep(1.05)  # backups are named by the second
+    made = [rolling_backup(store, now=datetime.now() - timedelta(days=d)) for d in (2, 1, 0)]
     assert [b.path for b in list_backups(store.path)] == made[:0:-1]
     assert automatic_backup(store) is None  # the newest is less than a day old
 

@@ -1009,6 +1009,34 @@
         <translation>Đang nâng cấp %1 cho phiên bản ictdesk này…</translation>
     </message>
     <message>
+        <source>Opened read-only</source>
+        <translation>Đã mở chỉ đọc</translation>
+    </message>
+    <message>
+        <source>%1 is on read-only media or in a folder you cannot write: it is open read-only. You can view, export and back it up.</source>
+        <translation>%1 nằm trên thiết bị chỉ đọc hoặc trong thư mục bạn không có quyền ghi: tệp được mở chỉ đọc. Bạn vẫn xem, xuất và sao lưu được.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: it is open read-only so that nothing is lost. Free some space, then open it again to make changes.</source>
+        <translation>Ổ đĩa chứa %1 đã đầy: tệp được mở chỉ đọc để không mất dữ liệu. Hãy giải phóng dung lượng rồi mở lại để chỉnh sửa.</translation>
+    </message>
+    <message>
+        <source>Leftover journal set aside</source>
+        <translation>Đã cất riêng tệp nhật ký còn sót</translation>
+    </message>
+    <message>
+        <source>A journal left beside %1 by an earlier file of that name would have damaged it. It was kept under another name: %2</source>
+        <translation>Một tệp nhật ký do tệp cùng tên trước đây để lại bên cạnh %1 có thể làm hỏng tệp. Nó được giữ lại dưới tên khác: %2</translation>
+    </message>
+    <message>
+        <source>The last backup failed</source>
+        <translation>Lần sao lưu trước bị lỗi</translation>
+    </message>
+    <message>
+        <source>When ictdesk last closed, the backup of %1 could not be made: %2. Free some space or choose another data folder, then use File › Back up now.</source>
+        <translation>Lần đóng ictdesk trước, không tạo được bản sao lưu của %1: %2. Hãy giải phóng dung lượng hoặc chọn thư mục dữ liệu khác, rồi dùng Tệp › Sao lưu ngay.</translation>
+    </message>
+    <message>
         <source>This file is not an ictdesk database, or it is damaged. It was not changed.</source>
         <translation>Tệp này không phải là cơ sở dữ liệu ictdesk, hoặc đã bị hỏng. Tệp không bị thay đổi.</translation>
     </message>
@@ -1021,12 +1049,40 @@
         <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>The backup was not made.</source>
+        <translation>Chưa tạo được bản sao lưu.</translation>
+    </message>
+    <message>
         <source>Backed up to %1</source>
         <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
+        <source>Restore from backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>The backup was not restored; the current file was not changed.</source>
+        <translation>Chưa khôi phục được bản sao lưu; tệp hiện tại không bị thay đổi.</translation>
+    </message>
+    <message>
         <source>Restored the backup %1</source>
         <translation>Đã khôi phục bản sao lưu %1</translation>
+    </message>
+    <message>
+        <source>Restored the backup %1; the replaced file is kept as %2</source>
+        <translation>Đã khôi phục bản sao lưu %1; tệp bị thay được giữ lại là %2</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made when closing.</source>
+        <translation>Không tạo được bản sao lưu hôm nay khi đóng chương trình.</translation>
     </message>
     <message>
         <source>Save summary as PDF</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-COMMANDS = ("init", "demo", "export", "import", "template", "report", "backup", "check")
+COMMANDS = ("init", "demo", "export", "import", "template", "report", "backup", "restore", "check")
 # a command whose name is a Python keyword lives in a module with a trailing underscore
 MODULES = {"import": "import_"}
 
@@ -23,8 +23,25 @@ def open_store(path: Path, read_only: bool = False):
     wrote (also before reading: a read-only connection cannot read an older schema). Says on
     stderr why a large file (a national database) takes seconds: the upgrade, or the daily
     damage check."""
+    from ictdesk.core.errors import StrayJournal
     from ictdesk.core.store import ValueStore
 
+    try:
+        return _open_store(path, read_only)
+    except StrayJournal as exc:  # a copy put back over a crash's log: keep the log aside
+        for moved in ValueStore.set_aside_stray_journals(path, force=str(exc)):
+            print(f"ictdesk: {exc}; it was moved aside: {moved}", file=sys.stderr)
+        return _open_store(path, read_only)
+
+
+def _open_store(path: Path, read_only: bool):
+    from ictdesk.core.store import ValueStore
+
+    for moved in ValueStore.set_aside_stray_journals(path):
+        print(
+            f"ictdesk: a leftover journal that is not {path.name}'s own was moved aside: {moved}",
+            file=sys.stderr,
+        )
     large = path.is_file() and path.stat().st_size >= SAYS_WHY_IT_WAITS
     if ValueStore.upgrade_due(path):
         if large:
@@ -32,7 +49,15 @@ def open_store(path: Path, read_only: bool = False):
         ValueStore.upgrade(path)
     if large and ValueStore.full_check_due(path):
         print(f"ictdesk: checking {path.name} for damage (once a day)…", file=sys.stderr)
-    return ValueStore.open(path, read_only=read_only)
+    store = ValueStore.open(path, read_only=read_only)
+    if not read_only and store.read_only_reason in ("read-only", "full"):
+        why = (
+            "its folder cannot be written"
+            if store.read_only_reason == "read-only"
+            else ("the disk is full")
+        )
+        print(f"ictdesk: {path.name} is open read-only: {why}", file=sys.stderr)
+    return store
 
 
 def warn_if_named_otherwise(path: Path, suffix: str, what: str) -> None:

@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ictdesk.core.demo import build_demo
 
-    build_demo(args.db, with_history=args.with_history)
+    for moved in build_demo(args.db, with_history=args.with_history) or []:
+        print(f"moved a leftover journal of an earlier {args.db.name} aside: {moved}")
     print(f"created demo database {args.db}")
     return 0

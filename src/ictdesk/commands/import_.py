@@ -69,6 +69,11 @@ def _writer_lock(db: Path):
 
     lock = DatabaseLock(db)
     if db.is_file() and not lock.acquire():
+        if not lock.held_by_another():
+            from ictdesk.core.filesystem import write_obstacle
+
+            why = "the disk is full" if write_obstacle(db) == "full" else "its folder is read-only"
+            raise IctdeskError(f"{db.name} cannot be written: {why} (nothing imported)")
         holder = lock.holder()
         raise IctdeskError(
             f"{db.name} is open in ictdesk by {holder.get('user', '?')} on"

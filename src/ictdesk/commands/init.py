@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         settings["home_commune"] = code
     if args.user:
         settings["stored_by"] = args.user
-    ValueStore.create(args.db, settings)
+    for moved in ValueStore.create(args.db, settings):
+        print(f"moved a leftover journal of an earlier {args.db.name} aside: {moved}")
     print(f"created {args.db} for {province.name} ({province.code})")
     return 0

@@ -12,7 +12,7 @@ import os
 import random
 from pathlib import Path
 
-from ictdesk.core.database import WAL_FILES, create_database
+from ictdesk.core.database import WAL_FILES, create_database, set_aside_stray
 from ictdesk.core.errors import DatabaseUnavailable
 from ictdesk.core.periods import Period, period_range
 from ictdesk.core.store import ValueStore, ValueWrite
@@ -127,16 +127,18 @@ def commune_rows(code: str, name: str, periods: list[Period]) -> list[ValueWrite
     return rows
 
 
-def build_demo(path: str | Path, progress=None, with_history: bool = False) -> None:
+def build_demo(path: str | Path, progress=None, with_history: bool = False) -> list[Path]:
     """Create the demo database at ``path`` (which must not exist yet), all or nothing.
 
     ``progress``, if given, is called with (done, total) as communes are generated.
     ``with_history``: 2021Q1–2026Q2, the figures before 1 July 2025 imported from the old
-    communes (see ``demo_history``).
+    communes (see ``demo_history``). A stray ``-wal``/``-shm`` of an earlier file of that name
+    is moved aside (its new names are returned), never applied to the new file.
     """
     path = Path(path)
     if path.exists():
         raise DatabaseUnavailable(f"file already exists: {path}")
+    moved = set_aside_stray(path)
     building = path.with_name(f".{path.name}.building")
     building.unlink(missing_ok=True)
     create_database(
@@ -151,10 +153,12 @@ def build_demo(path: str | Path, progress=None, with_history: bool = False) -> N
             store.close()
         if path.exists():
             raise DatabaseUnavailable(f"file already exists: {path}")
+        moved += set_aside_stray(path)
         os.replace(building, path)
     finally:
         for leftover in (building, *(building.with_name(building.name + s) for s in WAL_FILES)):
             leftover.unlink(missing_ok=True)
+    return moved
 
 
 def _fill(store: ValueStore, progress, with_history: bool = False) -> None:

@@ -67,6 +67,12 @@ class DatabaseUnavailable(IctdeskError):
     """The database file cannot be created or opened (missing folder, permissions...)."""
 
 
+class StrayJournal(DatabaseUnavailable):
+    """The write-ahead log beside a database is another file's (a copy put back over a crashed
+    file): applied, it would damage the file. Set it aside
+    (:func:`ictdesk.core.database.set_aside_stray` with ``force``) and open again."""
+
+
 class ValueRejected(IctdeskError, ValueError):
     """A value cannot be stored: derived indicator, unknown unit, out of range..."""
 

@@ -58,3 +58,32 @@ def is_network_path(path: str | os.PathLike, mounts: str | None = None) -> bool:
         except OSError:
             return False
     return (_mount_type(resolved, mounts) or "") in NETWORK_FILESYSTEMS
+
+
+FULL_BELOW = 1024 * 1024  # bytes free under which a disk counts as full (a log, a lock, a -shm)
+
+
+def write_obstacle(path: str | os.PathLike) -> str | None:
+    """Why nothing can be written beside the file ``path``: ``"read-only"`` (read-only media,
+    or a folder this user may not write), ``"full"`` (the disk has no room left), or None."""
+    folder = Path(path).resolve().parent
+    if hasattr(os, "statvfs"):
+        try:
+            stats = os.statvfs(folder)
+        except OSError:
+            return None
+        if stats.f_flag & os.ST_RDONLY:
+            return "read-only"
+        free = stats.f_bavail * stats.f_frsize
+    else:  # pragma: no cover - Windows
+        import shutil
+
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            return None
+    if not os.access(folder, os.W_OK):
+        return "read-only"
+    if free < FULL_BELOW:
+        return "full"
+    return None

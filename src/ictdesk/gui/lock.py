@@ -43,6 +43,11 @@ class DatabaseLock:
             )
         return True
 
+    def held_by_another(self) -> bool:
+        """After a failed :meth:`acquire`: whether another process holds the lock (False: the
+        lock file could not be made, in a read-only folder or on a full disk)."""
+        return self.lock.error() == QLockFile.LockError.LockFailedError
+
     def holder(self) -> dict:
         """Who holds the lock: user, host and since (as much as is known)."""
         info = {}

@@ -15,6 +15,7 @@ from ictdesk.core.database.files import (
     upgrade_database,
     upgrade_due,
 )
+from ictdesk.core.database.journals import set_aside, set_aside_stray, stray_reason
 from ictdesk.core.database.migrations import migrations, unit_path
 
 __all__ = [
@@ -28,6 +29,9 @@ __all__ = [
     "migrations",
     "open_database",
     "record_full_check",
+    "set_aside",
+    "set_aside_stray",
+    "stray_reason",
     "unclean_close",
     "unit_path",
     "upgrade_database",

@@ -9,9 +9,15 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from ictdesk.core.database.journals import set_aside_stray
 from ictdesk.core.database.migrations import migrations
-from ictdesk.core.errors import DatabaseTooNew, DatabaseUnavailable, NotAnIctdeskDatabase
-from ictdesk.core.filesystem import is_network_path
+from ictdesk.core.errors import (
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    NotAnIctdeskDatabase,
+    StrayJournal,
+)
+from ictdesk.core.filesystem import is_network_path, write_obstacle
 from ictdesk.core.sqlite_library import sqlite_utils
 
 APPLICATION_ID = 0x49435444  # "ICTD": marks a SQLite file as an ictdesk database
@@ -34,6 +40,54 @@ def _configure(conn: sqlite3.Connection, *, wal: bool = True) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+# SQLite's result codes that say the file could not be read now, not that it is damaged:
+# BUSY, LOCKED (another program holds it), PERM, READONLY, IOERR, FULL, CANTOPEN.
+_NOT_DAMAGE = {5, 6, 3, 8, 10, 13, 14}
+
+
+def _base_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _unavailable(path: Path, exc: sqlite3.Error) -> DatabaseUnavailable:
+    """Why ``path`` could not be read now, in the user's words."""
+    code = _base_code(exc)
+    if code in (5, 6):
+        return DatabaseUnavailable(
+            f"{path.name} is locked by another program; close it there and try again ({exc})",
+            vi=f"Tệp {path.name} đang bị một chương trình khác khóa; hãy đóng chương trình đó"
+            " rồi thử lại.",
+        )
+    if code == 13 or write_obstacle(path) == "full":
+        return DatabaseUnavailable(
+            f"the disk holding {path.name} is full ({exc})",
+            vi=f"Ổ đĩa chứa tệp {path.name} đã đầy.",
+        )
+    if write_obstacle(path) == "read-only":
+        return DatabaseUnavailable(
+            f"{path.name} was not closed properly and lies in a folder ictdesk cannot write"
+            f" ({exc}); copy the folder to a writable disk and open the copy",
+            vi=f"Tệp {path.name} chưa được đóng đúng cách và nằm trong thư mục không ghi được;"
+            " hãy chép thư mục sang ổ đĩa ghi được rồi mở bản chép.",
+        )
+    return DatabaseUnavailable(
+        f"cannot open {path}: {exc}", vi=f"Không mở được tệp {path.name}: {exc}"
+    )
+
+
+def _read_only_uri(path: Path, lock: bool = True) -> str:
+    """The URI that reads ``path`` without writing a byte. ``immutable=1`` (no locks, no
+    -shm) when nothing else can write it and its log holds nothing: no log (``lock`` False),
+    or a folder that cannot be written (read-only media, a full disk), where SQLite could not
+    make the -shm a read needs."""
+    wal = path.with_name(path.name + "-wal")
+    clean = not wal.exists() or wal.stat().st_size == 0
+    immutable = clean and (not lock or write_obstacle(path) is not None)
+    mode = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return f"{path.resolve().as_uri()}?{mode}"
+
+
 CHECKED_KEY = "last_integrity_check"  # settings key: the day PRAGMA quick_check last passed
 
 
@@ -49,6 +103,18 @@ def inspect_file(path: Path, full: bool | None = None) -> bool:
     :class:`DatabaseTooNew`.
     """
     return _inspect(Path(path), full, run_full=True)[0]
+
+
+def _sound_without_log(path: Path) -> bool:
+    """Whether ``path`` read alone, its log ignored (``immutable=1``), passes the check."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
 
 
 def full_check_due(path: Path) -> bool:
@@ -85,11 +151,10 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
     if size < page_size * page_count and not wal.exists():
         raise NotAnIctdeskDatabase(f"the database file is truncated (damaged): {path}")
     # Without a write-ahead log to read, open it immutable so not even -shm/-wal files appear.
-    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, lock=wal.exists()), uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None
+        raise _unavailable(path, exc) from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
@@ -104,6 +169,13 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
             full = unclean or not checked or checked[0] != datetime.date.today().isoformat()
         if full and run_full:
             damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if damage != "ok" and unclean_close(path) and _sound_without_log(path):
+                raise StrayJournal(
+                    f"the write-ahead log beside {path.name} damages it, and the file alone is"
+                    f" sound: the log is another file's ({damage})",
+                    vi=f"Tệp nhật ký bên cạnh {path.name} làm hỏng nó, còn tệp thì lành: nhật ký"
+                    " đó là của một tệp khác.",
+                )
             if damage != "ok":
                 raise NotAnIctdeskDatabase(f"the database file is damaged ({damage}): {path}")
         applied = {
@@ -113,6 +185,15 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
             )
         }
     except sqlite3.DatabaseError as exc:
+        if _base_code(exc) in _NOT_DAMAGE:  # locked by another program, no room, no access
+            raise _unavailable(path, exc) from None
+        if unclean_close(path) and _sound_without_log(path):
+            raise StrayJournal(
+                f"the write-ahead log beside {path.name} damages it, and the file alone is"
+                f" sound: the log is another file's ({exc})",
+                vi=f"Tệp nhật ký bên cạnh {path.name} làm hỏng nó, còn tệp thì lành: nhật ký"
+                " đó là của một tệp khác.",
+            ) from None
         raise NotAnIctdeskDatabase(f"not a readable ictdesk database ({exc}): {path}") from None
     finally:
         conn.close()
@@ -140,6 +221,9 @@ def open_database(
     records it (:func:`record_full_check`).
     """
     path = Path(path)
+    set_aside_stray(path)
+    if write_obstacle(path) is not None:
+        read_only = True  # read-only media, a folder the user may not write, a full disk
     if checked or check_later:
         inspect_file(path, full=False)  # the full check ran just now, or runs meanwhile
     else:
@@ -148,7 +232,10 @@ def open_database(
         read_only = True
     try:
         if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                conn = sqlite3.connect(_read_only_uri(path), uri=True)
+            except sqlite3.Error as exc:
+                raise _unavailable(path, exc) from None
             conn.isolation_level = None
             db = _database(conn)
             conn.execute("PRAGMA busy_timeout = 5000")
@@ -208,11 +295,12 @@ def _writable(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def create_database(path: str | os.PathLike, settings: dict[str, str] | None = None) -> None:
+def create_database(path: str | os.PathLike, settings: dict[str, str] | None = None) -> list[Path]:
     """Create a new ictdesk database at ``path``, atomically; never overwrite an existing file.
 
     The file is built under a temporary name in the same folder and renamed into place, so a
-    failure leaves nothing behind.
+    failure leaves nothing behind. A ``-wal``/``-shm`` left there by an earlier file of that
+    name would damage the new one: it is moved aside first; returns the names it now has.
     """
     path = Path(path)
     if path.exists():
@@ -220,6 +308,7 @@ def create_database(path: str | os.PathLike, settings: dict[str, str] | None = N
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise DatabaseUnavailable(f"folder does not exist: {folder}")
+    moved = set_aside_stray(path)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".ictdesk-new-", suffix=".db", dir=folder)
     except OSError as exc:
@@ -247,3 +336,4 @@ def create_database(path: str | os.PathLike, settings: dict[str, str] | None = N
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+    return moved

@@ -9,6 +9,7 @@ before 1 July 2025). This module opens and closes the file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -20,12 +21,13 @@ from ictdesk.core.database import (
     inspect_file,
     open_database,
     record_full_check,
+    set_aside_stray,
     unclean_close,
     upgrade_database,
     upgrade_due,
 )
 from ictdesk.core.errors import StorageError
-from ictdesk.core.filesystem import is_network_path
+from ictdesk.core.filesystem import is_network_path, write_obstacle
 from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.store.aggregates import _Aggregates
 from ictdesk.core.store.audit import AuditTip, _Audit, audit_tip, restore_detail
@@ -94,6 +96,7 @@ class ValueStore(
         self._settings: dict[str, str | None] = {}
         self.path = path
         self.read_only = read_only
+        self.read_only_reason: str | None = "asked" if read_only else None
         self.on_network = bool(path) and is_network_path(path)
         self.stored_by = self.setting("stored_by") or default_user()
         self._catalogue: Catalogue | None = None
@@ -113,16 +116,25 @@ class ValueStore(
     ) -> ValueStore:
         """Open the ictdesk database at ``path`` (see :func:`open_database` for the errors).
 
-        A file the user cannot write opens read-only; check :attr:`read_only`. ``checked``:
+        A file the user cannot write opens read-only, and so does one on read-only media, in a
+        folder the user may not write or on a full disk; check :attr:`read_only` and
+        :attr:`read_only_reason`. A stray ``-wal``/``-shm`` is set aside first. ``checked``:
         :meth:`check_file` has just passed, so the daily full check is not run again;
         ``check_later``: the caller runs it in the background, then :meth:`record_full_check`.
         """
         try:
-            writable = not read_only and os.access(path, os.W_OK)
+            obstacle = write_obstacle(path)
+            writable = not read_only and os.access(path, os.W_OK) and obstacle is None
             db = open_database(
                 path, read_only=not writable, checked=checked, check_later=check_later
             )
-            return cls(db, Path(path), not writable)
+            store = cls(db, Path(path), not writable)
+            # why it is read-only: "asked", "file" (not writable), "read-only" (media or
+            # folder), "full" (the disk); None when it is writable
+            store.read_only_reason = (
+                None if writable else "asked" if read_only else obstacle or "file"
+            )
+            return store
         except sqlite3.Error as exc:
             raise StorageError(f"cannot open {path}: {exc}") from exc
 
@@ -136,6 +148,13 @@ class ValueStore(
     def check_file(path: str | Path) -> None:
         """Read the whole file for damage (any thread: it opens its own connection)."""
         inspect_file(Path(path), full=True)
+
+    @staticmethod
+    def set_aside_stray_journals(path: str | Path, force: str | None = None) -> list[Path]:
+        """Move a ``-wal``/``-shm`` that is not ``path``'s own aside (kept, renamed); their new
+        names. ``force``: why they are stray, when the check found it (:class:`StrayJournal`).
+        Raises :class:`DatabaseUnavailable` when they cannot be moved."""
+        return set_aside_stray(Path(path), force)
 
     @staticmethod
     def closed_uncleanly(path: str | Path) -> bool:
@@ -164,10 +183,11 @@ class ValueStore(
             raise StorageError(f"cannot upgrade {path}: {exc}") from exc
 
     @staticmethod
-    def create(path: str | Path, settings: dict[str, str] | None = None) -> None:
-        """Create a new, empty ictdesk database at ``path`` (see :func:`create_database`)."""
+    def create(path: str | Path, settings: dict[str, str] | None = None) -> list[Path]:
+        """Create a new, empty ictdesk database at ``path`` (see :func:`create_database`);
+        the new names of a stray ``-wal``/``-shm`` it found there and moved aside."""
         try:
-            create_database(path, settings)
+            return create_database(path, settings)
         except sqlite3.Error as exc:
             raise StorageError(f"cannot create {path}: {exc}") from exc
 
@@ -184,10 +204,48 @@ class ValueStore(
         """Move the write-ahead log into the file and empty it (before a copy is shipped)."""
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    @contextlib.contextmanager
+    def held_still(self):
+        """Yields True while the file alone holds every change and nobody may write it (its log
+        moved in and emptied, the write lock held): a plain copy of it is then consistent.
+        Yields False, holding nothing, when that cannot be had at once (read-only, busy)."""
+        conn = self.db.conn
+        if self.read_only or self.path is None or conn.in_transaction:
+            yield False
+            return
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            finally:
+                conn.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.Error:
+            yield False
+            return
+        try:
+            wal = Path(f"{self.path}-wal")
+            yield not busy and not (wal.exists() and wal.stat().st_size)
+        finally:
+            conn.execute("ROLLBACK")
+
     def copy_to(self, target: sqlite3.Connection, pages: int, progress=None) -> None:
         """Copy the whole database into ``target`` with SQLite's online backup, ``pages`` at a
-        step; ``progress`` is SQLite's (status, remaining, total) callback."""
-        self.db.conn.backup(target, pages=pages, progress=progress)
+        step; ``progress`` is SQLite's (status, remaining, total) callback.
+
+        One read transaction spans every step: the copy is of one moment, and SQLite never
+        restarts it (each step of a read-only connection whose -shm is read-only would
+        otherwise see the file as changed and start again, for ever)."""
+        conn = self.db.conn
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        try:
+            conn.backup(target, pages=pages, progress=progress)
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("ROLLBACK")
 
 
 def record_restore(

@@ -124,7 +124,7 @@ ACTIONS = (
         QT_TRANSLATE_NOOP("MainWindow", "&Back up now"),
         "backup_now",
         None,
-        _writable,
+        _open,  # a read-only file is backed up too (the copy goes to the data folder)
     ),
     ActionSpec(
         ActionId.RESTORE,

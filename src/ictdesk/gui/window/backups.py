@@ -28,9 +28,13 @@ def backup_now(window: MainWindow) -> Path | None:
     if window.store is None or not window.place.may_leave():
         return None
     try:
-        path = rolling_backup(window.store)
+        path = rolling_backup(window.store, kind="manual", exclusive=window.lock is not None)
     except IctdeskError as exc:
-        window.status.show_message(error_text(exc))
+        ask().show_failure(
+            QCoreApplication.translate("MainWindow", "Back up now"),
+            QCoreApplication.translate("MainWindow", "The backup was not made."),
+            error_text(exc),
+        )
         return None
     window.status.show_message(
         fill(QCoreApplication.translate("MainWindow", "Backed up to %1"), path)
@@ -58,20 +62,33 @@ def restore_from(window: MainWindow, backup: Path, db_path: Path) -> bool:
         window.set_store(None)
         window.release_lock()
     try:
-        restore(backup, db_path)
-    except IctdeskError as exc:
-        from ictdesk.gui.window.files import show_open_error
-
-        show_open_error(window, db_path, exc)
+        kept = restore(backup, db_path)
+    except IctdeskError as exc:  # said once: offering to restore again would loop
+        ask().show_failure(
+            QCoreApplication.translate("MainWindow", "Restore from backup"),
+            QCoreApplication.translate(
+                "MainWindow", "The backup was not restored; the current file was not changed."
+            ),
+            error_text(exc),
+        )
+        if reopen and Path(db_path).exists():
+            window.open_path(db_path)
         return False
     opened = window.open_path(db_path)
     if opened:
-        window.status.show_message(
-            fill(
-                QCoreApplication.translate("MainWindow", "Restored the backup %1"),
-                Path(backup).name,
-            )
+        text = fill(
+            QCoreApplication.translate("MainWindow", "Restored the backup %1"),
+            Path(backup).name,
         )
+        if kept is not None:
+            text = fill(
+                QCoreApplication.translate(
+                    "MainWindow", "Restored the backup %1; the replaced file is kept as %2"
+                ),
+                Path(backup).name,
+                str(kept),
+            )
+        window.status.show_message(text)
     return opened
 
 
@@ -121,8 +138,28 @@ def closing_backup_progress(window: MainWindow):
 
 
 def closing_backup(window: MainWindow) -> None:
-    """At most daily, the newest N kept; a failed backup must not stop the closing."""
+    """At most daily (see core.backup for what is kept). A failed backup does not stop the
+    closing: it is said now and remembered, to be said again when the file is next opened."""
+    from ictdesk.gui.window.files import forget_backup_failure, remember_backup_failure
+
     store = window.store
-    if store is not None and not store.read_only:
-        with contextlib.suppress(IctdeskError):
-            automatic_backup(store, progress=closing_backup_progress(window))
+    if store is None or store.read_only or store.path is None:
+        return
+    try:
+        made = automatic_backup(
+            store, progress=closing_backup_progress(window), exclusive=window.lock is not None
+        )
+    except (IctdeskError, OSError) as exc:
+        reason = error_text(exc) if isinstance(exc, IctdeskError) else str(exc)
+        remember_backup_failure(store.path, reason)
+        with contextlib.suppress(Exception):  # nothing may stop the closing
+            ask().show_failure(
+                QCoreApplication.translate("MainWindow", "Backup"),
+                QCoreApplication.translate(
+                    "MainWindow", "Today's backup could not be made when closing."
+                ),
+                reason,
+            )
+        return
+    if made is not None:
+        forget_backup_failure(store.path)

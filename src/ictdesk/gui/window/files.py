@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ictdesk.core.backup import list_backups
-from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDatabase
+from ictdesk.core.errors import DatabaseTooNew, IctdeskError, NotAnIctdeskDatabase, StrayJournal
+from ictdesk.core.filesystem import write_obstacle
 from ictdesk.core.paths import data_dir, demo_database_path
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
@@ -40,14 +41,19 @@ def open_path(window: MainWindow, path: Path, read_only: bool = False) -> bool:
     if window.store is not None and not window.place.may_leave():
         return False  # typed text the user keeps editing
     lock = None
-    if not read_only and path.exists():
+    obstacle = write_obstacle(path) if path.exists() else None
+    if not read_only and path.exists() and obstacle is None:
         lock = DatabaseLock(path)
         if not lock.acquire():
-            if not ask().ask_open_read_only(path, lock.holder()):
-                return False
+            if lock.held_by_another():
+                if not ask().ask_open_read_only(path, lock.holder()):
+                    return False
+            else:  # the lock file cannot be made: read-only folder or media, a full disk
+                obstacle = write_obstacle(path) or "read-only"
             lock, read_only = None, True
     later = False
     try:
+        set_aside = ValueStore.set_aside_stray_journals(path) if path.exists() else []
         checked = False
         if ValueStore.full_check_due(path):
             if ValueStore.closed_uncleanly(path):  # after a crash: check before anything
@@ -76,6 +82,14 @@ def open_path(window: MainWindow, path: Path, read_only: bool = False) -> bool:
     except (IctdeskError, OSError) as exc:
         if lock is not None:
             lock.release()
+        if isinstance(exc, StrayJournal):  # found by the check after a crash
+            try:
+                moved = ValueStore.set_aside_stray_journals(path, force=str(exc))
+            except IctdeskError as refused:
+                show_open_error(window, path, refused)
+                return False
+            _say_set_aside(path, moved)
+            return open_path(window, path, read_only)
         show_open_error(window, path, exc)
         return False
     window.release_lock()
@@ -85,7 +99,77 @@ def open_path(window: MainWindow, path: Path, read_only: bool = False) -> bool:
         check_in_background(window, store)
     if store.on_network and not store.read_only:
         ask().warn_network(path)
+    if set_aside:
+        _say_set_aside(path, set_aside)
+    reason = obstacle or store.read_only_reason
+    if reason in ("read-only", "full"):
+        ask().inform(
+            QCoreApplication.translate("MainWindow", "Opened read-only"),
+            fill(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "%1 is on read-only media or in a folder you cannot write: it is open"
+                    " read-only. You can view, export and back it up.",
+                )
+                if reason == "read-only"
+                else QCoreApplication.translate(
+                    "MainWindow",
+                    "The disk holding %1 is full: it is open read-only so that nothing is"
+                    " lost. Free some space, then open it again to make changes.",
+                ),
+                path.name,
+            ),
+        )
+    remembered_backup_failure(window, path)
     return True
+
+
+def _say_set_aside(path: Path, moved: list[Path]) -> None:
+    ask().inform(
+        QCoreApplication.translate("MainWindow", "Leftover journal set aside"),
+        fill(
+            QCoreApplication.translate(
+                "MainWindow",
+                "A journal left beside %1 by an earlier file of that name would have"
+                " damaged it. It was kept under another name: %2",
+            ),
+            path.name,
+            ", ".join(p.name for p in moved),
+        ),
+    )
+
+
+def _failure_key(path: Path) -> str:
+    return "backup_failure/" + str(Path(path).resolve()).replace("/", "|")
+
+
+def remember_backup_failure(path: Path, reason: str) -> None:
+    """Keep, for the next start, that the backup of ``path`` at closing failed and why."""
+    QSettings().setValue(_failure_key(path), reason)
+
+
+def forget_backup_failure(path: Path) -> None:
+    QSettings().remove(_failure_key(path))
+
+
+def remembered_backup_failure(window: MainWindow, path: Path) -> None:
+    """Say once that the last backup of ``path`` (when ictdesk closed) failed."""
+    reason = QSettings().value(_failure_key(path))
+    if not reason:
+        return
+    forget_backup_failure(path)
+    ask().warn(
+        QCoreApplication.translate("MainWindow", "The last backup failed"),
+        fill(
+            QCoreApplication.translate(
+                "MainWindow",
+                "When ictdesk last closed, the backup of %1 could not be made: %2. Free some"
+                " space or choose another data folder, then use File › Back up now.",
+            ),
+            path.name,
+            str(reason),
+        ),
+    )
 
 
 def check_in_background(window: MainWindow, store: ValueStore) -> BackgroundTask:

@@ -8,6 +8,7 @@ data is announced on one :class:`ChangeBus`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -379,12 +380,16 @@ class MainWindow(QMainWindow):
         if self.store is not None and not self.place.may_leave():
             event.ignore()  # the user goes back to fix the value
             return
-        wait_for_background_work()
-        QSettings().setValue(f"geometry/{self.objectName()}", self.saveGeometry())
-        files.remember_place(self)
-        if self.store is not None:
-            backups.closing_backup(self)
-            self.store.close()
-            self.place.store = None
-        self.release_lock()
+        try:
+            wait_for_background_work()
+            QSettings().setValue(f"geometry/{self.objectName()}", self.saveGeometry())
+            files.remember_place(self)
+            if self.store is not None:
+                backups.closing_backup(self)
+        finally:  # whatever failed above, the file is closed and its lock released
+            if self.store is not None:
+                with contextlib.suppress(Exception):
+                    self.store.close()
+                self.place.store = None
+            self.release_lock()
         super().closeEvent(event)
