@@ -23,8 +23,8 @@ from ictdesk.core.exchange.export import export  # noqa: E402
 from ictdesk.core.periods import Period  # noqa: E402
 from ictdesk.core.store import ValueStore  # noqa: E402
 from ictdesk.gui.app import make_application  # noqa: E402
+from ictdesk.gui.dialogs import ViolationDialog  # noqa: E402
 from ictdesk.gui.i18n import install_language  # noqa: E402
-from ictdesk.gui.interaction import ViolationDialog  # noqa: E402
 from ictdesk.gui.window import MainWindow  # noqa: E402
 
 IMAGES = Path(__file__).resolve().parent / "images"

@@ -180,3 +180,22 @@ def test_the_demos_communes_draw_lines_of_their_own(demo_store):
         shown = [round(values[c][code], 1) for c in communes]
         assert len(set(shown[:3])) == 3, code  # the first three compared: three lines
         assert Counter(shown).most_common(1)[0][1] <= 10, code  # sixteen shared 83,0 %
+
+
+def test_a_later_windows_dialogs_take_over_from_an_earlier_ones(qtbot, asker):
+    from PySide6.QtWidgets import QWidget
+
+    from ictdesk.gui import interaction
+    from ictdesk.gui.dialogs import DialogInteraction
+
+    make_application()
+    first, second = QWidget(), QWidget()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    interaction.install_default(DialogInteraction(first))
+    assert interaction.current() is asker  # a test's scripted user never gives way
+    interaction.install(DialogInteraction(first))
+    mine = DialogInteraction(second)
+    interaction.install_default(mine)  # the first window may be closed: ask over the second
+    assert interaction.current() is mine
+    interaction.install(asker)

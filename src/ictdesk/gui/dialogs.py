@@ -92,7 +92,7 @@ class DialogInteraction(Interaction, QObject):
     def __init__(self, parent: QWidget | None):
         QObject.__init__(self, parent)
         self._parent = parent
-        self.window_less = parent is None  # asks before any window exists (first start)
+        self.dialogs = True  # a newer window's dialogs take over (see install_default)
 
     def explain_violations(self, indicator, value, violations):
         dialog = ViolationDialog(indicator, value, violations, self._parent)

@@ -23,9 +23,11 @@ def install(interaction: Interaction | None) -> None:
 
 
 def install_default(interaction: Interaction) -> None:
-    """Install ``interaction`` unless one is installed already (a test's scripted user);
-    one that asks over no window (``window_less``, before the window exists) gives way."""
-    if _installed is None or getattr(_installed, "window_less", False):
+    """Install ``interaction`` unless one is installed already (a test's scripted user).
+    Dialogs (``dialogs`` true) give way: those over no window (before the window exists) and
+    those over an earlier window, which may be closed (a second window's questions went to
+    the first, closed one, and nothing came on screen)."""
+    if _installed is None or getattr(_installed, "dialogs", False):
         install(interaction)
 
 
