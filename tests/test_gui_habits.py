@@ -149,3 +149,22 @@ def test_the_first_run_commune_search_ignores_accents_and_the_prefix(qtbot):
     assert dialog.province_code() == "44"
     qtbot.keyClicks(dialog.commune_search, "dak")
     assert dialog.commune_box.currentText().startswith("Xã Đakrông")
+
+
+def test_an_undo_that_cannot_be_written_says_so(qtbot, window, monkeypatch):
+    from ictdesk.core.errors import StorageError
+
+    field = window.entry_form.fields["BTS_TOTAL"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "61")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value == 61
+
+    def disk_full(*args, **kwargs):
+        raise StorageError("database or disk is full", vi="ổ đĩa đã đầy")
+
+    monkeypatch.setattr(window.store, "save_values", disk_full)
+    window.undo_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert "ổ đĩa đã đầy" in message, message  # was silent, and in English when kept

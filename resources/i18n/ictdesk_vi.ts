@@ -320,6 +320,13 @@
     </message>
 </context>
 <context>
+    <name>EditSession</name>
+    <message>
+        <source>Undo or redo was not done: %1</source>
+        <translation>Chưa hoàn tác hoặc làm lại được: %1</translation>
+    </message>
+</context>
+<context>
     <name>EntryForm</name>
     <message>
         <source>Check</source>

@@ -14,6 +14,7 @@ from ictdesk.core.errors import IctdeskError
 from ictdesk.core.store import ValueStore, ValueWrite
 from ictdesk.gui.changes import ChangeBus, Changes
 from ictdesk.gui.i18n import error_text
+from ictdesk.gui.text import fill
 from ictdesk.gui.undo import SaveValuesCommand, SetFollowupCommand, before_writes
 
 
@@ -46,7 +47,9 @@ class EditSession(QObject):
             return False
         if changed:
             self.undo_stack.push(
-                SaveValuesCommand(self.store, before, writes, description, self._on_undone)
+                SaveValuesCommand(
+                    self.store, before, writes, description, self._on_undone, self._on_failed
+                )
             )
         places = frozenset((w.unit_code, w.period) for w in writes)
         self.bus.announce(Changes(values=places), initiator)
@@ -65,7 +68,12 @@ class EditSession(QObject):
             return False
         self.undo_stack.push(
             SetFollowupCommand(
-                self.store, (unit_code, code, period), flag, description, self._on_marked
+                self.store,
+                (unit_code, code, period),
+                flag,
+                description,
+                self._on_marked,
+                self._on_failed,
             )
         )
         self.bus.announce(Changes(marks=frozenset({(unit_code, period)})), initiator)
@@ -82,6 +90,10 @@ class EditSession(QObject):
             return False
         self.bus.announce(Changes(completion=frozenset({(unit_code, period)})), initiator)
         return True
+
+    def _on_failed(self, reason: str) -> None:
+        """An undo or redo that could not be written (a full disk) is said, never silent."""
+        self.save_failed.emit(fill(self.tr("Undo or redo was not done: %1"), reason))
 
     def _on_undone(self, places: set[tuple[str, str]]) -> None:
         self.bus.announce(Changes(values=frozenset(places)))

@@ -14,8 +14,10 @@ from PySide6.QtGui import QUndoCommand
 
 from ictdesk.core.errors import IctdeskError
 from ictdesk.core.store import ValueStore, ValueWrite
+from ictdesk.gui.i18n import error_text
 
 Applied = Callable[[set[tuple[str, str]]], None]  # called with the (unit, period) pairs touched
+Failed = Callable[[str], None]  # called with the reason an undo or redo was not written
 
 
 class SaveValuesCommand(QUndoCommand):
@@ -28,9 +30,11 @@ class SaveValuesCommand(QUndoCommand):
         after: list[ValueWrite],
         text: str,
         on_applied: Applied | None = None,
+        on_failed: Failed | None = None,
     ):
         super().__init__(text)
         self._store = store
+        self._on_failed = on_failed
         self._before = before
         self._after = after
         self._on_applied = on_applied
@@ -42,8 +46,10 @@ class SaveValuesCommand(QUndoCommand):
             self._store.save_values(writes, source="undo")
             self.failure = None
         except IctdeskError as exc:  # e.g. the disk is full: report, keep the stack consistent
-            self.failure = str(exc)
+            self.failure = error_text(exc)
             self.setObsolete(True)
+            if self._on_failed:
+                self._on_failed(self.failure)
         if self._on_applied:
             self._on_applied({(w.unit_code, w.period) for w in writes})
 
@@ -67,10 +73,12 @@ class SetFollowupCommand(QUndoCommand):
         flag: bool,
         text: str,
         on_applied: Applied | None = None,
+        on_failed: Failed | None = None,
     ):
         super().__init__(text)
         self._store, self._key, self._flag = store, key, flag
         self._on_applied = on_applied
+        self._on_failed = on_failed
         self._first_redo = True
         self.failure: str | None = None
 
@@ -80,8 +88,10 @@ class SetFollowupCommand(QUndoCommand):
             self._store.set_followup(unit, code, period, flag, source="undo")
             self.failure = None
         except IctdeskError as exc:
-            self.failure = str(exc)
+            self.failure = error_text(exc)
             self.setObsolete(True)
+            if self._on_failed:
+                self._on_failed(self.failure)
         if self._on_applied:
             self._on_applied({(unit, period)})
 
