@@ -148,3 +148,21 @@ def test_a_raw_copy_put_back_over_a_crash_opens_with_the_log_set_aside(
     assert window.store.value_count() == 1 and window.store.integrity_problems() == []
     [(question, (title, text))] = asker.asked
     assert ".stray-" in text
+
+
+def test_the_restore_dialog_tells_each_backups_kind(qtbot, store):
+    from datetime import datetime, timedelta
+
+    from ictdesk.gui.app import make_application
+    from ictdesk.gui.i18n import install_language
+    from ictdesk.gui.safety import RestoreDialog
+
+    make_application()
+    install_language("vi")
+    rolling_backup(store, now=datetime.now() - timedelta(days=1))
+    rolling_backup(store, kind="manual")
+    dialog = RestoreDialog(store.path)
+    qtbot.addWidget(dialog)
+    kinds = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    assert kinds == ["Sao lưu ngay", "Hằng ngày, khi đóng chương trình"]
+    assert dialog.chosen().kind == "manual"  # the newest is offered first

@@ -1226,8 +1226,8 @@
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <source>Choose the backup to restore. The current file is backed up first, so a restore can itself be undone.</source>
-        <translation>Chọn bản sao lưu cần khôi phục. Tệp hiện tại sẽ được sao lưu trước, nên có thể hoàn tác việc khôi phục.</translation>
+        <source>Choose the backup to restore. The current file is kept first (a safety copy, or the file itself set aside when it is damaged), so a restore can itself be undone.</source>
+        <translation>Chọn bản sao lưu cần khôi phục. Tệp hiện tại được giữ lại trước (một bản sao an toàn, hoặc chính tệp đó được cất riêng nếu bị hỏng), nên có thể hoàn tác việc khôi phục.</translation>
     </message>
     <message>
         <source>Taken</source>
@@ -1240,6 +1240,22 @@
     <message>
         <source>Values</source>
         <translation>Số giá trị</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Daily, on closing</source>
+        <translation>Hằng ngày, khi đóng chương trình</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
     </message>
     <message>
         <source>unreadable</source>

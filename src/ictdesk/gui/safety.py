@@ -31,15 +31,23 @@ class RestoreDialog(QDialog):
         self.backups: list[BackupInfo] = list_backups(db_path)
         intro = QLabel(
             self.tr(
-                "Choose the backup to restore. The current file is backed up first, so a"
-                " restore can itself be undone."
+                "Choose the backup to restore. The current file is kept first (a safety copy,"
+                " or the file itself set aside when it is damaged), so a restore can itself be"
+                " undone."
             ),
             self,
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.backups), 3, self)
+        self.table = QTableWidget(len(self.backups), 4, self)
         self.table.setObjectName("backupTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Size"), self.tr("Values")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Taken"), self.tr("Kind"), self.tr("Size"), self.tr("Values")]
+        )
+        kinds = {
+            "daily": self.tr("Daily, on closing"),
+            "manual": self.tr("Back up now"),
+            "safety": self.tr("Before a restore"),
+        }
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -50,6 +58,7 @@ class RestoreDialog(QDialog):
         for row, backup in enumerate(self.backups):
             cells = (
                 backup.taken.strftime(date_format),
+                kinds.get(backup.kind, backup.kind),
                 f"{format_number(backup.size / 1_048_576, 1, language)} MB",
                 format_number(backup.values, language=language)
                 if backup.values is not None
@@ -57,7 +66,7 @@ class RestoreDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column:
+                if column >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -77,7 +86,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.table, self.empty, buttons):
             layout.addWidget(widget)
-        self.resize(520, 360)
+        self.resize(600, 360)
 
     def chosen(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
