@@ -80,12 +80,13 @@ class _SubtreeValues:
         self, store: ValueStore, unit_code: str, indicators: list[Indicator], periods: list[Period]
     ):
         prefix = store._path(unit_code)
+        self._plans: dict[Period, tuple[str, tuple[tuple[str, ...], ...]]] = {}
         wanted: set[str] = set()
         for p in periods:
-            wanted.add(p.iso)
-            for ptype in _FINER_TYPES:
-                if ptype.months < p.type.months:
-                    wanted.update(s.iso for s in p.sub_periods(ptype))
+            iso, finer = self._levels(p)
+            wanted.add(iso)
+            for codes in finer:
+                wanted.update(codes)
         codes = [i.code for i in indicators]
         self.children: dict[str, list[str]] = defaultdict(list)
         low, high = path_range(prefix)
@@ -111,18 +112,30 @@ class _SubtreeValues:
         for unit, ind, period, value in store.db.execute(query, [*codes, *period_list, low, high]):
             self.rows[(unit, ind)][period] = value
 
+    def _levels(self, period: Period) -> tuple[str, tuple[tuple[str, ...], ...]]:
+        """The period's ISO code and its sub-periods' codes, finest last: built once per
+        period, not per unit and indicator (that was nine tenths of a province's year)."""
+        levels = self._plans.get(period)
+        if levels is None:
+            finer = tuple(
+                tuple(s.iso for s in period.sub_periods(ptype))
+                for ptype in _FINER_TYPES
+                if ptype.months < period.type.months
+            )
+            levels = self._plans[period] = (period.iso, finer)
+        return levels
+
     def own(self, unit_code: str, indicator: Indicator, period: Period) -> float | None:
         """The unit's own value for ``period``, from the period itself or its sub-periods."""
         values = self.rows.get((unit_code, indicator.code))
         if not values:
             return None
-        iso = period.iso
-        if iso in values:
-            return values[iso]
-        for ptype in _FINER_TYPES:
-            if ptype.months >= period.type.months:
-                continue
-            present = [values[s.iso] for s in period.sub_periods(ptype) if s.iso in values]
+        iso, finer = self._levels(period)
+        value = values.get(iso)
+        if value is not None:
+            return value
+        for codes in finer:
+            present = [values[c] for c in codes if c in values]
             if present:
                 if indicator.time_aggregation is TimeAggregation.SUM:
                     return sum(present)
