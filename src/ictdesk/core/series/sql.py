@@ -76,13 +76,13 @@ def series_sql(
     if len(parts) == 2:
         # one row per unit and bucket holding both parts
         own = (
-            "SELECT req, unit, path, bucket,"
+            "SELECT unit, bucket,"
             f" max(CASE WHEN ind = ? THEN {_time_column(parts[0])} END) AS n,"
             f" max(CASE WHEN ind = ? THEN {_time_column(parts[1])} END) AS d"
-            " FROM timed GROUP BY req, unit, bucket HAVING n IS NOT NULL AND d IS NOT NULL"
+            " FROM timed GROUP BY unit, bucket HAVING n IS NOT NULL AND d IS NOT NULL"
         )
     else:
-        own = f"SELECT req, unit, path, bucket, {_time_column(parts[0])} AS n, NULL AS d FROM timed"
+        own = f"SELECT unit, bucket, {_time_column(parts[0])} AS n, NULL AS d FROM timed"
     sql = f"""
 WITH
   m(period, bucket, lvl, pos) AS (VALUES {",".join(["(?, ?, ?, ?)"] * len(mapping))}),
@@ -91,34 +91,39 @@ WITH
     WHERE code IN ({",".join("?" * len(unit_codes))})),
   members(req, unit, path) AS MATERIALIZED (
     SELECT r.code, u.code, u.path FROM req r JOIN units u ON u.path >= r.lo AND u.path < r.hi),
-  raw AS (
-    SELECT mb.req AS req, mb.unit AS unit, mb.path AS path, d.indicator_code AS ind,
-           m.bucket AS bucket, m.lvl AS lvl, m.pos AS pos, d.value AS value
-    FROM m
-    JOIN data_values d ON d.period = m.period
-    JOIN members mb ON mb.unit = d.unit_code
-    WHERE d.indicator_code IN ({",".join("?" * len(parts))}) AND d.value IS NOT NULL
-      -- the members' codes bound the seek: a province's communes, not the country's
-      AND d.unit_code >= (SELECT min(unit) FROM members)
-      AND d.unit_code <= (SELECT max(unit) FROM members)),
   timed AS (
-    SELECT req, unit, path, ind, bucket,
+    -- each stored value read once, however many requested units count it: per unit,
+    -- indicator and bucket, the sum of the coarsest level holding values and the last value
+    -- of that level (min() picks the row of the bare column)
+    SELECT d.unit_code AS unit, d.indicator_code AS ind, m.bucket AS bucket,
            coalesce(sum(CASE WHEN lvl = 0 THEN value END), sum(CASE WHEN lvl = 1 THEN value END),
                     sum(CASE WHEN lvl = 2 THEN value END), sum(CASE WHEN lvl = 3 THEN value END))
              AS total,
-           value AS last, min(lvl * 1000 - pos)
-    FROM raw GROUP BY req, unit, ind, bucket),
+           d.value AS last, min(m.lvl * 1000 - m.pos)
+    FROM m CROSS JOIN data_values d ON d.period = m.period
+    WHERE d.indicator_code IN ({",".join("?" * len(parts))}) AND d.value IS NOT NULL
+      -- the members' codes bound the seek: a province's communes, not the country's
+      AND d.unit_code >= (SELECT min(unit) FROM members)
+      AND d.unit_code <= (SELECT max(unit) FROM members)
+      AND d.unit_code IN (SELECT unit FROM members)
+    GROUP BY d.unit_code, d.indicator_code, m.bucket),
   own AS MATERIALIZED ({own}),
+  placed AS MATERIALIZED (
+    -- each unit's own value once per requested unit whose subtree holds it
+    SELECT mb.req AS req, mb.unit AS unit, mb.path AS path, o.bucket AS bucket, o.n AS n,
+           o.d AS d
+    FROM members mb CROSS JOIN own o ON o.unit = mb.unit),
   shadow AS MATERIALIZED (
+    -- the values of units with children, which hide their subtrees' values
     SELECT req, bucket, path AS lo, substr(path, 1, length(path) - 1) || '0' AS hi
-    FROM own
+    FROM placed
     WHERE unit IN (SELECT parent_code FROM units WHERE parent_code IS NOT NULL))
-SELECT o.req, o.bucket, sum(o.n), sum(o.d), count(*)
-FROM own o
+SELECT p.req, p.bucket, sum(p.n), sum(p.d), count(*)
+FROM placed p
 WHERE NOT EXISTS (
   SELECT 1 FROM shadow s
-  WHERE s.req = o.req AND s.bucket = o.bucket AND o.path > s.lo AND o.path < s.hi)
-GROUP BY o.req, o.bucket
+  WHERE s.req = p.req AND s.bucket = p.bucket AND p.path > s.lo AND p.path < s.hi)
+GROUP BY p.req, p.bucket
 """
     params: list = [x for row in mapping for x in row]
     params += list(unit_codes)
