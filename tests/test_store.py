@@ -594,6 +594,24 @@ def test_latest_period_of_each_type(store):
     assert store.latest_period(PeriodType.YEAR).iso == "2022"
 
 
+def test_the_latest_period_is_kept_until_any_connection_changes_the_data(store):
+    from ictdesk.core.periods import PeriodType
+
+    store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q3", 3)], source="form")
+    assert store.latest_period().iso == "2024Q3"
+    other = ValueStore.open(store.path)
+    try:
+        other.save_values([ValueWrite("07900", "BTS_4G", "2025Q1", 1)], source="form")
+        assert store.latest_period().iso == "2025Q1"  # another connection's commit
+        assert store.latest_period(PeriodType.MONTH) is None
+        other.db.execute("DELETE FROM data_values WHERE period = '2025Q1'")
+        assert store.latest_period().iso == "2024Q3"
+    finally:
+        other.close()
+    store.db.execute("DELETE FROM data_values")  # this connection's own change
+    assert store.latest_period() is None
+
+
 def test_child_counts_in_one_call(store):
     provinces = [u.code for u in store.root_units()]
     counts = store.child_counts([*provinces, PHUC_YEN])

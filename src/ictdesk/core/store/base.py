@@ -21,6 +21,14 @@ class StorePart:
     path: Path | None
     read_only: bool
     stored_by: str
+    _latest_cache: tuple[tuple[int, int], dict] | None
+
+    def data_stamp(self) -> tuple[int, int]:
+        """What changes whenever the file's data may have: ``PRAGMA data_version`` (bumped by
+        other connections' commits) and this connection's count of changed rows. Results kept
+        until the data changes (the latest period, the series' plans) are kept with it."""
+        (version,) = self.db.execute("PRAGMA data_version").fetchone()
+        return version, self.db.conn.total_changes
 
     @contextlib.contextmanager
     def _writing(self, what: str):
