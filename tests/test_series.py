@@ -201,6 +201,33 @@ def test_a_rate_uses_a_units_own_pair_only_when_both_parts_are_there(store):
     assert table.values[PROVINCE] == [90.0]
 
 
+def test_a_kept_series_query_is_dropped_when_any_connection_changes_the_data(store):
+    from ictdesk.core.store import ValueStore
+
+    quarters = periods_between(2024, 2024, PeriodType.QUARTER)
+    units = [PROVINCE, PHUC_YEN, OTHER]
+    save(store, [(PHUC_YEN, "APPS_ONLINE", "2024Q1", 5), (PHUC_YEN, "APPS_TOTAL", "2024Q1", 10)])
+    assert check_against_store(store, "APPS_ONLINE_PCT", units, quarters).values[PROVINCE][
+        0
+    ] == pytest.approx(50)
+    # a unit holding one part only: the plain sums (25 %) no longer apply, the kept query goes
+    save(store, [(OTHER, "APPS_TOTAL", "2024Q1", 10)])
+    check_against_store(store, "APPS_ONLINE_PCT", units, quarters)
+    store.db.execute("BEGIN")  # a transaction rolled back: nothing kept from inside it
+    store.db.execute("DELETE FROM data_values WHERE unit_code = ?", [OTHER])
+    check_against_store(store, "APPS_ONLINE_PCT", units, quarters)
+    store.db.execute("ROLLBACK")
+    table = check_against_store(store, "APPS_ONLINE_PCT", units, quarters)
+    assert table.values[PROVINCE][0] == pytest.approx(50)
+    other = ValueStore.open(store.path)  # another connection's commit
+    try:
+        save(other, [(OTHER, "APPS_ONLINE", "2024Q1", 10)])
+        table = check_against_store(store, "APPS_ONLINE_PCT", units, quarters)
+        assert table.values[PROVINCE][0] == pytest.approx(75)
+    finally:
+        other.close()
+
+
 # ------------------------------------------------------- random cross-check
 CODES = ["BTS_TOTAL", "APPS_TOTAL", "APPS_ONLINE"]
 PLACES = [PHUC_YEN, OTHER, "0874001", PROVINCE]

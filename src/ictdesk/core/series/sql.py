@@ -19,6 +19,8 @@ is exposed so that the bench can time the same SQL run bare.
 
 from __future__ import annotations
 
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
@@ -31,6 +33,13 @@ from ictdesk.core.store import ValueStore
 # quarters and months.
 _FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _UNIT_BLOCK = 500  # requested units per query, under SQLite's variable limit
+_KEPT_QUERIES = 64  # series queries kept per store while its data is unchanged
+
+# Each store's queries with the data stamp they were built at: whether the plain sums may be
+# used costs more than the sums themselves (a national rate: 200 ms of checks, 20 ms of
+# sums), and redrawing asks the same again. Any write, here or in another process, changes
+# the stamp (``ValueStore.data_stamp``) and drops them.
+_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _period_map(periods: Sequence[Period]) -> list[tuple[str, str, int, int]]:
@@ -57,8 +66,27 @@ def series_sql(
     It returns rows ``(unit_code, period, numerator_sum, denominator_sum, units_counted)``;
     for an entered indicator the denominator is ``NULL``. Periods or units with nothing known
     have no row. ``units_counted`` is ``NULL`` when the sums are taken over ranges of unit
-    codes (see :func:`_range_sql`).
+    codes (see :func:`_range_sql`). Kept until the data changes.
     """
+    stamp = store.data_stamp()
+    stamped = _KEPT.get(store)
+    if stamped is None or stamped[0] != stamp:
+        stamped = _KEPT[store] = (stamp, OrderedDict())
+    kept: OrderedDict = stamped[1]
+    key = (indicator_code, tuple(unit_codes), tuple(periods))
+    if key in kept:
+        kept.move_to_end(key)
+    else:
+        kept[key] = _build_sql(store, indicator_code, unit_codes, periods)
+        if len(kept) > _KEPT_QUERIES:
+            kept.popitem(last=False)
+    sql, params = kept[key]
+    return sql, list(params)
+
+
+def _build_sql(
+    store: ValueStore, indicator_code: str, unit_codes: Sequence[str], periods: Sequence[Period]
+) -> tuple[str, list]:
     indicator = store.catalogue[indicator_code]
     if indicator.formula is None:
         parts = [indicator]

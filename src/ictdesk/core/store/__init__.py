@@ -93,7 +93,7 @@ class ValueStore(
         self.stored_by = self.setting("stored_by") or default_user()
         self._catalogue: Catalogue | None = None
         self._unit_code_cache: set[str] | None = None
-        self._latest_cache: tuple[tuple[int, int], dict] | None = None  # see latest_period
+        self._latest_cache: tuple[tuple[int, int, int], dict] | None = None  # see latest_period
         db.execute("PRAGMA temp_store = MEMORY")
         for statement in TEMP_TABLES:
             db.execute(statement)
