@@ -96,7 +96,7 @@ def main(repeat: int = 3) -> list[str]:
     )
     staging = (
         "CREATE TEMP TABLE incoming (unit_code, unit_name, indicator_code, indicator_name,"
-        " period, value, comment, stored_by, updated_at);"
+        " period, value, comment, stored_by, updated_at, followup, completed_at, completed_by);"
     )
     into_values = (
         "INSERT INTO data_values (unit_code, indicator_code, period, value, comment, stored_by,"
