@@ -112,6 +112,7 @@ def bench_grid(store: ValueStore, path: Path, repeat: int) -> list[str]:
     from PySide6.QtWidgets import QApplication
 
     from ictdesk.gui.app import make_application
+    from ictdesk.gui.changes import ChangeBus
     from ictdesk.gui.edit_session import EditSession
     from ictdesk.gui.grid.view import GridView
     from ictdesk.gui.i18n import install_language
@@ -120,7 +121,7 @@ def bench_grid(store: ValueStore, path: Path, repeat: int) -> list[str]:
     install_language("vi")
     view = GridView()
     view.resize(1280, 760)
-    view.set_store(store, EditSession(None))
+    view.set_store(store, EditSession(None, ChangeBus()))
     view.show()
     app.processEvents()
     # The unit tree has no node for the country: every commune goes under one province's
