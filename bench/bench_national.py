@@ -31,7 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_startup import bare_window  # noqa: E402
 from national import FIRST_MONTH, LAST_MONTH, NATIONAL16_DB  # noqa: E402
-from timing import HEADER, command, machine, median_seconds, row  # noqa: E402
+from timing import HEADER, command, machine, median_seconds, paired_medians, row  # noqa: E402
 
 from ictdesk.core.periods import Period, period_range  # noqa: E402
 from ictdesk.core.series import compute_series, series_sql  # noqa: E402
@@ -80,10 +80,9 @@ def bench_startup(source: Path, repeat: int) -> list[str]:
         # the first start with this file in this data folder: no remembered period (the
         # latest quarter is looked for) and the day's rolling backup of the whole file at exit
         first = median_seconds(command(*smoke, env=env), 1)
-        ours = median_seconds(command(*smoke, env=env), repeat)
         bare_run = command(*bare_window(), env=env)
         bare_run()  # writes its bytecode
-        bare = median_seconds(bare_run, repeat)
+        ours, bare = paired_medians(command(*smoke, env=env), bare_run, repeat)
         peak = peak_mb(*smoke, env=env)
         bare_peak = peak_mb(*bare_window(), env=env)
     finally:

@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from national import NATIONAL16_DB  # noqa: E402
 from province import build_province  # noqa: E402
-from timing import HEADER, machine, median_seconds, row  # noqa: E402
+from timing import HEADER, machine, median_seconds, paired_medians, row  # noqa: E402
 
 from ictdesk.core.periods import Period, PeriodType, period_range  # noqa: E402
 from ictdesk.core.series import series_sql  # noqa: E402
@@ -67,8 +67,11 @@ def bench_aggregates(path: Path, label: str, repeat: int) -> list[str]:
     lines = []
     try:
         for period in PERIODS:
-            ours = median_seconds(lambda period=period: store.aggregates(PROVINCE, period), repeat)
-            reference = median_seconds(_values_read_bare(path, store, period), repeat)
+            ours, reference = paired_medians(
+                lambda period=period: store.aggregates(PROVINCE, period),
+                _values_read_bare(path, store, period),
+                repeat,
+            )
             lines.append(
                 row(
                     f"sum of sub-units, province {PROVINCE}, {period} of monthly data ({label})",
@@ -150,8 +153,9 @@ def bench_window(source: Path, repeat: int) -> list[str]:
             window.unit_tree.select(commune)
             app.processEvents()
 
-        ours = median_seconds(choose, repeat, before=away)
-        reference = median_seconds(_values_read_bare(db, store, period), repeat)
+        ours, reference = paired_medians(
+            choose, _values_read_bare(db, store, period), repeat, before=away
+        )
         lines.append(
             row(
                 f"choosing the province in the tree (entry form, sum of sub-units), {period}",
@@ -209,11 +213,12 @@ def bench_trends(path: Path, repeat: int) -> list[str]:
             QApplication.processEvents()
             assert paints[0] > before, "the chart was not painted"
 
-        ours = median_seconds(redraw, repeat, before=switch_back)
+        sql, params = series_sql(store, code, [PROVINCE, *checked], QUARTERS)
+        ours, reference = paired_medians(
+            redraw, bare_query(path, sql, params), repeat, before=switch_back
+        )
         assert len(view.table.periods) == len(QUARTERS), len(view.table.periods)
         assert view.chart.visible_curve_count() == len(checked) + 1
-        sql, params = series_sql(store, code, [PROVINCE, *checked], QUARTERS)
-        reference = median_seconds(bare_query(path, sql, params), repeat)
         budget = 0.050 if not checked else 0.100
         lines.append(
             row(

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from province import build_province
-from timing import HEADER, command, machine, median_seconds, row
+from timing import HEADER, command, machine, paired_medians, row
 
 # The reference (issue 19): a bare window that paints once, QMainWindow + show() + one
 # repaint(), run like ictdesk from bytecode (a file, not -c: its bytecode is cached too).
@@ -52,10 +52,9 @@ def main(repeat: int = 7) -> list[str]:
     env = {"QT_QPA_PLATFORM": "offscreen", "ICTDESK_DATA_DIR": str(work)}
     smoke = command(sys.executable, "-m", "ictdesk", "--smoke-test", "--db", str(db), env=env)
     smoke()  # writes the bytecode, as installing does
-    ours = median_seconds(smoke, repeat)
     bare_run = command(*bare_window(), env=env)
     bare_run()  # writes its bytecode, as ictdesk's first run does
-    bare = median_seconds(bare_run, repeat)
+    ours, bare = paired_medians(smoke, bare_run, repeat)
     lines = [
         row(
             "--smoke-test, province database (whole process)",

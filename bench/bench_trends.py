@@ -25,7 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timing import HEADER, machine, median_seconds, row  # noqa: E402
+from timing import HEADER, machine, median_seconds, paired_medians, row  # noqa: E402
 
 from ictdesk.core.demo import commune_rows  # noqa: E402
 from ictdesk.core.periods import Period, PeriodType, period_range  # noqa: E402
@@ -156,8 +156,11 @@ def bench_national(store: ValueStore, path: Path, repeat: int) -> list[str]:
     lines = []
     periods = period_range(FIRST, LAST)
     provinces = [u.code for u in store.root_units()]
-    ours = median_seconds(
-        lambda: compute_series(store, "APPS_ONLINE_PCT", provinces, periods), repeat
+    sql, params = series_sql(store, "APPS_ONLINE_PCT", provinces, periods)
+    ours, reference = paired_medians(
+        lambda: compute_series(store, "APPS_ONLINE_PCT", provinces, periods),
+        bare_query(path, sql, params),
+        repeat,
     )
     # after any change of the data: whether the plain sums may be used is checked again
     afresh = median_seconds(
@@ -165,8 +168,6 @@ def bench_national(store: ValueStore, path: Path, repeat: int) -> list[str]:
         repeat,
         before=lambda: series_module._KEPT.pop(store, None),
     )
-    sql, params = series_sql(store, "APPS_ONLINE_PCT", provinces, periods)
-    reference = median_seconds(bare_query(path, sql, params), repeat)
     lines.append(
         row(
             f"national: APPS_ONLINE_PCT, {len(provinces)} provinces × 20 quarters",
