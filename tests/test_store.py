@@ -612,6 +612,23 @@ def test_the_latest_period_is_kept_until_any_connection_changes_the_data(store):
     assert store.latest_period() is None
 
 
+def test_kept_aggregates_follow_every_change_of_the_data(store):
+    store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "202401", 3)], source="form")
+    first = store.aggregates("25", "2024Q1")
+    assert first["BTS_TOTAL"] == 3
+    first["BTS_TOTAL"] = 99  # the caller's copy: what is kept is not changed
+    assert store.aggregates("25", "2024Q1")["BTS_TOTAL"] == 3
+    store.save_values([ValueWrite("07900", "BTS_TOTAL", "202403", 4)], source="form")
+    assert store.aggregates("25", "2024Q1")["BTS_TOTAL"] == 7
+    other = ValueStore.open(store.path)
+    try:
+        other.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "202402", 5)], source="form")
+    finally:
+        other.close()
+    assert store.aggregates("25", "2024Q1")["BTS_TOTAL"] == 9  # February: not the last month
+    assert store.aggregates(PHUC_YEN, "2024Q1")["BTS_TOTAL"] == 5
+
+
 def test_child_counts_in_one_call(store):
     provinces = [u.code for u in store.root_units()]
     counts = store.child_counts([*provinces, PHUC_YEN])
