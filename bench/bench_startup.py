@@ -15,14 +15,28 @@ import time
 from pathlib import Path
 
 from province import build_province
-from timing import HEADER, command, machine, median_seconds, row
+from timing import HEADER, command, machine, paired_medians, row
 
+# The reference (issue 19): a bare window that paints once, QMainWindow + show() + one
+# repaint(), run like ictdesk from bytecode (a file, not -c: its bytecode is cached too).
 BARE = (
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     "from PySide6.QtCore import QTimer\n"
-    "app = QApplication([]); w = QMainWindow(); w.show()\n"
+    "app = QApplication([]); w = QMainWindow(); w.show(); w.repaint()\n"
     "QTimer.singleShot(0, app.quit); app.exec()\n"
 )
+
+
+def bare_window() -> list[str]:
+    """The command of the bare window, from a module whose bytecode Python caches."""
+    folder = Path(tempfile.gettempdir()) / "ictdesk-bench-bare"
+    folder.mkdir(exist_ok=True)
+    (folder / "bare_window.py").write_text(BARE, encoding="utf-8")
+    return [
+        sys.executable,
+        "-c",
+        f"import sys; sys.path.insert(0, {str(folder)!r}); import bare_window",
+    ]
 
 
 def main(repeat: int = 7) -> list[str]:
@@ -38,14 +52,15 @@ def main(repeat: int = 7) -> list[str]:
     env = {"QT_QPA_PLATFORM": "offscreen", "ICTDESK_DATA_DIR": str(work)}
     smoke = command(sys.executable, "-m", "ictdesk", "--smoke-test", "--db", str(db), env=env)
     smoke()  # writes the bytecode, as installing does
-    ours = median_seconds(smoke, repeat)
-    bare = median_seconds(command(sys.executable, "-c", BARE, env=env), repeat)
+    bare_run = command(*bare_window(), env=env)
+    bare_run()  # writes its bytecode, as ictdesk's first run does
+    ours, bare = paired_medians(smoke, bare_run, repeat)
     lines = [
         row(
             "--smoke-test, province database (whole process)",
             ours,
             bare,
-            "≤ 2× bare window",
+            "≤ 2× bare window that paints once",
             ours <= 2 * bare,
         )
     ]

@@ -23,6 +23,7 @@ BENCHES = (
     "bench_exchange",
     "bench_report",
     "bench_trends",
+    "bench_province",
     "bench_national",
 )
 

@@ -43,6 +43,27 @@ def median_seconds(
     return statistics.median(times)
 
 
+def paired_medians(
+    run: Callable[[], object],
+    reference: Callable[[], object],
+    repeat: int = 7,
+    before: Callable[[], object] | None = None,
+) -> tuple[float, float]:
+    """Medians of ``run()`` and of ``reference()``, timed in turns (``before()`` untimed before
+    each ``run()``): on a shared machine a busy moment then slows both, not one of them."""
+    ours, theirs = [], []
+    for _ in range(repeat):
+        if before:
+            before()
+        started = time.perf_counter()
+        run()
+        ours.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        reference()
+        theirs.append(time.perf_counter() - started)
+    return statistics.median(ours), statistics.median(theirs)
+
+
 def command(*args: str, shell: bool = False, env: dict | None = None) -> Callable[[], None]:
     """A callable running one command to completion (output discarded, failure raised)."""
 

@@ -807,3 +807,13 @@ def test_a_problem_found_after_staging_names_the_wide_column(fresh, tmp_path):
     assert rule.column in ("Số trạm [BTS_TOTAL]", "Trạm 5G [BTS_5G]")
     duplicate = by_file[("b.csv", "row 3")]
     assert duplicate.column == "Trạm 5G [BTS_5G]" and "a.csv row 2" in duplicate.reason
+
+
+def test_a_unit_code_of_digits_int_refuses_is_read_as_given():
+    from ictdesk.core.units import code_readings
+
+    # "²" is a digit to str.isdigit() but not to int(): the import once crashed on a
+    # template cell holding "²" (found by test_fuzzed_templates_never_escape)
+    assert code_readings("²") == ["²"]
+    assert code_readings("x²") == ["x²"]
+    assert code_readings(" 4792 ") == ["4792", "04792", "4792"]

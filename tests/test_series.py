@@ -201,6 +201,33 @@ def test_a_rate_uses_a_units_own_pair_only_when_both_parts_are_there(store):
     assert table.values[PROVINCE] == [90.0]
 
 
+def test_a_kept_series_query_is_dropped_when_any_connection_changes_the_data(store):
+    from ictdesk.core.store import ValueStore
+
+    quarters = periods_between(2024, 2024, PeriodType.QUARTER)
+    units = [PROVINCE, PHUC_YEN, OTHER]
+    save(store, [(PHUC_YEN, "APPS_ONLINE", "2024Q1", 5), (PHUC_YEN, "APPS_TOTAL", "2024Q1", 10)])
+    assert check_against_store(store, "APPS_ONLINE_PCT", units, quarters).values[PROVINCE][
+        0
+    ] == pytest.approx(50)
+    # a unit holding one part only: the plain sums (25 %) no longer apply, the kept query goes
+    save(store, [(OTHER, "APPS_TOTAL", "2024Q1", 10)])
+    check_against_store(store, "APPS_ONLINE_PCT", units, quarters)
+    store.db.execute("BEGIN")  # a transaction rolled back: nothing kept from inside it
+    store.db.execute("DELETE FROM data_values WHERE unit_code = ?", [OTHER])
+    check_against_store(store, "APPS_ONLINE_PCT", units, quarters)
+    store.db.execute("ROLLBACK")
+    table = check_against_store(store, "APPS_ONLINE_PCT", units, quarters)
+    assert table.values[PROVINCE][0] == pytest.approx(50)
+    other = ValueStore.open(store.path)  # another connection's commit
+    try:
+        save(other, [(OTHER, "APPS_ONLINE", "2024Q1", 10)])
+        table = check_against_store(store, "APPS_ONLINE_PCT", units, quarters)
+        assert table.values[PROVINCE][0] == pytest.approx(75)
+    finally:
+        other.close()
+
+
 # ------------------------------------------------------- random cross-check
 CODES = ["BTS_TOTAL", "APPS_TOTAL", "APPS_ONLINE"]
 PLACES = [PHUC_YEN, OTHER, "0874001", PROVINCE]
@@ -418,3 +445,106 @@ def test_a_summary_of_an_empty_unit_has_no_data(store):
     store.set_target("COV_5G_PCT", PROVINCE, 2025, 50)
     (summary,) = summarize(store, ["COV_5G_PCT"], PHUC_YEN, "2025Q4")
     assert summary.target == 50 and summary.progress is Progress.NO_DATA
+
+
+# ------------------------------------------- monthly data against a reference
+# An independent reference of the rules, written from the module docstring of core.series.sql:
+# the SQL series and the store's aggregates must both agree with it.
+MONTHLY_CODES = ["BTS_TOTAL", "APPS_TOTAL", "APPS_ONLINE", "HH_SMARTPHONE", "HH_TOTAL"]
+VILLAGE = "0874001"
+MONTHLY_PLACES = [PHUC_YEN, OTHER, THIRD, VILLAGE, PROVINCE]
+MONTHLY_STORED = [
+    *(p.iso for p in period_range(iso("202401"), iso("202412"))),
+    "2024Q2",
+    "2024S2",
+    "2024",
+]
+
+
+def reference_value(store, rows, code, unit, period):
+    """What the rules give for one unit and period, from the stored rows alone."""
+    indicator = store.catalogue[code]
+    children = {}
+    for place in MONTHLY_PLACES:
+        parent = store.unit(place).parent_code
+        if parent in MONTHLY_PLACES:
+            children.setdefault(parent, []).append(place)
+    stored = {(u, c, p): v for u, c, p, v in rows}
+
+    def own(u, part, target):
+        flow = part.time_aggregation.value == "sum"
+        if (u, part.code, target.iso) in stored:
+            return stored[(u, part.code, target.iso)]
+        for ptype in (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH):
+            if ptype.months < target.type.months:
+                found = [
+                    stored[(u, part.code, s.iso)]
+                    for s in target.sub_periods(ptype)
+                    if (u, part.code, s.iso) in stored
+                ]
+                if found:
+                    return sum(found) if flow else found[-1]
+        return None
+
+    def entered(u, part, target):
+        value = own(u, part, target)
+        if value is not None:
+            return value
+        known = [v for c in children.get(u, []) if (v := entered(c, part, target)) is not None]
+        return sum(known) if known else None
+
+    def pair(u, num, den, target):
+        n, d = own(u, num, target), own(u, den, target)
+        if n is not None and d is not None:
+            return n, d
+        known = [p for c in children.get(u, []) if (p := pair(c, num, den, target))]
+        return (sum(p[0] for p in known), sum(p[1] for p in known)) if known else None
+
+    target = Period.parse(period)
+    if indicator.formula is None:
+        return entered(unit, indicator, target)
+    num = store.catalogue[indicator.formula.numerator]
+    den = store.catalogue[indicator.formula.denominator]
+    found = pair(unit, num, den, target)
+    return indicator.formula.apply(*found) if found else None
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(MONTHLY_PLACES),
+            st.sampled_from(MONTHLY_CODES),
+            st.sampled_from(MONTHLY_STORED),
+            st.integers(1, 1000),
+        ),
+        max_size=60,
+        unique_by=lambda row: row[:3],
+    )
+)
+def test_monthly_values_with_gaps_agree_with_the_reference(store, rows):
+    """Stocks, flows and rates (of flows and of stocks), months with gaps (and a few values
+    stored for quarters, halves and the year, and for the province itself) summed into
+    quarters, halves and the year: the SQL series and the store's aggregates agree with
+    the reference."""
+    if not store.has_unit(VILLAGE):
+        store.add_unit(VILLAGE, "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
+    store.db.execute("DELETE FROM data_values")
+    save(store, rows)
+    wanted = ["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2024S1", "2024S2", "2024", "202412"]
+    for code in ("BTS_TOTAL", "APPS_TOTAL", "APPS_ONLINE_PCT", "SMARTPHONE_HH_PCT"):
+        table = compute_series(store, code, MONTHLY_PLACES, wanted).as_dict()
+        for unit in MONTHLY_PLACES:
+            for period in wanted:
+                expected = reference_value(store, rows, code, unit, period)
+                assert table[unit][period] == pytest.approx(expected), (code, unit, period)
+                assert store.aggregate(code, unit, period) == pytest.approx(expected)
+    for unit in (PROVINCE, PHUC_YEN):
+        for period in ("2024Q3", "2024"):
+            got = store.aggregates(unit, period)
+            for code in ("BTS_TOTAL", "APPS_TOTAL", "APPS_ONLINE_PCT", "SMARTPHONE_HH_PCT"):
+                assert got[code] == pytest.approx(reference_value(store, rows, code, unit, period))

@@ -594,6 +594,41 @@ def test_latest_period_of_each_type(store):
     assert store.latest_period(PeriodType.YEAR).iso == "2022"
 
 
+def test_the_latest_period_is_kept_until_any_connection_changes_the_data(store):
+    from ictdesk.core.periods import PeriodType
+
+    store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q3", 3)], source="form")
+    assert store.latest_period().iso == "2024Q3"
+    other = ValueStore.open(store.path)
+    try:
+        other.save_values([ValueWrite("07900", "BTS_4G", "2025Q1", 1)], source="form")
+        assert store.latest_period().iso == "2025Q1"  # another connection's commit
+        assert store.latest_period(PeriodType.MONTH) is None
+        other.db.execute("DELETE FROM data_values WHERE period = '2025Q1'")
+        assert store.latest_period().iso == "2024Q3"
+    finally:
+        other.close()
+    store.db.execute("DELETE FROM data_values")  # this connection's own change
+    assert store.latest_period() is None
+
+
+def test_kept_aggregates_follow_every_change_of_the_data(store):
+    store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "202401", 3)], source="form")
+    first = store.aggregates("25", "2024Q1")
+    assert first["BTS_TOTAL"] == 3
+    first["BTS_TOTAL"] = 99  # the caller's copy: what is kept is not changed
+    assert store.aggregates("25", "2024Q1")["BTS_TOTAL"] == 3
+    store.save_values([ValueWrite("07900", "BTS_TOTAL", "202403", 4)], source="form")
+    assert store.aggregates("25", "2024Q1")["BTS_TOTAL"] == 7
+    other = ValueStore.open(store.path)
+    try:
+        other.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "202402", 5)], source="form")
+    finally:
+        other.close()
+    assert store.aggregates("25", "2024Q1")["BTS_TOTAL"] == 9  # February: not the last month
+    assert store.aggregates(PHUC_YEN, "2024Q1")["BTS_TOTAL"] == 5
+
+
 def test_child_counts_in_one_call(store):
     provinces = [u.code for u in store.root_units()]
     counts = store.child_counts([*provinces, PHUC_YEN])

@@ -66,7 +66,7 @@ def code_readings(text: str) -> list[str]:
     """The unit codes ``text`` may mean, first as given: a spreadsheet turns "04792" into 4792,
     so digits are also read as a commune's (5 wide) and a province's (2 wide) GSO code."""
     code = text.strip()
-    if not code.isdigit():
+    if not code.isdecimal():  # "²" is a digit to isdigit() that int() refuses
         return [code]
     return [code, commune_code(code), province_code(code)]
 

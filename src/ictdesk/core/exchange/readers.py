@@ -162,6 +162,7 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
         width = len(LONG_HEADER) if flags else len(LONG_HEADER_BEFORE_FLAGS)
         text = unescape_long_text if flags else (lambda t: t)
         reader.looks_like_row = lambda cells: len(cells) >= 6 and is_period(cells[4])
+        checked_names: set[str] = set()
         for cells in reader:
             line = reader.start
             if len(cells) != width or not cells[0]:  # odd rows: empty ones are skipped
@@ -188,8 +189,11 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 ("comment", comment),
                 ("stored_by", who),
             ):
-                if given:
+                # names repeat on every row of a unit or an indicator: each checked once
+                if given and given not in checked_names:
                     checked_text(given, name, line, column)
+                    if column != "comment":
+                        checked_names.add(given)
             try:
                 value = cell_number(raw, types.get(code, ValueType.DECIMAL), convention)
             except InvalidNumber as exc:

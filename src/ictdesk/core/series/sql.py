@@ -19,6 +19,8 @@ is exposed so that the bench can time the same SQL run bare.
 
 from __future__ import annotations
 
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
@@ -31,6 +33,13 @@ from ictdesk.core.store import ValueStore
 # quarters and months.
 _FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _UNIT_BLOCK = 500  # requested units per query, under SQLite's variable limit
+_KEPT_QUERIES = 64  # series queries kept per store while its data is unchanged
+
+# Each store's queries with the data stamp they were built at: whether the plain sums may be
+# used costs more than the sums themselves (a national rate: 200 ms of checks, 20 ms of
+# sums), and redrawing asks the same again. Any write, here or in another process, changes
+# the stamp (``ValueStore.data_stamp``) and drops them.
+_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _period_map(periods: Sequence[Period]) -> list[tuple[str, str, int, int]]:
@@ -57,8 +66,27 @@ def series_sql(
     It returns rows ``(unit_code, period, numerator_sum, denominator_sum, units_counted)``;
     for an entered indicator the denominator is ``NULL``. Periods or units with nothing known
     have no row. ``units_counted`` is ``NULL`` when the sums are taken over ranges of unit
-    codes (see :func:`_range_sql`).
+    codes (see :func:`_range_sql`). Kept until the data changes.
     """
+    stamp = store.data_stamp()
+    stamped = _KEPT.get(store)
+    if stamped is None or stamped[0] != stamp:
+        stamped = _KEPT[store] = (stamp, OrderedDict())
+    kept: OrderedDict = stamped[1]
+    key = (indicator_code, tuple(unit_codes), tuple(periods))
+    if key in kept:
+        kept.move_to_end(key)
+    else:
+        kept[key] = _build_sql(store, indicator_code, unit_codes, periods)
+        if len(kept) > _KEPT_QUERIES:
+            kept.popitem(last=False)
+    sql, params = kept[key]
+    return sql, list(params)
+
+
+def _build_sql(
+    store: ValueStore, indicator_code: str, unit_codes: Sequence[str], periods: Sequence[Period]
+) -> tuple[str, list]:
     indicator = store.catalogue[indicator_code]
     if indicator.formula is None:
         parts = [indicator]
@@ -76,13 +104,13 @@ def series_sql(
     if len(parts) == 2:
         # one row per unit and bucket holding both parts
         own = (
-            "SELECT req, unit, path, bucket,"
+            "SELECT unit, bucket,"
             f" max(CASE WHEN ind = ? THEN {_time_column(parts[0])} END) AS n,"
             f" max(CASE WHEN ind = ? THEN {_time_column(parts[1])} END) AS d"
-            " FROM timed GROUP BY req, unit, bucket HAVING n IS NOT NULL AND d IS NOT NULL"
+            " FROM timed GROUP BY unit, bucket HAVING n IS NOT NULL AND d IS NOT NULL"
         )
     else:
-        own = f"SELECT req, unit, path, bucket, {_time_column(parts[0])} AS n, NULL AS d FROM timed"
+        own = f"SELECT unit, bucket, {_time_column(parts[0])} AS n, NULL AS d FROM timed"
     sql = f"""
 WITH
   m(period, bucket, lvl, pos) AS (VALUES {",".join(["(?, ?, ?, ?)"] * len(mapping))}),
@@ -91,34 +119,39 @@ WITH
     WHERE code IN ({",".join("?" * len(unit_codes))})),
   members(req, unit, path) AS MATERIALIZED (
     SELECT r.code, u.code, u.path FROM req r JOIN units u ON u.path >= r.lo AND u.path < r.hi),
-  raw AS (
-    SELECT mb.req AS req, mb.unit AS unit, mb.path AS path, d.indicator_code AS ind,
-           m.bucket AS bucket, m.lvl AS lvl, m.pos AS pos, d.value AS value
-    FROM m
-    JOIN data_values d ON d.period = m.period
-    JOIN members mb ON mb.unit = d.unit_code
-    WHERE d.indicator_code IN ({",".join("?" * len(parts))}) AND d.value IS NOT NULL
-      -- the members' codes bound the seek: a province's communes, not the country's
-      AND d.unit_code >= (SELECT min(unit) FROM members)
-      AND d.unit_code <= (SELECT max(unit) FROM members)),
   timed AS (
-    SELECT req, unit, path, ind, bucket,
+    -- each stored value read once, however many requested units count it: per unit,
+    -- indicator and bucket, the sum of the coarsest level holding values and the last value
+    -- of that level (min() picks the row of the bare column)
+    SELECT d.unit_code AS unit, d.indicator_code AS ind, m.bucket AS bucket,
            coalesce(sum(CASE WHEN lvl = 0 THEN value END), sum(CASE WHEN lvl = 1 THEN value END),
                     sum(CASE WHEN lvl = 2 THEN value END), sum(CASE WHEN lvl = 3 THEN value END))
              AS total,
-           value AS last, min(lvl * 1000 - pos)
-    FROM raw GROUP BY req, unit, ind, bucket),
+           d.value AS last, min(m.lvl * 1000 - m.pos)
+    FROM m CROSS JOIN data_values d ON d.period = m.period
+    WHERE d.indicator_code IN ({",".join("?" * len(parts))}) AND d.value IS NOT NULL
+      -- the members' codes bound the seek: a province's communes, not the country's
+      AND d.unit_code >= (SELECT min(unit) FROM members)
+      AND d.unit_code <= (SELECT max(unit) FROM members)
+      AND d.unit_code IN (SELECT unit FROM members)
+    GROUP BY d.unit_code, d.indicator_code, m.bucket),
   own AS MATERIALIZED ({own}),
+  placed AS MATERIALIZED (
+    -- each unit's own value once per requested unit whose subtree holds it
+    SELECT mb.req AS req, mb.unit AS unit, mb.path AS path, o.bucket AS bucket, o.n AS n,
+           o.d AS d
+    FROM members mb CROSS JOIN own o ON o.unit = mb.unit),
   shadow AS MATERIALIZED (
+    -- the values of units with children, which hide their subtrees' values
     SELECT req, bucket, path AS lo, substr(path, 1, length(path) - 1) || '0' AS hi
-    FROM own
+    FROM placed
     WHERE unit IN (SELECT parent_code FROM units WHERE parent_code IS NOT NULL))
-SELECT o.req, o.bucket, sum(o.n), sum(o.d), count(*)
-FROM own o
+SELECT p.req, p.bucket, sum(p.n), sum(p.d), count(*)
+FROM placed p
 WHERE NOT EXISTS (
   SELECT 1 FROM shadow s
-  WHERE s.req = o.req AND s.bucket = o.bucket AND o.path > s.lo AND o.path < s.hi)
-GROUP BY o.req, o.bucket
+  WHERE s.req = p.req AND s.bucket = p.bucket AND p.path > s.lo AND p.path < s.hi)
+GROUP BY p.req, p.bucket
 """
     params: list = [x for row in mapping for x in row]
     params += list(unit_codes)

@@ -102,6 +102,8 @@ class ValueStore(
         self._catalogue: Catalogue | None = None
         self._unit_code_cache: set[str] | None = None
         self._install_chain()
+        self._latest_cache: tuple[tuple[int, int, int], dict] | None = None  # see latest_period
+        self._aggregates_cache: tuple[tuple[int, int, int], dict] | None = None  # aggregates
         db.execute("PRAGMA temp_store = MEMORY")
         for statement in TEMP_TABLES:
             db.execute(statement)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sqlite3
 from pathlib import Path
 
 from ictdesk.core.errors import StorageError
 from ictdesk.core.sqlite_library import sqlite_utils
+
+_TRANSACTION_STAMPS = itertools.count(1)
 
 
 class StorePart:
@@ -21,6 +24,17 @@ class StorePart:
     path: Path | None
     read_only: bool
     stored_by: str
+    _latest_cache: tuple[tuple[int, int, int], dict] | None
+    _aggregates_cache: tuple[tuple[int, int, int], dict] | None
+
+    def data_stamp(self) -> tuple[int, int, int]:
+        """What changes whenever the file's data may have: ``PRAGMA data_version`` (bumped by
+        other connections' commits) and this connection's count of changed rows. Results kept
+        until the data changes (the latest period, the series' queries) are kept with it.
+        Inside a transaction, which may yet be rolled back, every stamp is a new one."""
+        (version,) = self.db.execute("PRAGMA data_version").fetchone()
+        pending = next(_TRANSACTION_STAMPS) if self.db.conn.in_transaction else 0
+        return version, self.db.conn.total_changes, pending
 
     @contextlib.contextmanager
     def _writing(self, what: str, what_vi: str | None = None):
