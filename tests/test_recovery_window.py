@@ -18,7 +18,10 @@ def window(qtbot):
     from ictdesk.gui.app import make_application
     from ictdesk.gui.window import MainWindow
 
+    from ictdesk.gui.i18n import install_language
+
     make_application()
+    install_language("vi")
     made = MainWindow()
     qtbot.addWidget(made)
     yield made
@@ -60,7 +63,7 @@ def test_a_database_on_read_only_media_opens_read_only_with_a_notice(window, ask
         assert window.open_path(media / "a.db")
         assert window.store.read_only
         [(question, (title, text))] = asker.asked
-        assert question == "inform" and "read-only media" in text
+        assert question == "inform" and "thiết bị chỉ đọc" in text  # read-only media
         assert backup_action(window).isEnabled()
         window.set_store(None)
 
@@ -73,7 +76,7 @@ def test_a_database_on_a_full_disk_opens_read_only_saying_the_disk_is_full(windo
         assert window.open_path(disk / "a.db")
         assert window.store.read_only
         [(question, (title, text))] = asker.asked
-        assert "disk" in text and "full" in text
+        assert "Ổ đĩa" in text and "đã đầy" in text  # the disk is full
         window.set_store(None)
 
 
