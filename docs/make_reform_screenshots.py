@@ -13,7 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen's screen is 800 x 800 by default, where the window starts maximised (a small
+# screen); the guide's pictures are of a 1280 x 820 window on a desktop screen.
+_SCREEN = Path(tempfile.mkdtemp(prefix="ictdesk-shots-")) / "screen.json"
+_SCREEN.write_text('{"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080}]}')
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
 from PySide6.QtCore import QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
