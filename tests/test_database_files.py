@@ -222,3 +222,17 @@ def test_the_full_check_runs_after_an_unclean_close_not_after_a_reader(tmp_path)
     assert inspect_file(path) is False
     wal.write_bytes(b"\0" * 32)  # frames of a writer that did not close
     assert inspect_file(path) is True
+
+
+def test_opening_errors_speak_vietnamese_too(tmp_path):
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"not a database at all" * 20)
+    with pytest.raises(NotAnIctdeskDatabase) as refused:
+        ValueStore.open(junk)
+    assert "không phải cơ sở dữ liệu ictdesk" in refused.value.message("vi")
+    with pytest.raises(DatabaseUnavailable) as missing:
+        ValueStore.open(tmp_path / "none.db")
+    assert "Không tìm thấy tệp" in missing.value.message("vi")
+    with pytest.raises(DatabaseUnavailable) as exists:
+        ValueStore.create(junk)
+    assert "đã có" in exists.value.message("vi")

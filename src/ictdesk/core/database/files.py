@@ -139,17 +139,28 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
             header = handle.read(100)
         size = path.stat().st_size
     except FileNotFoundError:
-        raise DatabaseUnavailable(f"file not found: {path}") from None
+        raise DatabaseUnavailable(
+            f"file not found: {path}", vi=f"Không tìm thấy tệp {path}"
+        ) from None
     except OSError as exc:
-        raise DatabaseUnavailable(f"cannot read {path}: {exc.strerror}") from None
+        raise DatabaseUnavailable(
+            f"cannot read {path}: {exc.strerror}",
+            vi=f"Không đọc được tệp {path.name} ({exc.strerror})",
+        ) from None
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER or len(header) < 100:
-        raise NotAnIctdeskDatabase(f"not an ictdesk database (not SQLite): {path}")
+        raise NotAnIctdeskDatabase(
+            f"not an ictdesk database (not SQLite): {path}",
+            vi=f"Tệp {path.name} không phải cơ sở dữ liệu ictdesk.",
+        )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
     wal = path.with_name(path.name + "-wal")
     if size < page_size * page_count and not wal.exists():
-        raise NotAnIctdeskDatabase(f"the database file is truncated (damaged): {path}")
+        raise NotAnIctdeskDatabase(
+            f"the database file is truncated (damaged): {path}",
+            vi=f"Tệp {path.name} bị cắt cụt (hỏng): hãy khôi phục từ bản sao lưu.",
+        )
     # Without a write-ahead log to read, open it immutable so not even -shm/-wal files appear.
     try:
         conn = sqlite3.connect(_read_only_uri(path, lock=wal.exists()), uri=True)
@@ -158,7 +169,10 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise NotAnIctdeskDatabase(f"not an ictdesk database: {path}")
+            raise NotAnIctdeskDatabase(
+                f"not an ictdesk database: {path}",
+                vi=f"Tệp {path.name} không phải cơ sở dữ liệu ictdesk.",
+            )
         if full is None:
             checked = conn.execute(
                 "SELECT value FROM settings WHERE key = ?", [CHECKED_KEY]
@@ -177,7 +191,10 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
                     " đó là của một tệp khác.",
                 )
             if damage != "ok":
-                raise NotAnIctdeskDatabase(f"the database file is damaged ({damage}): {path}")
+                raise NotAnIctdeskDatabase(
+                    f"the database file is damaged ({damage}): {path}",
+                    vi=f"Tệp {path.name} bị hỏng ({damage}): hãy khôi phục từ bản sao lưu.",
+                )
         applied = {
             row[0]
             for row in conn.execute(
@@ -194,14 +211,18 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
                 vi=f"Tệp nhật ký bên cạnh {path.name} làm hỏng nó, còn tệp thì lành: nhật ký"
                 " đó là của một tệp khác.",
             ) from None
-        raise NotAnIctdeskDatabase(f"not a readable ictdesk database ({exc}): {path}") from None
+        raise NotAnIctdeskDatabase(
+            f"not a readable ictdesk database ({exc}): {path}",
+            vi=f"Không đọc được tệp {path.name} như một cơ sở dữ liệu ictdesk ({exc}).",
+        ) from None
     finally:
         conn.close()
     known = {m.name for m in migrations._migrations}
     unknown = applied - known
     if unknown:
         raise DatabaseTooNew(
-            f"{path} was written by a newer ictdesk (schema {sorted(unknown)[-1]}); update ictdesk"
+            f"{path} was written by a newer ictdesk (schema {sorted(unknown)[-1]}); update ictdesk",
+            vi=f"Tệp {path.name} do một phiên bản ictdesk mới hơn ghi: hãy cập nhật ictdesk.",
         )
     return full, bool(known - applied)
 
@@ -242,7 +263,9 @@ def open_database(
             if migrations.pending(db):
                 db.close()
                 raise DatabaseUnavailable(
-                    f"{path} must be upgraded before it can be read; open it once for writing"
+                    f"{path} must be upgraded before it can be read; open it once for writing",
+                    vi=f"Tệp {path.name} cần được nâng cấp trước khi đọc: hãy mở nó một lần"
+                    " ở chế độ ghi.",
                 )
             return db
         db = _writable(path)
@@ -253,7 +276,9 @@ def open_database(
                     [CHECKED_KEY, datetime.date.today().isoformat()],
                 )
     except sqlite3.OperationalError as exc:
-        raise DatabaseUnavailable(f"cannot open {path}: {exc}") from None
+        raise DatabaseUnavailable(
+            f"cannot open {path}: {exc}", vi=f"Không mở được tệp {path.name}: {exc}"
+        ) from None
     return db
 
 
@@ -282,7 +307,9 @@ def upgrade_database(path: str | os.PathLike) -> None:
     try:
         _writable(path).close()
     except sqlite3.OperationalError as exc:
-        raise DatabaseUnavailable(f"cannot upgrade {path}: {exc}") from None
+        raise DatabaseUnavailable(
+            f"cannot upgrade {path}: {exc}", vi=f"Không nâng cấp được tệp {path.name}: {exc}"
+        ) from None
 
 
 def _writable(path: Path) -> sqlite_utils.Database:
@@ -304,15 +331,20 @@ def create_database(path: str | os.PathLike, settings: dict[str, str] | None = N
     """
     path = Path(path)
     if path.exists():
-        raise DatabaseUnavailable(f"file already exists: {path}")
+        raise DatabaseUnavailable(f"file already exists: {path}", vi=f"Tệp {path} đã có")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise DatabaseUnavailable(f"folder does not exist: {folder}")
+        raise DatabaseUnavailable(
+            f"folder does not exist: {folder}", vi=f"Thư mục {folder} không tồn tại"
+        )
     moved = set_aside_stray(path)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".ictdesk-new-", suffix=".db", dir=folder)
     except OSError as exc:
-        raise DatabaseUnavailable(f"cannot write in {folder}: {exc.strerror}") from None
+        raise DatabaseUnavailable(
+            f"cannot write in {folder}: {exc.strerror}",
+            vi=f"Không ghi được vào thư mục {folder} ({exc.strerror})",
+        ) from None
     os.close(handle)
     umask = os.umask(0)
     os.umask(umask)
@@ -330,7 +362,7 @@ def create_database(path: str | os.PathLike, settings: dict[str, str] | None = N
                 )
         db.close()
         if path.exists():
-            raise DatabaseUnavailable(f"file already exists: {path}")
+            raise DatabaseUnavailable(f"file already exists: {path}", vi=f"Tệp {path} đã có")
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
