@@ -16,9 +16,8 @@ from ictdesk.core.store import ValueStore
 @pytest.fixture
 def window(qtbot):
     from ictdesk.gui.app import make_application
-    from ictdesk.gui.window import MainWindow
-
     from ictdesk.gui.i18n import install_language
+    from ictdesk.gui.window import MainWindow
 
     make_application()
     install_language("vi")

@@ -112,3 +112,16 @@ def test_a_refused_write_says_it_once_in_both_languages(store):
     # an error already worded is not worded again on its way up
     again = not_saved("the values were not saved", "chưa lưu được số liệu", raised.value)
     assert str(again) == str(raised.value) and again.vi == raised.value.vi
+
+
+def test_sqlites_usual_reasons_are_said_in_vietnamese():
+    import sqlite3
+
+    disk_full = sqlite3.OperationalError("database or disk is full")
+    full = not_saved("the values were not saved", "Chưa lưu được số liệu", disk_full)
+    assert full.vi == "Chưa lưu được số liệu: ổ đĩa đã đầy"  # was "…: database or disk is full"
+    assert str(full) == "the values were not saved: database or disk is full"
+    locked = not_saved("x", "Chưa lưu", sqlite3.OperationalError("database is locked"))
+    assert locked.vi == "Chưa lưu: tệp đang bị một chương trình khác giữ"
+    odd = not_saved("x", "Chưa lưu", sqlite3.OperationalError("something new"))
+    assert odd.vi == "Chưa lưu: something new"  # an unknown reason as SQLite says it

@@ -33,6 +33,7 @@ from ictdesk.core.errors import (
     IctdeskError,
     NotAnIctdeskDatabase,
     StorageError,
+    reason_in_vietnamese,
 )
 from ictdesk.core.paths import data_dir
 from ictdesk.core.store import ValueStore, audit_tip, record_restore
@@ -75,15 +76,11 @@ def _not_written(exc: BaseException | str) -> StorageError:
 def _vi_reason(reason: str) -> str:
     """The usual reasons a backup fails, in Vietnamese (others as the system says them)."""
     text = reason.lower()
-    if "full" in text or "no space" in text:
-        return "ổ đĩa đã đầy"
     if "permission" in text or "read-only" in text or "readonly" in text:
         return "không có quyền ghi vào thư mục sao lưu"
-    if "does not exist" in text or "no such file" in text:
-        return "thư mục không tồn tại"
     if "kept changing" in text:
         return "cơ sở dữ liệu thay đổi liên tục trong lúc sao lưu"
-    return reason
+    return reason_in_vietnamese(reason)
 
 
 def backup_to(

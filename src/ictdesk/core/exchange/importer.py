@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ictdesk.core.errors import IctdeskError, StorageError
+from ictdesk.core.errors import IctdeskError
 from ictdesk.core.exchange.dhis2_readers import read_dhis2, read_dhis2_json
 from ictdesk.core.exchange.import_report import (
     ImportRejected,
@@ -35,6 +35,7 @@ from ictdesk.core.exchange.readers import (
 from ictdesk.core.exchange.row_checks import RowChecker, location, timestamp
 from ictdesk.core.exchange.template_reader import read_template
 from ictdesk.core.store import ValueStore
+from ictdesk.core.store.base import not_saved
 from ictdesk.core.validation import (
     OPERATORS,
     OUTLIER_MIN_CHANGE,
@@ -132,7 +133,7 @@ def import_files(
                 store.write_staged("import")
                 report.written = True
     except sqlite3.Error as exc:
-        raise StorageError(f"the import was not stored: {exc}") from exc
+        raise not_saved("the import was not stored", "Chưa lưu được dữ liệu nhập", exc) from exc
     return report
 
 

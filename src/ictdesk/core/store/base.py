@@ -7,7 +7,7 @@ import itertools
 import sqlite3
 from pathlib import Path
 
-from ictdesk.core.errors import StorageError
+from ictdesk.core.errors import StorageError, reason_in_vietnamese
 from ictdesk.core.sqlite_library import sqlite_utils
 
 _TRANSACTION_STAMPS = itertools.count(1)
@@ -52,6 +52,6 @@ def not_saved(what: str, what_vi: str | None, exc: BaseException) -> StorageErro
     english = reason if reason.lower().startswith(what.lower()) else f"{what}: {reason}"
     vietnamese = None
     if what_vi:
-        inner = getattr(exc, "vi", None) or reason
+        inner = getattr(exc, "vi", None) or reason_in_vietnamese(reason)
         vietnamese = inner if inner.lower().startswith(what_vi.lower()) else f"{what_vi}: {inner}"
     return StorageError(english, vi=vietnamese)
