@@ -86,20 +86,21 @@ class NulInText(ValueRejected):
     later cut the text there, so it is refused, never stored."""
 
 
+_REASONS_VI = (  # words of SQLite's or the system's reason, and what it means in Vietnamese
+    (("full", "no space"), "ổ đĩa đã đầy"),
+    (("readonly", "read-only"), "tệp hoặc ổ đĩa chỉ cho đọc"),
+    (("permission", "access"), "không có quyền ghi"),
+    (("locked", "busy"), "tệp đang bị một chương trình khác giữ"),
+    (("disk i/o", "input/output"), "lỗi đọc ghi ổ đĩa"),
+    (("does not exist", "no such file"), "thư mục hoặc tệp không tồn tại"),
+)
+
+
 def reason_in_vietnamese(reason: str) -> str:
     """The usual reasons SQLite or the system give for a refused read or write, in Vietnamese
     (others as they were said): a full disk, a read-only file, a lock, a failing disk."""
     text = reason.lower()
-    if "full" in text or "no space" in text:
-        return "ổ đĩa đã đầy"
-    if "readonly" in text or "read-only" in text:
-        return "tệp hoặc ổ đĩa chỉ cho đọc"
-    if "permission" in text or "access" in text:
-        return "không có quyền ghi"
-    if "locked" in text or "busy" in text:
-        return "tệp đang bị một chương trình khác giữ"
-    if "disk i/o" in text or "input/output" in text:
-        return "lỗi đọc ghi ổ đĩa"
-    if "does not exist" in text or "no such file" in text:
-        return "thư mục hoặc tệp không tồn tại"
+    for words, vietnamese in _REASONS_VI:
+        if any(word in text for word in words):
+            return vietnamese
     return reason
