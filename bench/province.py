@@ -19,8 +19,13 @@ FIRST_MONTH, LAST_MONTH = Period(2012, PeriodType.MONTH, 1), Period(2025, Period
 
 
 def build_province(path: Path = PROVINCE_DB) -> Path:
-    """Create the province database once; later calls reuse the file."""
+    """Create the province database once; later calls reuse the file (upgraded first when an
+    older ictdesk built it: the benches open it read-only)."""
     if path.exists():
+        if ValueStore.upgrade_due(path):
+            started = time.perf_counter()
+            ValueStore.upgrade(path)
+            print(f"upgraded {path.name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         return path
     started = time.perf_counter()
     partial = path.with_suffix(".building")
