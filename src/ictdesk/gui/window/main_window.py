@@ -164,13 +164,6 @@ class MainWindow(QMainWindow):
     def dashboard_view(self):
         return self.lazy_tabs.view("dashboard")
 
-    def give_store(self, view: QWidget) -> None:
-        """Hand the open store to a tab's view (built now, or when the file changes)."""
-        if hasattr(view, "model") and hasattr(view, "show_units"):  # the grid
-            view.set_store(self.store, self.session)
-        elif hasattr(view, "set_store"):
-            view.set_store(self.store)
-
     def _connect(self) -> None:
         place = self.place
         place.add_guard(self._may_leave_entry)

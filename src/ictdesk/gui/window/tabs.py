@@ -23,12 +23,14 @@ if TYPE_CHECKING:
 class Tab:
     """One lazily built tab: ``build(window)`` makes its view (wired to the window),
     ``show(view, window)`` brings it to the current place, ``reread(view, window)`` reads the
-    data again at the same place (a grid keeps its scroll and selection)."""
+    data again at the same place (a grid keeps its scroll and selection), ``give_store(view,
+    window)`` hands it the window's open store (when built, and when the file changes)."""
 
     name: str
     build: Callable[[MainWindow], QWidget]
     show: Callable[[QWidget, MainWindow], None]
     reread: Callable[[QWidget, MainWindow], None] | None = None
+    give_store: Callable[[QWidget, MainWindow], None] | None = None
     view: QWidget | None = None
     moved: bool = True  # the place changed since the view last showed it
     changed: bool = False  # the data changed since
@@ -55,6 +57,8 @@ class LazyTabs:
         spec = self.specs[name]
         if spec.view is None:
             spec.view = spec.build(self.window)
+            if spec.give_store:
+                spec.give_store(spec.view, self.window)
             index = self.widget.indexOf(spec.placeholder)
             title = self.widget.tabText(index)
             self.widget.blockSignals(True)
@@ -95,8 +99,8 @@ class LazyTabs:
     def _on_store_changed(self) -> None:
         for spec in self.specs.values():
             spec.moved = True
-            if spec.view is not None:
-                self.window.give_store(spec.view)
+            if spec.view is not None and spec.give_store:
+                spec.give_store(spec.view, self.window)
         self.refresh_current()
 
     def _on_bus_changed(self, _changes: Changes, _initiator) -> None:
@@ -115,7 +119,6 @@ def tab_specs() -> list[Tab]:
         from ictdesk.gui.grid.view import GridView
 
         view = GridView(window)
-        view.set_store(window.store, window.session)
         view.unit_activated.connect(window.jump_to)
         view.message.connect(window.status.show_message)
         return view
@@ -131,7 +134,6 @@ def tab_specs() -> list[Tab]:
         from ictdesk.gui.trends.view import TrendsView
 
         view = TrendsView(window)
-        view.set_store(window.store)
         view.message.connect(window.status.show_message)
         return view
 
@@ -139,7 +141,6 @@ def tab_specs() -> list[Tab]:
         from ictdesk.gui.dashboard.view import DashboardView
 
         view = DashboardView(window)
-        view.set_store(window.store)
         view.indicator_activated.connect(
             lambda code: (
                 window.tabs.setCurrentWidget(window.trends_view),
@@ -151,13 +152,19 @@ def tab_specs() -> list[Tab]:
     def at_place(view, window: MainWindow) -> None:
         view.show_place(window.place.unit_code, window.place.period)
 
+    def with_session(view, window: MainWindow) -> None:  # the grid edits through the session
+        view.set_store(window.store, window.session)
+
+    def store_only(view, window: MainWindow) -> None:
+        view.set_store(window.store)
+
     return [
-        Tab("grid", build_grid, at_place, lambda view, _w: view.model.refresh()),
+        Tab("grid", build_grid, at_place, lambda view, _w: view.model.refresh(), with_session),
         Tab(
             "reporting",
             build_reporting,
             lambda view, w: view.show_place(w.store, w.place.unit_code, w.place.period),
         ),
-        Tab("trends", build_trends, at_place),
-        Tab("dashboard", build_dashboard, at_place),
+        Tab("trends", build_trends, at_place, give_store=store_only),
+        Tab("dashboard", build_dashboard, at_place, give_store=store_only),
     ]
