@@ -7,8 +7,9 @@ import itertools
 import sqlite3
 from pathlib import Path
 
-from ictdesk.core.errors import StorageError, reason_in_vietnamese
+from ictdesk.core.errors import StorageError, ValueRejected, reason_in_vietnamese
 from ictdesk.core.sqlite_library import sqlite_utils
+from ictdesk.core.store.records import SOURCES
 
 _TRANSACTION_STAMPS = itertools.count(1)
 
@@ -35,6 +36,16 @@ class StorePart:
         (version,) = self.db.execute("PRAGMA data_version").fetchone()
         pending = next(_TRANSACTION_STAMPS) if self.db.conn.in_transaction else 0
         return version, self.db.conn.total_changes, pending
+
+    def _check_may_save(self, source: str) -> None:
+        """Refuse a save of values from an unknown ``source`` or into a read-only file."""
+        if source not in SOURCES:
+            raise ValueRejected(f"unknown source: {source}")
+        if self.read_only:
+            raise StorageError(
+                "the database is open read-only; nothing was saved",
+                vi="cơ sở dữ liệu đang mở chỉ để đọc; chưa lưu gì",
+            )
 
     @contextlib.contextmanager
     def _writing(self, what: str, what_vi: str | None = None):

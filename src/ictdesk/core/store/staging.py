@@ -6,7 +6,6 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
-from ictdesk.core.errors import StorageError, ValueRejected
 from ictdesk.core.store.audit import (
     _AUDIT_CHANGES,
     _AUDIT_COMPLETIONS,
@@ -16,7 +15,6 @@ from ictdesk.core.store.audit import (
     _Audit,
 )
 from ictdesk.core.store.records import (
-    SOURCES,
     now_iso,
 )
 
@@ -224,13 +222,7 @@ class _Staging(_Audit):
         Call inside ``db.atomic()``. A large batch rebuilds the by-indicator index once
         instead of updating it row by row (about twice as fast for a province's import).
         """
-        if source not in SOURCES:
-            raise ValueRejected(f"unknown source: {source}")
-        if self.read_only:
-            raise StorageError(
-                "the database is open read-only; nothing was saved",
-                vi="cơ sở dữ liệu đang mở chỉ để đọc; chưa lưu gì",
-            )
+        self._check_may_save(source)
         db = self.db
         first = not self.holds_values()
         if first:

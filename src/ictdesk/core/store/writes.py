@@ -6,11 +6,10 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ictdesk.core.errors import StorageError, UnknownUnit, ValueRejected
+from ictdesk.core.errors import UnknownUnit, ValueRejected
 from ictdesk.core.periods import canonical_period
 from ictdesk.core.store.base import StorePart, not_saved
 from ictdesk.core.store.records import (
-    SOURCES,
     ValueWrite,
     not_in_future,
     now_iso,
@@ -82,13 +81,7 @@ class _Writes(StorePart):
         ``None`` with no comment left is removed. Unchanged values are not touched. Either every
         write is stored or, if one is rejected, none is. Later writes to the same key win.
         """
-        if source not in SOURCES:
-            raise ValueRejected(f"unknown source: {source}")
-        if self.read_only:
-            raise StorageError(
-                "the database is open read-only; nothing was saved",
-                vi="cơ sở dữ liệu đang mở chỉ để đọc; chưa lưu gì",
-            )
+        self._check_may_save(source)
         rows = {}
         for write in writes:
             detail, row = self._check_write(write)
