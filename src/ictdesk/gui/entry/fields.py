@@ -179,14 +179,15 @@ class _Row:
         self.target.setObjectName(f"target_{indicator.code}")
         self.aggregate = QLabel(parent)
         self.aggregate.setObjectName(f"aggregate_{indicator.code}")
-        for key, label in (
-            ("unit", self.unit),
-            ("check", self.check),
-            ("previous", self.previous),
-            ("change", self.change),
-            ("target", self.target),
-            ("aggregate", self.aggregate),
-        ):
+        self._labels = {  # the columns beside the value, by their key in _COLUMNS
+            "unit": self.unit,
+            "check": self.check,
+            "previous": self.previous,
+            "change": self.change,
+            "target": self.target,
+            "aggregate": self.aggregate,
+        }
+        for key, label in self._labels.items():
             label.setFixedWidth(_COLUMNS[key][1])
         for label in (self.previous, self.change, self.target, self.aggregate):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -205,13 +206,5 @@ class _Row:
 
     def place(self, grid: QGridLayout, row: int) -> None:
         grid.addWidget(self.name, row, 0)
-        for key, widget in (
-            ("value", self.value),
-            ("unit", self.unit),
-            ("check", self.check),
-            ("previous", self.previous),
-            ("change", self.change),
-            ("target", self.target),
-            ("aggregate", self.aggregate),
-        ):
+        for key, widget in {"value": self.value, **self._labels}.items():
             grid.addWidget(widget, row, _COLUMNS[key][0])
