@@ -20,18 +20,38 @@ from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import ImportRejected, detect_format, import_files
 from ictdesk.core.store import ValueStore, ValueWrite
 
+# A copy of ../shared/dhis2 (DHIS2's own readers, their licences kept), so that a clone
+# anywhere runs these tests; test_the_copy_of_dhis2s_readers_is_the_shared_one keeps it equal.
+VENDORED = Path(__file__).resolve().parent / "dhis2_readers"
+
+
+def _shared_harness() -> Path | None:
+    """shared/dhis2 in a folder above the project (../shared/dhis2 beside /work/main)."""
+    for folder in Path(__file__).resolve().parent.parents:
+        if (folder / "shared" / "dhis2" / "build.sh").is_file():
+            return folder / "shared" / "dhis2"
+    return None
+
 
 def _harness_source() -> Path:
-    """The folder holding DHIS2's readers: $ICTDESK_DHIS2_HARNESS, else shared/dhis2 in a
-    folder above the project (../shared/dhis2 beside /work/main)."""
+    """The folder holding DHIS2's readers: $ICTDESK_DHIS2_HARNESS, else shared/dhis2 above
+    the project, else the copy in tests/dhis2_readers."""
     given = os.environ.get("ICTDESK_DHIS2_HARNESS")
     if given:
         return Path(given)
-    here = Path(__file__).resolve().parent
-    for folder in here.parents:
-        if (folder / "shared" / "dhis2" / "build.sh").is_file():
-            return folder / "shared" / "dhis2"
-    pytest.fail("DHIS2's readers (shared/dhis2/build.sh) not found above the project")
+    return _shared_harness() or VENDORED
+
+
+def test_the_copy_of_dhis2s_readers_is_the_shared_one():
+    shared = _shared_harness()
+    copied = sorted(p.relative_to(VENDORED) for p in VENDORED.rglob("*") if p.is_file())
+    assert Path("build.sh") in copied and Path("d243/org/hisp/dhis/csv/CSV.java") in copied
+    if shared is None:  # a clone with nothing beside it: the copy is all there is
+        return
+    originals = sorted(p.relative_to(shared) for p in shared.rglob("*") if p.is_file())
+    assert copied == originals
+    for name in copied:
+        assert (VENDORED / name).read_bytes() == (shared / name).read_bytes(), name
 
 
 @pytest.fixture(scope="session")
