@@ -13,9 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-import sqlite_utils
-
 from ictdesk.core.database import inspect_file, migrations
+from ictdesk.core.database.connection import Connection
 from ictdesk.core.demo import commune_rows
 from ictdesk.core.errors import DatabaseTooNew
 from ictdesk.core.periods import Period, PeriodType, period_range
@@ -36,9 +35,7 @@ def build_national16(path: Path = NATIONAL16_DB, verbose: bool = True) -> Path:
     if path.exists():
         try:
             inspect_file(path, full=False)  # header and schema only: not a 3 GB quick_check
-            db = sqlite_utils.Database(
-                sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            )
+            db = Connection(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
             try:
                 stale = bool(migrations.pending(db))
             finally:

@@ -12,10 +12,10 @@ import pytest
 
 from ictdesk.core.audit_chain import GENESIS, Chain, encode_field, row_hash
 from ictdesk.core.backup import backup_to, restore
+from ictdesk.core.database.connection import Connection
 from ictdesk.core.database.files import APPLICATION_ID
 from ictdesk.core.database.migrations import migrations
 from ictdesk.core.exchange.importer import import_files
-from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.store import ValueStore, ValueWrite, audit_tip
 from ictdesk.core.units import UnitLevel
 
@@ -244,7 +244,7 @@ def test_audit_tip_of_an_unreadable_file_is_none(tmp_path):
 def _old_file(path):
     """A file as the version before the chain left it: values audited, a flag, a completion
     and a target never audited."""
-    db = sqlite_utils.Database(path)
+    db = Connection.open(path)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     migrations.apply(db, stop_before="m006_audit_chain")
     with db.conn:

@@ -45,8 +45,9 @@ def test_migrations_applied_twice_are_a_no_op(empty_db):
         assert sorted(second.db.execute("SELECT type, name, sql FROM sqlite_master")) == (
             schema_before
         )
-        applied = [m.name for m in migrations.applied(second.db)]
-        assert len(applied) == len(set(applied)) == len(migrations._migrations)
+        applied = migrations.applied(second.db)
+        assert applied == migrations.names
+        assert len(set(applied)) == len(applied) == 6
     finally:
         second.close()
     assert before["units"] == 34 + 3321

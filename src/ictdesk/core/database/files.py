@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from ictdesk.core.database.connection import Connection
 from ictdesk.core.database.journals import set_aside_stray
 from ictdesk.core.database.migrations import migrations
 from ictdesk.core.errors import (
@@ -18,17 +19,15 @@ from ictdesk.core.errors import (
     StrayJournal,
 )
 from ictdesk.core.filesystem import is_network_path, write_obstacle
-from ictdesk.core.sqlite_library import sqlite_utils
 
 APPLICATION_ID = 0x49435444  # "ICTD": marks a SQLite file as an ictdesk database
 SQLITE_HEADER = b"SQLite format 3\x00"
 WAL_FILES = ("-wal", "-shm")
 
 
-def _database(target) -> sqlite_utils.Database:
-    """A sqlite-utils database without plugins: a sqlite-utils plugin someone installed must
-    not change how ictdesk's connection behaves (and looking for plugins costs 20 ms)."""
-    return sqlite_utils.Database(target, execute_plugins=False)
+def _database(target) -> Connection:
+    """The store's connection to ``target`` (a path, or an open ``sqlite3`` connection)."""
+    return Connection(target) if isinstance(target, sqlite3.Connection) else Connection.open(target)
 
 
 def _configure(conn: sqlite3.Connection, *, wal: bool = True) -> None:
@@ -217,7 +216,7 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
         ) from None
     finally:
         conn.close()
-    known = {m.name for m in migrations._migrations}
+    known = set(migrations.names)
     unknown = applied - known
     if unknown:
         raise DatabaseTooNew(
@@ -232,7 +231,7 @@ def open_database(
     read_only: bool = False,
     checked: bool = False,
     check_later: bool = False,
-) -> sqlite_utils.Database:
+) -> Connection:
     """Open an existing ictdesk database, applying any pending migrations.
 
     ``read_only`` (or a file the user may not write) opens it without any write: no
@@ -282,7 +281,7 @@ def open_database(
     return db
 
 
-def record_full_check(db: sqlite_utils.Database) -> None:
+def record_full_check(db: Connection) -> None:
     """Record that today's full check of the open file passed."""
     with db.atomic():
         db.execute(
@@ -312,7 +311,7 @@ def upgrade_database(path: str | os.PathLike) -> None:
         ) from None
 
 
-def _writable(path: Path) -> sqlite_utils.Database:
+def _writable(path: Path) -> Connection:
     """A writing connection to ``path``, configured, its migrations applied."""
     db = _database(path)
     _configure(db.conn, wal=not is_network_path(path))

@@ -6,13 +6,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ictdesk.core.audit_chain import FIELDS, KINDS, SQL_FUNCTION, Chain
+from ictdesk.core.database.migration_set import MigrationSet
 from ictdesk.core.resources import resource_path
-from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.units import Unit, official_communes, official_provinces, search_key
 
-migrations = sqlite_utils.Migrations("ictdesk")
+if TYPE_CHECKING:
+    import sqlite_utils
+
+migrations = MigrationSet("ictdesk")
 # What the audit log may name as a change's source (m006 added restore and upgrade).
 AUDIT_SOURCES = ("form", "grid", "import", "undo", "demo", "restore", "upgrade")
 

@@ -26,9 +26,9 @@ from ictdesk.core.database import (
     upgrade_database,
     upgrade_due,
 )
+from ictdesk.core.database.connection import Connection
 from ictdesk.core.errors import StorageError
 from ictdesk.core.filesystem import is_network_path, write_obstacle
-from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.store.aggregates import _Aggregates
 from ictdesk.core.store.audit import AuditTip, _Audit, audit_tip, restore_detail
 from ictdesk.core.store.checks import _Checks
@@ -89,9 +89,7 @@ class ValueStore(
 ):
     """Units, catalogue, values, targets, settings and audit of one ictdesk database."""
 
-    def __init__(
-        self, db: sqlite_utils.Database, path: Path | None = None, read_only: bool = False
-    ):
+    def __init__(self, db: Connection, path: Path | None = None, read_only: bool = False):
         self.db = db
         self._settings: dict[str, str | None] = {}
         self.path = path

@@ -7,8 +7,8 @@ import itertools
 import sqlite3
 from pathlib import Path
 
+from ictdesk.core.database.connection import Connection
 from ictdesk.core.errors import StorageError, ValueRejected, reason_in_vietnamese
-from ictdesk.core.sqlite_library import sqlite_utils
 from ictdesk.core.store.records import SOURCES
 
 _TRANSACTION_STAMPS = itertools.count(1)
@@ -21,7 +21,7 @@ class StorePart:
     modules (``core.series.sql``, ``core.exchange.queries``) run SQL on it (a test keeps it so).
     """
 
-    db: sqlite_utils.Database
+    db: Connection
     path: Path | None
     read_only: bool
     stored_by: str
