@@ -131,6 +131,7 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self._full = ""
         self._tip = ""
+        self._shown = ("", "")
 
     def setText(self, text: str) -> None:  # noqa: N802
         self._full = text
@@ -141,6 +142,7 @@ class ElidedLabel(QLabel):
 
     def clear(self) -> None:
         self._full = ""
+        self._shown = ("", self._shown[1])
         super().clear()
 
     def setToolTip(self, tip: str) -> None:  # noqa: N802
@@ -154,9 +156,12 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         room = max(self.contentsRect().width(), self.width()) - 2
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
-        super().setText(shown)
         tips = [t for t in (self._full if shown != self._full else "", self._tip) if t]
-        super().setToolTip("\n".join(dict.fromkeys(tips)))
+        tip = "\n".join(dict.fromkeys(tips))
+        if (shown, tip) != self._shown:  # every relayout resizes it: Qt's calls cost 20 µs
+            self._shown = (shown, tip)
+            super().setText(shown)
+            super().setToolTip(tip)
 
 
 class _Row:

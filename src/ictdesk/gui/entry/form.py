@@ -64,6 +64,7 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         self.fields: dict[str, NumberField] = {}
         self._groups: dict[str, QGroupBox] = {}
         self._headers: list[dict[str, QLabel]] = []
+        self._aggregate_column_shown: bool | None = None
         self.title = QLabel(self)
         self.title.setObjectName("formTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px 0;")
@@ -125,6 +126,7 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         self.fields.clear()
         self._groups.clear()
         self._headers.clear()
+        self._aggregate_column_shown: bool | None = None
         while self.body_layout.count():
             self.body_layout.takeAt(0)
         if self._store is None:
@@ -275,10 +277,7 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
 
     def _refresh_aggregates(self) -> None:
         has_children = bool(self._store and self._unit and self._store.child_count(self._unit))
-        for headers in self._headers:
-            headers["aggregate"].setVisible(has_children)
-        for row in self.rows.values():
-            row.aggregate.setVisible(has_children)
+        self._show_aggregate_column(has_children)
         if not has_children:
             return
         values = self._store.aggregates(self._unit, self._period.iso)
@@ -286,6 +285,26 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         for code, row in self.rows.items():
             decimals = 1 if row.indicator.is_derived else None
             row.aggregate.setText(format_number(values.get(code), decimals, language))
+
+    def _show_aggregate_column(self, shown: bool) -> None:
+        """Show or hide the "sum of sub-units" column, laying each pillar out once: shown one
+        widget at a time, every label of the form was laid out and elided again for each of
+        the 52 (90 ms, going from a commune to its province)."""
+        if self._aggregate_column_shown is shown:
+            return
+        self._aggregate_column_shown = shown
+        layouts = [group.layout() for group in self._groups.values()]
+        for layout in layouts:
+            layout.setEnabled(False)
+        try:
+            for headers in self._headers:
+                headers["aggregate"].setVisible(shown)
+            for row in self.rows.values():
+                row.aggregate.setVisible(shown)
+        finally:
+            for layout in layouts:
+                layout.setEnabled(True)
+                layout.activate()
 
     def _current_values(self) -> dict[str, float | None]:
         """The values the fields stand for; text that could not be saved counts as none."""
