@@ -531,6 +531,34 @@ def test_monthly_values_with_gaps_agree_with_the_reference(store, rows):
     stored for quarters, halves and the year, and for the province itself) summed into
     quarters, halves and the year: the SQL series and the store's aggregates agree with
     the reference."""
+    _check_against_the_reference(store, rows)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(MONTHLY_PLACES),
+            st.sampled_from(MONTHLY_CODES),
+            st.sampled_from(MONTHLY_STORED[:12]),
+            st.integers(1, 1000),
+        ),
+        max_size=60,
+        unique_by=lambda row: row[:3],
+    )
+)
+def test_months_alone_with_gaps_agree_with_the_reference(store, rows):
+    """Months only, with gaps (a year in progress, a commune that skipped a month): the
+    aggregates then read each unit's value by seeks (a stock's last month found going back)
+    and still agree with the reference."""
+    _check_against_the_reference(store, rows)
+
+
+def _check_against_the_reference(store, rows):
     if not store.has_unit(VILLAGE):
         store.add_unit(VILLAGE, "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
     store.db.execute("DELETE FROM data_values")
