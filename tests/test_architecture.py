@@ -6,7 +6,13 @@ from pathlib import Path
 SRC = Path(__file__).parent.parent / "src" / "ictdesk"
 # The store and the database package own the connection; two named query modules read
 # through it for speed (the series' aggregate SQL, the long export's SQLite-written lines).
-SQL_OWNERS = ("core/store/", "core/database/", "core/series/sql.py", "core/exchange/queries.py")
+SQL_OWNERS = (
+    "core/store/",
+    "core/database/",
+    "core/series/sql.py",
+    "core/series/shortcuts.py",
+    "core/exchange/queries.py",
+)
 _CONNECTION = re.compile(r"\.db\.(execute|query|conn|atomic|executescript|table)\b|\bstore\.db\b")
 
 

@@ -25,7 +25,11 @@ def test_grid_defaults_to_every_entered_indicator(demo_store):
 import pytest  # noqa: E402
 
 from ictdesk.core.periods import Period, PeriodType  # noqa: E402
-from ictdesk.core.series import compute_series, periods_between  # noqa: E402
+from ictdesk.core.series import (  # noqa: E402
+    compute_series,
+    periods_between,
+    shortcuts,  # noqa: E402
+)
 from ictdesk.core.series import sql as series  # noqa: E402
 from ictdesk.core.store import ValueWrite  # noqa: E402
 
@@ -33,10 +37,13 @@ HA_NOI, PHU_THO, PHUC_YEN, OTHER = "01", "25", "08740", "07900"
 
 
 def both_ways(store, monkeypatch, code, units, periods):
-    """compute_series by ranges of unit codes, and by the general query; asserts they agree."""
+    """compute_series by its short cuts (ranges of unit codes, seeks), and by the general
+    query alone; asserts they agree."""
     quick = compute_series(store, code, units, periods)
     with monkeypatch.context() as patch:
-        patch.setattr(series, "_range_sql", lambda *args: None)
+        patch.setattr(shortcuts, "range_sql", lambda *args: None)
+        patch.setattr(shortcuts, "paired_range_sql", lambda *args: None)
+        patch.setattr(shortcuts, "seek_timed", lambda *args: None)
         general = compute_series(store, code, units, periods)
     assert quick.values.keys() == general.values.keys()
     for unit in units:
@@ -71,7 +78,9 @@ def test_range_sums_agree_with_the_general_query(national, monkeypatch):
     months = periods_between(2024, 2024, PeriodType.MONTH)
     quarters = periods_between(2024, 2024, PeriodType.QUARTER)
     years = [Period.parse("2024"), Period.parse("2023")]
-    assert series._range_sql(store, store.catalogue["BTS_TOTAL"], units, series._period_map(months))
+    assert shortcuts.range_sql(
+        store, store.catalogue["BTS_TOTAL"], units, series._period_map(months)
+    )
     table = both_ways(store, monkeypatch, "BTS_TOTAL", units, months)
     assert table.values[HA_NOI][0] == sum(10 * i + 1 for i in range(3))
     assert table.values["48"] == [None] * 12  # no data: None, never 0
@@ -79,10 +88,10 @@ def test_range_sums_agree_with_the_general_query(national, monkeypatch):
         for periods in (months, quarters, years):
             both_ways(store, monkeypatch, code, units, periods)
     # a flow over quarters of monthly data is a plain sum; a stock there is not
-    assert series._range_sql(
+    assert shortcuts.range_sql(
         store, store.catalogue["APPS_TOTAL"], units, series._period_map(quarters)
     )
-    assert not series._range_sql(
+    assert not shortcuts.range_sql(
         store, store.catalogue["BTS_TOTAL"], units, series._period_map(quarters)
     )
 
@@ -92,7 +101,7 @@ def test_a_province_value_shadows_its_communes_in_range_sums(national, monkeypat
     store.save_value(PHU_THO, "BTS_TOTAL", "202401", 5000, source="form")
     months = periods_between(2024, 2024, PeriodType.MONTH)
     units = [HA_NOI, PHU_THO, *communes[PHU_THO]]
-    assert not series._range_sql(
+    assert not shortcuts.range_sql(
         store, store.catalogue["BTS_TOTAL"], units, series._period_map(months)
     )
     table = both_ways(store, monkeypatch, "BTS_TOTAL", units, months)
@@ -128,12 +137,12 @@ def test_a_rate_is_summed_by_ranges_only_when_its_parts_come_in_pairs(national, 
         [ValueWrite(c, parts[0].code, f"2024{m:02d}", 5 + m) for c in every for m in (1, 2, 3, 5)],
         source="form",
     )  # every commune holding APPS_TOTAL now holds APPS_ONLINE too
-    assert series._paired_range_sql(store, parts, units, mapping)
+    assert shortcuts.paired_range_sql(store, parts, units, mapping)
     table = both_ways(store, monkeypatch, rate.code, units, months)
     assert table.values[HA_NOI][0] == pytest.approx(
         100 * sum(5 + 1 for _ in range(3)) / sum(10 * i + 1 for i in range(3))
     )
     # one commune's numerator without its denominator: pairs are needed, the general query
     store.save_value(communes[PHU_THO][0], parts[0].code, "202404", 7, source="form")
-    assert series._paired_range_sql(store, parts, units, mapping) is None
+    assert shortcuts.paired_range_sql(store, parts, units, mapping) is None
     both_ways(store, monkeypatch, rate.code, units, months)

@@ -18,7 +18,7 @@ class StorePart:
     """The state :meth:`ValueStore.__init__` sets, shared by every part of the store.
 
     ``db`` is the store's own connection: only ``ictdesk.core.store`` and the named query
-    modules (``core.series.sql``, ``core.exchange.queries``) run SQL on it (a test keeps it so).
+    modules (``core.series.sql`` and ``.shortcuts``, ``core.exchange.queries``) run SQL on it.
     """
 
     db: Connection
