@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
 from ictdesk.core.store import ValueStore
+from ictdesk.core.store.seeks import own_value_sql
 
 
 def held_periods(
@@ -83,16 +84,7 @@ def seek_timed(
         return None
     width = max(len(row[3]) for row in wanted)
     columns = [f"p{i}" for i in range(width)]
-    seek = (
-        "(SELECT d.value FROM data_values d WHERE d.unit_code = u.unit AND d.period = w.{}"
-        " AND d.indicator_code = w.ind)"
-    )
-    seeks = [seek.format(c) for c in reversed(columns)]  # a padded column is NULL: no row
-    last = f"coalesce({', '.join(seeks)})" if width > 1 else seeks[0]
-    total = (
-        "(SELECT sum(d.value) FROM data_values d WHERE d.unit_code = u.unit"
-        f" AND d.indicator_code = w.ind AND d.period IN ({', '.join(columns)}))"
-    )
+    value = own_value_sql("u.unit", "w.ind", "w.flow", columns)  # a padded NULL: no row
     marks = "(" + ", ".join("?" * (width + 3)) + ")"
     w_cte = (
         f"w(ind, bucket, flow, {', '.join(columns)}) AS (VALUES {', '.join([marks] * len(wanted))})"
@@ -100,7 +92,7 @@ def seek_timed(
     # materialized: each seek once (inlined, SQLite would repeat them for every use of v)
     timed = f"""sought AS MATERIALIZED (
     SELECT u.unit AS unit, w.ind AS ind, w.bucket AS bucket,
-           CASE WHEN w.flow THEN {total} ELSE {last} END AS v
+           {value} AS v
     FROM (SELECT DISTINCT unit FROM members) u CROSS JOIN w),
   timed AS (SELECT unit, ind, bucket, v AS total, v AS last FROM sought WHERE v IS NOT NULL)"""
     params: list = []
