@@ -509,23 +509,29 @@ def reference_value(store, rows, code, unit, period):
     return indicator.formula.apply(*found) if found else None
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(
-    st.lists(
+def stored_rows(periods):
+    """Up to 60 values of the monthly places and codes, stored for ``periods``."""
+    return st.lists(
         st.tuples(
             st.sampled_from(MONTHLY_PLACES),
             st.sampled_from(MONTHLY_CODES),
-            st.sampled_from(MONTHLY_STORED),
+            st.sampled_from(periods),
             st.integers(1, 1000),
         ),
         max_size=60,
         unique_by=lambda row: row[:3],
     )
+
+
+_EXAMPLES = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
+
+
+@_EXAMPLES
+@given(stored_rows(MONTHLY_STORED))
 def test_monthly_values_with_gaps_agree_with_the_reference(store, rows):
     """Stocks, flows and rates (of flows and of stocks), months with gaps (and a few values
     stored for quarters, halves and the year, and for the province itself) summed into
@@ -534,23 +540,8 @@ def test_monthly_values_with_gaps_agree_with_the_reference(store, rows):
     _check_against_the_reference(store, rows)
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(MONTHLY_PLACES),
-            st.sampled_from(MONTHLY_CODES),
-            st.sampled_from(MONTHLY_STORED[:12]),
-            st.integers(1, 1000),
-        ),
-        max_size=60,
-        unique_by=lambda row: row[:3],
-    )
-)
+@_EXAMPLES
+@given(stored_rows(MONTHLY_STORED[:12]))
 def test_months_alone_with_gaps_agree_with_the_reference(store, rows):
     """Months only, with gaps (a year in progress, a commune that skipped a month): the
     aggregates then read each unit's value by seeks (a stock's last month found going back)
