@@ -7,6 +7,7 @@ separator), and :func:`update_enabled` is the one place that decides what can be
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, unique
@@ -234,6 +235,9 @@ class MenuShortcutsWin(QObject):
     On Linux a line edit takes Ctrl+E (end of line, as in Emacs) and Ctrl+K before the window
     sees them, so Ctrl+E in a field of the form moved the cursor instead of opening the export.
     Copy, paste, undo and the other editing keys stay the field's.
+
+    Qt asks the focused widget first, so only the focused line edit is watched: a filter on the
+    whole application ran Python for every event of every widget (1.7k to choose a unit).
     """
 
     def __init__(self, window: MainWindow):
@@ -244,7 +248,19 @@ class MenuShortcutsWin(QObject):
             for action in window.actions_by_id.values()
             if not action.shortcut().isEmpty()
         }
-        QApplication.instance().installEventFilter(self)
+        self._watched: QLineEdit | None = None
+        application = QApplication.instance()
+        application.focusChanged.connect(self._follow_focus)
+        self._follow_focus(None, application.focusWidget())
+
+    def _follow_focus(self, _old, new) -> None:
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError):  # the field may be gone with its form
+                self._watched.removeEventFilter(self)
+            self._watched = None
+        if isinstance(new, QLineEdit) and new.window() is self._window:
+            new.installEventFilter(self)
+            self._watched = new
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if (
