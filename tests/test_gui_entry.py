@@ -334,3 +334,26 @@ def test_an_older_file_is_upgraded_off_the_gui_thread(qtbot, tmp_path, monkeypat
     assert threads and threads[0] is not threading.main_thread()
     assert not ValueStore.upgrade_due(path) and win.store is not None
     win.close()
+
+
+def test_the_first_sums_come_after_the_window_is_painted(qtbot, empty_db):
+    """At start the window paints before a province's sums are made ("…" meanwhile); once
+    painted, choosing a unit makes them at once."""
+    make_application()
+    install_language("vi")
+    win = MainWindow(ValueStore.open(empty_db))
+    qtbot.addWidget(win)
+    store, period = win.store, win.place.period.iso
+    store.save_value("08740", "HH_TOTAL", period, 1000)
+    store.save_value("07900", "HH_TOTAL", period, 3000)
+    win.unit_tree.select("08740")
+    win.unit_tree.select("25")
+    form = win.entry_form
+    assert form.rows["HH_TOTAL"].aggregate.text() == "…"  # not painted yet: not made
+    win.show()
+    qtbot.waitUntil(lambda: form.rows["HH_TOTAL"].aggregate.text() == "4.000", timeout=5000)
+    store.save_value("07900", "HH_TOTAL", period, 2000)
+    win.unit_tree.select("08740")
+    win.unit_tree.select("25")
+    assert form.rows["HH_TOTAL"].aggregate.text() == "3.000"  # painted: made at once
+    win.close()

@@ -91,6 +91,7 @@ class ValueStore(
 
     def __init__(self, db: Connection, path: Path | None = None, read_only: bool = False):
         self.db = db
+        self.closed = False
         self._settings: dict[str, str | None] = {}
         self.path = path
         self.read_only = read_only
@@ -192,8 +193,9 @@ class ValueStore(
             raise StorageError(f"cannot create {path}: {exc}") from exc
 
     def close(self) -> None:
-        """Close the connection; the store cannot be used afterwards."""
+        """Close the connection; the store cannot be used afterwards (:attr:`closed`)."""
         self.db.close()
+        self.closed = True
 
     def integrity_problems(self) -> list[str]:
         """What ``PRAGMA integrity_check`` finds wrong with the file (empty when it is sound)."""

@@ -43,6 +43,12 @@ class _Aggregates(StorePart):
                 kept.popitem(last=False)
         return dict(kept[key])
 
+    def aggregates_kept(self, unit_code: str, period: str) -> bool:
+        """Whether :meth:`aggregates` of ``unit_code`` and ``period`` would answer at once
+        (kept since the data last changed)."""
+        kept = self._aggregates_cache
+        return kept is not None and kept[0] == self.data_stamp() and (unit_code, period) in kept[1]
+
     def subtree_aggregates(
         self, unit_code: str, period: str, unit_codes: list[str]
     ) -> dict[str, dict[str, float | None]]:

@@ -8,7 +8,7 @@ saved when confirmed with a comment. Derived rates are read-only and follow the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -65,6 +65,8 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         self._groups: dict[str, QGroupBox] = {}
         self._headers: list[dict[str, QLabel]] = []
         self._aggregate_column_shown: bool | None = None
+        self._sums_wait_for_paint = False  # see sums_after_first_paint
+        self._sums_waiting = False
         self.title = QLabel(self)
         self.title.setObjectName("formTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px 0;")
@@ -275,10 +277,31 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         """Re-read the shown unit and period (after an undo, an import...)."""
         self.load(self._unit, self._period)
 
+    def sums_after_first_paint(self) -> None:
+        """Make the first sums of sub-units after the form is first painted, unless kept: at
+        start the window shows at once, a province's sums (30-50 ms) a moment later."""
+        self._sums_wait_for_paint = True
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self._sums_wait_for_paint and self._sums_waiting:  # dropped if self is gone:
+            QTimer.singleShot(0, self, self._sums_after_paint)
+        self._sums_wait_for_paint = self._sums_waiting = False
+
+    def _sums_after_paint(self) -> None:
+        if self._store is not None and not self._store.closed:  # the window may be closing
+            self._refresh_aggregates()
+
     def _refresh_aggregates(self) -> None:
         has_children = bool(self._store and self._unit and self._store.child_count(self._unit))
         self._show_aggregate_column(has_children)
         if not has_children:
+            return
+        iso = self._period.iso
+        if self._sums_wait_for_paint and not self._store.aggregates_kept(self._unit, iso):
+            self._sums_waiting = True
+            for row in self.rows.values():
+                row.aggregate.setText("…")
             return
         values = self._store.aggregates(self._unit, self._period.iso)
         language = current_language()
@@ -287,9 +310,8 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
             row.aggregate.setText(format_number(values.get(code), decimals, language))
 
     def _show_aggregate_column(self, shown: bool) -> None:
-        """Show or hide the "sum of sub-units" column, laying each pillar out once: shown one
-        widget at a time, every label of the form was laid out and elided again for each of
-        the 52 (90 ms, going from a commune to its province)."""
+        """Show or hide the "sum of sub-units" column, laying each pillar out once (widget by
+        widget, every label was laid out again for each: 90 ms, commune to province)."""
         if self._aggregate_column_shown is shown:
             return
         self._aggregate_column_shown = shown

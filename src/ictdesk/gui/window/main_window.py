@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.period_picker = PeriodPicker(self.place.period, self)
         self.entry_form = EntryForm(self)
         self.entry_form.set_session(self.session)
+        self.entry_form.sums_after_first_paint()  # the window first, then the sums
         self.history_panel = HistoryPanel(self)
         self._build_layout()
         self.status = StatusArea(self.statusBar(), self)
