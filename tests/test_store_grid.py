@@ -146,3 +146,7 @@ def test_a_rate_is_summed_by_ranges_only_when_its_parts_come_in_pairs(national, 
     store.save_value(communes[PHU_THO][0], parts[0].code, "202404", 7, source="form")
     assert shortcuts.paired_range_sql(store, parts, units, mapping) is None
     both_ways(store, monkeypatch, rate.code, units, months)
+    # and a denominator without its numerator elsewhere: as many of each part, still unpaired
+    store.save_value(communes[PHU_THO][1], parts[1].code, "202406", 40, source="form")
+    assert shortcuts.paired_range_sql(store, parts, units, mapping) is None
+    both_ways(store, monkeypatch, rate.code, units, months)

@@ -172,20 +172,32 @@ def paired_range_sql(
         else:
             runs.append((low, high))
     stored = sorted({row[0] for row in mapping})
-    check = f"""
+    # Paired when the rows of both parts and the rows of the first holding the second are
+    # as many: keys are unique per part, so every row of each has its partner. Two counts
+    # over the covering index and one pass of seeks, instead of a pass of seeks each way.
+    counted = f"""
 WITH p(period) AS (VALUES {",".join(["(?)"] * len(stored))}),
      r(lo, hi) AS (VALUES {",".join(["(?, ?)"] * len(runs))})
-SELECT 1 FROM p CROSS JOIN r CROSS JOIN data_values a
+SELECT count(*) FROM p CROSS JOIN r CROSS JOIN data_values a
 WHERE a.indicator_code = ? AND a.period = p.period AND a.unit_code >= r.lo
-  AND a.unit_code <= r.hi AND a.value IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM data_values b WHERE b.unit_code = a.unit_code
-                  AND b.period = a.period AND b.indicator_code = ? AND b.value IS NOT NULL)
-LIMIT 1
+  AND a.unit_code <= r.hi AND a.value IS NOT NULL {{partner}}
 """
+    partner = (
+        "AND EXISTS (SELECT 1 FROM data_values b WHERE b.unit_code = a.unit_code"
+        " AND b.period = a.period AND b.indicator_code = ? AND b.value IS NOT NULL)"
+    )
     ranges = [x for run in runs for x in run]
-    for one, other in ((parts[0], parts[1]), (parts[1], parts[0])):
-        if store.db.execute(check, [*stored, *ranges, one.code, other.code]).fetchone():
-            return None  # a unit holds one part without the other: pair unit by unit
+    bounds = [*stored, *ranges]
+    plain = counted.format(partner="")
+    (first,) = store.db.execute(plain, [*bounds, parts[0].code]).fetchone()
+    (second,) = store.db.execute(plain, [*bounds, parts[1].code]).fetchone()
+    if first != second:
+        return None  # a unit holds one part without the other: pair unit by unit
+    (both,) = store.db.execute(
+        counted.format(partner=partner), [*bounds, parts[0].code, parts[1].code]
+    ).fetchone()
+    if both != first:
+        return None
     sql = (
         f"SELECT n.req, n.bucket, n.total, d.total, NULL FROM ({n_sql}) n"
         f" JOIN ({d_sql}) d ON d.req = n.req AND d.bucket = n.bucket"
