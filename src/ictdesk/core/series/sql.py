@@ -114,10 +114,11 @@ def _build_sql(
         catalogue = store.catalogue
         parts = [catalogue[indicator.formula.numerator], catalogue[indicator.formula.denominator]]
     mapping = _period_map(periods)
+    held = {part.code: shortcuts.held_periods(store, part, mapping) for part in parts}
     quick = (
-        shortcuts.range_sql(store, parts[0], unit_codes, mapping)
+        shortcuts.range_sql(store, parts[0], unit_codes, mapping, held[parts[0].code])
         if len(parts) == 1
-        else shortcuts.paired_range_sql(store, parts, unit_codes, mapping)
+        else shortcuts.paired_range_sql(store, parts, unit_codes, mapping, held)
     )
     if quick is not None:
         return quick
@@ -133,17 +134,14 @@ def _build_sql(
         own = f"SELECT unit, bucket, {_time_column(parts[0])} AS n, NULL AS d FROM timed"
     # Only values of units with children hide others: when none holds one (communes alone
     # report), every placed value counts and the shadow test is skipped (20 ms of 80).
-    shadowed = any(
-        shortcuts.parents_hold(store, part, shortcuts.held_periods(store, part, mapping))
-        for part in parts
-    )
+    shadowed = any(shortcuts.parents_hold(store, part, held[part.code]) for part in parts)
     unshadowed = (
         "WHERE NOT EXISTS (SELECT 1 FROM shadow s WHERE s.req = p.req AND s.bucket = p.bucket"
         " AND p.path > s.lo AND p.path < s.hi)"
         if shadowed
         else ""
     )
-    seeking = shortcuts.seek_timed(store, parts, mapping)
+    seeking = shortcuts.seek_timed(parts, mapping, held)
     if seeking is not None:
         w_cte, timed, w_params = seeking
         first = w_cte

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ictdesk.core.catalogue import Indicator, TimeAggregation
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store.base import StorePart
-from ictdesk.core.store.seeks import own_value_sql
+from ictdesk.core.store.seeks import held_periods, own_value_sql
 from ictdesk.core.store.tree import path_range
 
 if TYPE_CHECKING:
@@ -30,10 +30,7 @@ class _Aggregates(StorePart):
 
         Kept until the data changes (:meth:`data_stamp`): going back to the province from
         one of its communes shows its sums at once (a year of monthly data: 0.1 s to sum)."""
-        stamp = self.data_stamp()
-        if self._aggregates_cache is None or self._aggregates_cache[0] != stamp:
-            self._aggregates_cache = (stamp, OrderedDict())
-        kept = self._aggregates_cache[1]
+        kept = self._kept_aggregates()
         key = (unit_code, period)
         if key in kept:
             kept.move_to_end(key)
@@ -46,8 +43,14 @@ class _Aggregates(StorePart):
     def aggregates_kept(self, unit_code: str, period: str) -> bool:
         """Whether :meth:`aggregates` of ``unit_code`` and ``period`` would answer at once
         (kept since the data last changed)."""
-        kept = self._aggregates_cache
-        return kept is not None and kept[0] == self.data_stamp() and (unit_code, period) in kept[1]
+        return (unit_code, period) in self._kept_aggregates()
+
+    def _kept_aggregates(self) -> OrderedDict:
+        """The aggregates kept since the data last changed (emptied when it has)."""
+        stamp = self.data_stamp()
+        if self._aggregates_cache is None or self._aggregates_cache[0] != stamp:
+            self._aggregates_cache = (stamp, OrderedDict())
+        return self._aggregates_cache[1]
 
     def subtree_aggregates(
         self, unit_code: str, period: str, unit_codes: list[str]
@@ -151,25 +154,15 @@ class _SubtreeValues:
             self._read_levels(store, sorted(several), flows)
 
     def _levels_stored(self, store: ValueStore, codes: list[str]) -> dict[tuple, set[int]]:
-        """(indicator, bucket) -> the levels at which any unit of the file stores a value
-        (one seek in the by-indicator index per indicator and stored period)."""
-        mapping: list[object] = []  # (stored period, bucket, level) flattened
-        for bucket, levels in self.levels.items():
-            for level, stored in enumerate(levels):
-                for period in stored:
-                    mapping += (period, bucket, level)
+        """(indicator, bucket) -> the levels at which any unit of the file stores a value."""
+        stored = [period for levels in self.levels.values() for level in levels for period in level]
+        held = held_periods(store.db, codes, stored)
         found: dict[tuple, set[int]] = defaultdict(set)
-        for chunk in _chunks(codes, _ROWS_PER_QUERY // max(1, len(mapping) // 3)):
-            rows = ",".join(["(?,?,?)"] * (len(mapping) // 3))
-            query = (
-                f"WITH m(period, bucket, lvl) AS (VALUES {rows}),"
-                f" i(code) AS (VALUES {','.join(['(?)'] * len(chunk))})"
-                " SELECT DISTINCT i.code, m.bucket, m.lvl FROM i CROSS JOIN m WHERE EXISTS"
-                " (SELECT 1 FROM data_values v WHERE v.indicator_code = i.code"
-                " AND v.period = m.period AND v.value IS NOT NULL)"
-            )
-            for ind, bucket, level in store.db.execute(query, [*mapping, *chunk]):
-                found[(ind, bucket)].add(level)
+        for code in codes:
+            for bucket, levels in self.levels.items():
+                for level, periods in enumerate(levels):
+                    if held[code].intersection(periods):
+                        found[(code, bucket)].add(level)
         return found
 
     def _read_single_levels(
