@@ -128,7 +128,7 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         self.fields.clear()
         self._groups.clear()
         self._headers.clear()
-        self._aggregate_column_shown: bool | None = None
+        self._aggregate_column_shown = None
         while self.body_layout.count():
             self.body_layout.takeAt(0)
         if self._store is None:
@@ -303,7 +303,7 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
             for row in self.rows.values():
                 row.aggregate.setText("…")
             return
-        values = self._store.aggregates(self._unit, self._period.iso)
+        values = self._store.aggregates(self._unit, iso)
         language = current_language()
         for code, row in self.rows.items():
             decimals = 1 if row.indicator.is_derived else None

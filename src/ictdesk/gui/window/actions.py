@@ -263,12 +263,8 @@ class MenuShortcutsWin(QObject):
             self._watched = new
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(watched, QLineEdit)
-            and isinstance(event, QKeyEvent)
-            and watched.window() is self._window
-        ):
+        # only the focused line edit of this window is watched (see _follow_focus)
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             pressed = QKeySequence(event.keyCombination()).toString()
             if pressed in self._sequences:
                 event.ignore()  # not overridden: the window's action runs
