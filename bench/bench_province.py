@@ -186,7 +186,7 @@ def bench_window(source: Path, repeat: int) -> list[str]:
 
 
 def bench_trends(path: Path, repeat: int) -> list[str]:
-    from bench_trends import bare_query, paint_counter
+    from bench_trends import bare_query, paint_counter, switching
     from PySide6.QtWidgets import QApplication
 
     from ictdesk.gui.trends.view import TrendsView
@@ -214,18 +214,7 @@ def bench_trends(path: Path, repeat: int) -> list[str]:
     for code, what, checked in cases:
         view.set_checked(checked)
 
-        def switch_back() -> None:
-            view.show_indicator("POP_TOTAL")
-            view.redraw()
-            QApplication.processEvents()
-
-        def redraw(code=code) -> None:
-            before = paints[0]
-            view.show_indicator(code)
-            view.redraw()
-            QApplication.processEvents()
-            assert paints[0] > before, "the chart was not painted"
-
+        redraw, switch_back = switching(view, paints, code, "POP_TOTAL")
         sql, params = series_sql(store, code, [PROVINCE, *checked], QUARTERS)
         ours, reference = paired_medians(
             redraw, bare_query(path, sql, params), repeat, before=switch_back

@@ -75,7 +75,6 @@ def bare_query(path: Path, sql: str, params: list):
 
 
 def bench_redraw(store: ValueStore, path: Path, repeat: int) -> list[str]:
-    from PySide6.QtWidgets import QApplication
 
     from ictdesk.gui.app import make_application
     from ictdesk.gui.i18n import install_language
@@ -100,20 +99,7 @@ def bench_redraw(store: ValueStore, path: Path, repeat: int) -> list[str]:
     lines = []
     periods = period_range(FIRST, LAST)
     for code, other in (("SMARTPHONE_HH_PCT", "BTS_TOTAL"), ("BTS_TOTAL", "SMARTPHONE_HH_PCT")):
-
-        def switch_back(other=other) -> None:
-            view.show_indicator(other)
-            view.redraw()
-
-        def redraw(code=code) -> None:
-            # Until the event loop has painted the new lines once, as it does on screen (a
-            # forced repaint() here would be followed by a second paint of the same frame).
-            before = paints[0]
-            view.show_indicator(code)
-            view.redraw()
-            QApplication.processEvents()
-            assert paints[0] > before, "the chart was not painted"
-
+        redraw, switch_back = switching(view, paints, code, other)
         ours = median_seconds(redraw, repeat, before=switch_back)
         sql, params = series_sql(store, code, [BIG_PROVINCE, *communes], periods)
         reference = median_seconds(bare_query(path, sql, params), repeat)
@@ -137,6 +123,28 @@ def bench_redraw(store: ValueStore, path: Path, repeat: int) -> list[str]:
 
 
 _KEEP: list = []
+
+
+def switching(view, paints: list[int], code: str, other: str):
+    """(redraw, switch_back) for timing a Trends redraw: ``redraw`` shows ``code`` until the
+    event loop has painted the new lines once, as it does on screen (a forced repaint() would
+    be followed by a second paint of the same frame); ``switch_back`` shows ``other``, painted,
+    before each timed redraw."""
+    from PySide6.QtWidgets import QApplication
+
+    def switch_back() -> None:
+        view.show_indicator(other)
+        view.redraw()
+        QApplication.processEvents()
+
+    def redraw() -> None:
+        before = paints[0]
+        view.show_indicator(code)
+        view.redraw()
+        QApplication.processEvents()
+        assert paints[0] > before, "the chart was not painted"
+
+    return redraw, switch_back
 
 
 def paint_counter(paints: list[int], parent):
