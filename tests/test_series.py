@@ -20,6 +20,7 @@ from ictdesk.core.series import (
     data_years,
     expected_by,
     periods_between,
+    ranges,
     ranking,
     series_sql,
     summarize,
@@ -27,6 +28,7 @@ from ictdesk.core.series import (
     trend,
     write_csv,
 )
+from ictdesk.core.series import sql as series_module
 from ictdesk.core.store import ValueWrite
 from ictdesk.core.units import UnitLevel
 
@@ -547,6 +549,38 @@ def test_months_alone_with_gaps_agree_with_the_reference(store, rows):
     aggregates then read each unit's value by seeks (a stock's last month found going back)
     and still agree with the reference."""
     _check_against_the_reference(store, rows)
+
+
+LEAVES = [OTHER, THIRD, VILLAGE]
+
+
+@_EXAMPLES
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(LEAVES),
+            st.sampled_from(MONTHLY_CODES),
+            st.sampled_from(MONTHLY_STORED[:12]),
+            st.integers(1, 1000),
+        ),
+        max_size=60,
+        unique_by=lambda row: row[:3],
+    )
+)
+def test_leaves_alone_with_gaps_agree_with_the_reference(store, rows):
+    """Months with gaps held by units without children only: the series are then sums over
+    ranges of codes (a stock's last month held, or each unit's own last where some lack it),
+    each leaf read by its range or all leaves in one pass, and agree with the reference."""
+    indicator = store.catalogue["BTS_TOTAL"]
+    mapping = series_module._period_map([Period.parse("2024Q3"), Period.parse("2024")])
+    for per_leaf in (0, 10**9):
+        ranges._SEEKS_PER_LEAF = per_leaf
+        try:
+            _check_against_the_reference(store, rows)
+            assert ranges.range_sql(store, indicator, MONTHLY_PLACES, mapping) is not None
+        finally:
+            ranges._SEEKS_PER_LEAF = 30
+        series_module._KEPT.pop(store, None)
 
 
 def _check_against_the_reference(store, rows):

@@ -28,6 +28,7 @@ from ictdesk.core.periods import Period, PeriodType  # noqa: E402
 from ictdesk.core.series import (  # noqa: E402
     compute_series,
     periods_between,
+    ranges,
     shortcuts,  # noqa: E402
 )
 from ictdesk.core.series import sql as series  # noqa: E402
@@ -39,10 +40,12 @@ HA_NOI, PHU_THO, PHUC_YEN, OTHER = "01", "25", "08740", "07900"
 def both_ways(store, monkeypatch, code, units, periods):
     """compute_series by its short cuts (ranges of unit codes, seeks), and by the general
     query alone; asserts they agree."""
+    series._KEPT.pop(store, None)  # each way builds its own query
     quick = compute_series(store, code, units, periods)
+    series._KEPT.pop(store, None)
     with monkeypatch.context() as patch:
-        patch.setattr(shortcuts, "range_sql", lambda *args: None)
-        patch.setattr(shortcuts, "paired_range_sql", lambda *args: None)
+        patch.setattr(ranges, "range_sql", lambda *args: None)
+        patch.setattr(ranges, "paired_range_sql", lambda *args: None)
         patch.setattr(shortcuts, "seek_timed", lambda *args: None)
         general = compute_series(store, code, units, periods)
     assert quick.values.keys() == general.values.keys()
@@ -78,22 +81,36 @@ def test_range_sums_agree_with_the_general_query(national, monkeypatch):
     months = periods_between(2024, 2024, PeriodType.MONTH)
     quarters = periods_between(2024, 2024, PeriodType.QUARTER)
     years = [Period.parse("2024"), Period.parse("2023")]
-    assert shortcuts.range_sql(
-        store, store.catalogue["BTS_TOTAL"], units, series._period_map(months)
-    )
+    assert ranges.range_sql(store, store.catalogue["BTS_TOTAL"], units, series._period_map(months))
     table = both_ways(store, monkeypatch, "BTS_TOTAL", units, months)
     assert table.values[HA_NOI][0] == sum(10 * i + 1 for i in range(3))
     assert table.values["48"] == [None] * 12  # no data: None, never 0
     for code in ("BTS_TOTAL", "APPS_TOTAL", "SMARTPHONE_HH_PCT"):
         for periods in (months, quarters, years):
             both_ways(store, monkeypatch, code, units, periods)
-    # a flow over quarters of monthly data is a plain sum; a stock there is not
-    assert shortcuts.range_sql(
-        store, store.catalogue["APPS_TOTAL"], units, series._period_map(quarters)
-    )
-    assert not shortcuts.range_sql(
+    # over quarters of monthly data, a flow is a sum of its months and a stock of its last
+    # month held, each over ranges of codes
+    for code in ("APPS_TOTAL", "BTS_TOTAL"):
+        assert ranges.range_sql(store, store.catalogue[code], units, series._period_map(quarters))
+
+
+def test_a_stock_with_a_gap_in_its_last_month_is_read_per_unit(national, monkeypatch):
+    """Quarters of monthly data where one commune has not sent the quarter's last month held:
+    its own last month counts, read by the grouped pass (ranges and leaves both)."""
+    store, communes = national
+    late, other = communes[PHU_THO][0], communes[PHU_THO][1]
+    store.save_value(other, "BTS_TOTAL", "202406", 99, source="form")  # Q2: 05 and 06 held
+    quarters = periods_between(2024, 2024, PeriodType.QUARTER)
+    units = [PHU_THO, *communes[PHU_THO]]
+    assert ranges.range_sql(
         store, store.catalogue["BTS_TOTAL"], units, series._period_map(quarters)
     )
+    for per_leaf in (0, 10**9):  # each leaf by its range / the leaves in one pass
+        monkeypatch.setattr(ranges, "_SEEKS_PER_LEAF", per_leaf)
+        table = both_ways(store, monkeypatch, "BTS_TOTAL", units, quarters)
+        assert table.values[late][1] == 10 * 3 + 5  # its May: no June
+        assert table.values[other][1] == 99
+        assert table.values[PHU_THO][1] == 10 * 3 + 5 + 99 + 10 * 5 + 5
 
 
 def test_a_province_value_shadows_its_communes_in_range_sums(national, monkeypatch):
@@ -101,7 +118,7 @@ def test_a_province_value_shadows_its_communes_in_range_sums(national, monkeypat
     store.save_value(PHU_THO, "BTS_TOTAL", "202401", 5000, source="form")
     months = periods_between(2024, 2024, PeriodType.MONTH)
     units = [HA_NOI, PHU_THO, *communes[PHU_THO]]
-    assert not shortcuts.range_sql(
+    assert not ranges.range_sql(
         store, store.catalogue["BTS_TOTAL"], units, series._period_map(months)
     )
     table = both_ways(store, monkeypatch, "BTS_TOTAL", units, months)
@@ -137,16 +154,16 @@ def test_a_rate_is_summed_by_ranges_only_when_its_parts_come_in_pairs(national, 
         [ValueWrite(c, parts[0].code, f"2024{m:02d}", 5 + m) for c in every for m in (1, 2, 3, 5)],
         source="form",
     )  # every commune holding APPS_TOTAL now holds APPS_ONLINE too
-    assert shortcuts.paired_range_sql(store, parts, units, mapping)
+    assert ranges.paired_range_sql(store, parts, units, mapping)
     table = both_ways(store, monkeypatch, rate.code, units, months)
     assert table.values[HA_NOI][0] == pytest.approx(
         100 * sum(5 + 1 for _ in range(3)) / sum(10 * i + 1 for i in range(3))
     )
     # one commune's numerator without its denominator: pairs are needed, the general query
     store.save_value(communes[PHU_THO][0], parts[0].code, "202404", 7, source="form")
-    assert shortcuts.paired_range_sql(store, parts, units, mapping) is None
+    assert ranges.paired_range_sql(store, parts, units, mapping) is None
     both_ways(store, monkeypatch, rate.code, units, months)
     # and a denominator without its numerator elsewhere: as many of each part, still unpaired
     store.save_value(communes[PHU_THO][1], parts[1].code, "202406", 40, source="form")
-    assert shortcuts.paired_range_sql(store, parts, units, mapping) is None
+    assert ranges.paired_range_sql(store, parts, units, mapping) is None
     both_ways(store, monkeypatch, rate.code, units, months)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from ictdesk.core.catalogue import Indicator, TimeAggregation
 from ictdesk.core.errors import UnknownUnit
 from ictdesk.core.periods import Period, PeriodType
-from ictdesk.core.series import shortcuts
+from ictdesk.core.series import ranges, shortcuts
 from ictdesk.core.series.table import MAX_BUCKETS, SeriesError, SeriesTable
 from ictdesk.core.store import ValueStore
 
@@ -86,7 +86,7 @@ def series_sql(
     It returns rows ``(unit_code, period, numerator_sum, denominator_sum, units_counted)``;
     for an entered indicator the denominator is ``NULL``. Periods or units with nothing known
     have no row. ``units_counted`` is ``NULL`` when the sums are taken over ranges of unit
-    codes (see :func:`shortcuts.range_sql`). Kept until the data changes.
+    codes (see :func:`ranges.range_sql`). Kept until the data changes.
     """
     stamp = store.data_stamp()
     stamped = _KEPT.get(store)
@@ -116,9 +116,9 @@ def _build_sql(
     mapping = _period_map(periods)
     held = {part.code: shortcuts.held_periods(store, part, mapping) for part in parts}
     quick = (
-        shortcuts.range_sql(store, parts[0], unit_codes, mapping, held[parts[0].code])
+        ranges.range_sql(store, parts[0], unit_codes, mapping, held[parts[0].code])
         if len(parts) == 1
-        else shortcuts.paired_range_sql(store, parts, unit_codes, mapping, held)
+        else ranges.paired_range_sql(store, parts, unit_codes, mapping, held)
     )
     if quick is not None:
         return quick
