@@ -11,6 +11,7 @@ SQL_OWNERS = (
     "core/database/",
     "core/series/sql.py",
     "core/series/shortcuts.py",
+    "core/series/ranges.py",
     "core/exchange/queries.py",
 )
 _CONNECTION = re.compile(r"\.db\.(execute|query|conn|atomic|executescript|table)\b|\bstore\.db\b")
