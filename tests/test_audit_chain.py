@@ -208,6 +208,53 @@ def test_an_import_is_chained_with_its_flags_completions_and_deletions(demo_db, 
     store.close()
 
 
+def _triggers(path) -> dict:
+    conn = raw(path)
+    found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    conn.close()
+    return found
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_bulk_import_puts_back_the_trigger_it_lifts(demo_db, tmp_path, monkeypatch, fails):
+    """A large batch's audit rows are appended with the REPLACE trigger lifted (see
+    ``_Audit._chained_values``): afterwards it is there, unchanged, and refuses a REPLACE;
+    when the statement fails, the rollback brings it back with everything else."""
+    from ictdesk.core.store import audit
+
+    monkeypatch.setattr(audit, "BULK_APPEND", 2)  # this import's 3 values count as large
+    before = _triggers(demo_db)
+    store = ValueStore.open(demo_db)
+    csv_path = tmp_path / "bulk.csv"
+    csv_path.write_text(
+        "unit_code,unit_name,indicator_code,indicator_name,period,value,comment,stored_by,"
+        "updated_at,followup,completed_at,completed_by\r\n"
+        + "".join(f"08740,,BTS_TOTAL,,2031Q{q},{q},,,,,,\r\n" for q in (1, 2, 3)),
+        encoding="utf-8",
+    )
+    rows = store.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    if fails:
+
+        def broken(*_args):
+            raise ValueError("hash failed")
+
+        monkeypatch.setattr(store._chain, "values", broken)
+        store.db.conn.create_function("ictdesk_audit_chain_values", 8, broken)
+        with pytest.raises(Exception, match="not stored"):
+            import_files(store, [csv_path])
+        assert store.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == rows
+    else:
+        assert import_files(store, [csv_path]).written
+        assert store.db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == rows + 3
+        assert problems(store) == []
+    store.close()
+    assert _triggers(demo_db) == before
+    conn = raw(demo_db)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("INSERT OR REPLACE INTO audit_log SELECT * FROM audit_log WHERE id = 1")
+    conn.close()
+
+
 def test_a_restore_is_recorded_with_what_it_dropped(written, tmp_path):
     store = ValueStore.open(written)
     backup = backup_to(store, tmp_path / "yesterday.db")

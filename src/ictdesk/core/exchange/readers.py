@@ -153,6 +153,24 @@ def true_or_false(name: str, row: int | str, column: str) -> Problem:
     )
 
 
+def _check_long_texts(
+    name: str, line: int, checked: set[str], unit_name, indicator_name, comment, who
+) -> None:
+    """The text cells of a long CSV row, refused if garbled; the names (all but the comment)
+    are remembered in ``checked``, so a name repeated on every row is looked at once."""
+    checked.add("")
+    for column, given in (
+        ("unit_name", unit_name),
+        ("indicator_name", indicator_name),
+        ("comment", comment),
+        ("stored_by", who),
+    ):
+        if given and given not in checked:
+            checked_text(given, name, line, column)
+            if column != "comment":
+                checked.add(given)
+
+
 def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str) -> Iterator[Read]:
     types = value_types(store)
     with csv_rows(path, name) as reader:
@@ -183,30 +201,33 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                     continue
                 cells += [""] * (width - len(cells))
             unit, unit_name, code, indicator_name, period, raw, comment, who, when = cells[:9]
-            for column, given in (
-                ("unit_name", unit_name),
-                ("indicator_name", indicator_name),
-                ("comment", comment),
-                ("stored_by", who),
+            # names repeat on every row of a unit or an indicator: each checked once
+            if comment or not (
+                unit_name in checked_names
+                and indicator_name in checked_names
+                and who in checked_names
             ):
-                # names repeat on every row of a unit or an indicator: each checked once
-                if given and given not in checked_names:
-                    checked_text(given, name, line, column)
-                    if column != "comment":
-                        checked_names.add(given)
-            try:
-                value = cell_number(raw, types.get(code, ValueType.DECIMAL), convention)
-            except InvalidNumber as exc:
-                problems.append(not_a_number(name, f"row {line}", "value", raw, exc, convention))
-                continue
+                _check_long_texts(
+                    name, line, checked_names, unit_name, indicator_name, comment, who
+                )
+            if raw.isdigit() and raw.isascii() and len(raw) <= LONGEST_NUMBER:
+                value = int(raw)  # cell_number's first case, without the call
+            else:
+                try:
+                    value = cell_number(raw, types.get(code, ValueType.DECIMAL), convention)
+                except InvalidNumber as exc:
+                    problems.append(
+                        not_a_number(name, f"row {line}", "value", raw, exc, convention)
+                    )
+                    continue
             followup = complete = None
             if flags:
                 try:
-                    followup = _flag(cells[9])
+                    followup = False if cells[9] == "false" else _flag(cells[9])
                 except ValueError:
                     problems.append(true_or_false(name, line, "followup"))
                     continue
-                if cells[10].strip():
+                if cells[10] and cells[10].strip():
                     complete = (cells[10].strip(), text(cells[11]) or None)
             yield (
                 name,
@@ -216,8 +237,8 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 code.strip(),
                 period.strip(),
                 value,
-                text(comment) or None,
-                text(who) or None,
+                text(comment) or None if comment else None,
+                text(who) or None if who else None,
                 when or None,
                 followup,
                 None,

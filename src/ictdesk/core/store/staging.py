@@ -234,7 +234,7 @@ class _Staging(_Audit):
         stamp = now_iso()
         audited = [self.stored_by, stamp, source]
         audit = _AUDIT_CHANGES.format(changes=changes)
-        changed = self._chained_values(audit, *audited)  # a row a change
+        changed = self._chained_values(audit, *audited, self.staged_count())  # a row a change
         if changed:
             if not first:
                 self._chained(_AUDIT_FOLLOWUP_CLEARED, audited)
