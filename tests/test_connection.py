@@ -71,6 +71,6 @@ def test_a_new_file_is_made_by_sqlite_utils_migrations(tmp_path):
     store = ValueStore.open(path)
     try:
         (count,) = store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
-        assert count == 6
+        assert count == 7
     finally:
         store.close()

@@ -47,7 +47,7 @@ def test_migrations_applied_twice_are_a_no_op(empty_db):
         )
         applied = migrations.applied(second.db)
         assert applied == migrations.names
-        assert len(set(applied)) == len(applied) == 6
+        assert len(set(applied)) == len(applied) == 7
     finally:
         second.close()
     assert before["units"] == 34 + 3321
@@ -87,6 +87,40 @@ def test_an_older_file_is_upgraded_and_keeps_its_history(empty_db):
             [PHUC_YEN, "BTS_TOTAL", "2024Q1"],
         ).fetchall()
         assert "audit_by_key" in plan[-1]
+    finally:
+        store.close()
+
+
+def test_asking_whether_any_value_is_flagged_reads_the_flagged_index_only(empty_db):
+    """Every save asks it; without the partial index (m007) it read every stored value when
+    none was flagged. A file from before m007 gets the index on upgrade, and a flag set
+    before it is still audited and cleared after."""
+    from ictdesk.core.store.staging import ANY_FLAG
+
+    store = ValueStore.open(empty_db)
+    store.save_value(PHUC_YEN, "BTS_TOTAL", "2024Q1", 36)
+    store.set_followup(PHUC_YEN, "BTS_TOTAL", "2024Q1", True)
+    store.close()
+    conn = sqlite3.connect(empty_db)
+    with conn:
+        conn.execute("DROP INDEX data_values_flagged")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_flagged_values_index'")
+    conn.close()
+    assert ValueStore.upgrade_due(empty_db)
+    ValueStore.upgrade(empty_db)
+    store = ValueStore.open(empty_db)
+    try:
+        store.clear_staged()  # the batch tables exist on this connection
+        plan = " ".join(row[-1] for row in store.db.execute(f"EXPLAIN QUERY PLAN {ANY_FLAG}"))
+        assert "data_values USING INDEX data_values_flagged" in plan
+        assert "SCAN data_values\b" not in plan and not plan.endswith("SCAN data_values")
+        store.save_values(
+            [ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q1", 37, followup=False)], source="form"
+        )
+        assert not store.values_for(PHUC_YEN, "2024Q1")["BTS_TOTAL"].followup
+        kinds = [r[0] for r in store.db.execute("SELECT kind FROM audit_log ORDER BY id")]
+        assert kinds[-2:] == ["value", "followup"]
+        assert list(store.audit_problems()) == []
     finally:
         store.close()
 

@@ -280,6 +280,18 @@ def m006_audit_chain(db: sqlite_utils.Database) -> None:
         db.execute(chained_insert(*select), ["ictdesk", stamp])
 
 
+@migrations()
+def m007_flagged_values_index(db: sqlite_utils.Database) -> None:
+    """An index of the values flagged for follow-up alone (a partial index: a few rows).
+    Every save asks whether any stored value is flagged before it audits and applies flags;
+    with no value flagged that question read the whole table: 31 ms of each 35 ms save on a
+    province's 721k values, ten times more on a national file."""
+    db.execute(
+        "CREATE INDEX data_values_flagged"
+        " ON data_values(unit_code, period, indicator_code) WHERE followup"
+    )
+
+
 def _execute_script(db: sqlite_utils.Database, script: str) -> None:
     """Run SQL statements one by one: ``executescript`` would COMMIT the open transaction."""
     statement = ""

@@ -142,6 +142,11 @@ UPDATE data_values SET followup = (
 WHERE (unit_code, period, indicator_code) IN (
     SELECT unit_code, period, indicator_code FROM temp.followup_changes)
 """
+# Whether a batch may change a flag; the stored side reads the index of flagged values (m007).
+ANY_FLAG = (
+    "SELECT EXISTS (SELECT 1 FROM temp.incoming_values WHERE followup)"
+    " OR EXISTS (SELECT 1 FROM data_values WHERE followup)"
+)
 _APPLY_COMPLETIONS = """
 INSERT OR IGNORE INTO completions (unit_code, period, completed_by, completed_at)
 SELECT unit_code, period, COALESCE(completed_by, ?1), COALESCE(completed_at, ?2)
@@ -257,12 +262,7 @@ class _Staging(_Audit):
         one. A file whose every value says "no follow-up" into a file with no flag (a first
         import, a long CSV export) changes none, and auditing and applying its flags scanned
         every stored value (2.5 s of a province's import)."""
-        return bool(
-            self.db.execute(
-                "SELECT EXISTS (SELECT 1 FROM temp.incoming_values WHERE followup)"
-                " OR EXISTS (SELECT 1 FROM data_values WHERE followup)"
-            ).fetchone()[0]
-        )
+        return bool(self.db.execute(ANY_FLAG).fetchone()[0])
 
     def _drop_index_for_bulk(self, changed: int) -> str | None:
         """Drop the by-indicator index when rebuilding it is cheaper; return its SQL."""
