@@ -15,6 +15,7 @@ from ictdesk.core.numbers import format_number
 from ictdesk.core.reform.wording import translated_detail
 from ictdesk.core.store import AuditEntry
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.tables import filling
 from ictdesk.gui.text import fill
 
 
@@ -74,7 +75,10 @@ class HistoryPanel(QWidget):
         self._name, self._entries = name, entries
         self.title.setText(fill(self.tr("History: %1"), name) if name else self.tr("History"))
         language = current_language()
-        self.table.setRowCount(len(entries))
+        with filling(self.table, len(entries)):
+            self._fill(entries, language)
+
+    def _fill(self, entries: list[AuditEntry], language: str) -> None:
         for row, entry in enumerate(reversed(entries)):
             change = (
                 f"{format_number(entry.old_value, language=language)} → "

@@ -25,6 +25,7 @@ from ictdesk.core.store import ValueStore
 from ictdesk.core.validation import Violation
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.screen import fit_to_screen
+from ictdesk.gui.tables import filling
 from ictdesk.gui.text import fill
 
 _CODE = Qt.ItemDataRole.UserRole + 1
@@ -102,25 +103,23 @@ class ValidationDialog(QDialog):
         }
         importance = {"high": self.tr("high"), "medium": self.tr("medium"), "low": self.tr("low")}
         names: dict[str, str] = {}
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(self.violations))
-        for row, violation in enumerate(self.violations):
-            if violation.unit_code not in names:
-                names[violation.unit_code] = self._store.unit(violation.unit_code).name
-            cells = (
-                names[violation.unit_code],
-                kinds[violation.kind],
-                importance[violation.importance.value],
-                violation.message(language),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(_CODE, violation.unit_code)
-                item.setData(_INDICATOR, violation.indicators[0])
-                if violation.blocking:
-                    item.setBackground(QBrush(QColor("#f8d7da")))
-                self.table.setItem(row, column, item)
-        self.table.setSortingEnabled(True)
+        with filling(self.table, len(self.violations)):
+            for row, violation in enumerate(self.violations):
+                if violation.unit_code not in names:
+                    names[violation.unit_code] = self._store.unit(violation.unit_code).name
+                cells = (
+                    names[violation.unit_code],
+                    kinds[violation.kind],
+                    importance[violation.importance.value],
+                    violation.message(language),
+                )
+                for column, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    item.setData(_CODE, violation.unit_code)
+                    item.setData(_INDICATOR, violation.indicators[0])
+                    if violation.blocking:
+                        item.setBackground(QBrush(QColor("#f8d7da")))
+                    self.table.setItem(row, column, item)
         blocking = sum(v.blocking for v in self.violations)
         units = len({v.unit_code for v in self.violations})
         place = f"{self._store.unit(self._root).name} — {self._period.label(language)}"
@@ -182,28 +181,26 @@ class CompletenessView(QWidget):
             "partial": (self.tr("partly reported"), QColor("#fff3cd")),
             "none": (self.tr("not reported"), QColor("#f8d7da")),
         }
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(rows))
         counts = {"full": 0, "partial": 0, "none": 0}
-        for row, (unit, filled, expected) in enumerate(rows):
-            status = "full" if filled >= expected else "partial" if filled else "none"
-            counts[status] += 1
-            label, colour = statuses[status]
-            complete = store.is_complete(unit.code, period.iso)
-            cells = (
-                unit.name,
-                f"{filled}/{expected}",
-                label,
-                self.tr("yes") if complete else "",
-            )
-            for column, text in enumerate(cells):
-                item = _NumberItem(text) if column == 1 else QTableWidgetItem(text)
-                item.setData(_CODE, unit.code)
-                if column == 1:
-                    item.setData(Qt.ItemDataRole.UserRole, filled)
-                item.setBackground(QBrush(colour))
-                self.table.setItem(row, column, item)
-        self.table.setSortingEnabled(True)
+        with filling(self.table, len(rows)):
+            for row, (unit, filled, expected) in enumerate(rows):
+                status = "full" if filled >= expected else "partial" if filled else "none"
+                counts[status] += 1
+                label, colour = statuses[status]
+                complete = store.is_complete(unit.code, period.iso)
+                cells = (
+                    unit.name,
+                    f"{filled}/{expected}",
+                    label,
+                    self.tr("yes") if complete else "",
+                )
+                for column, text in enumerate(cells):
+                    item = _NumberItem(text) if column == 1 else QTableWidgetItem(text)
+                    item.setData(_CODE, unit.code)
+                    if column == 1:
+                        item.setData(Qt.ItemDataRole.UserRole, filled)
+                    item.setBackground(QBrush(colour))
+                    self.table.setItem(row, column, item)
         self.summary.setText(
             fill(
                 self.tr("%1 — %2: %3 reported, %4 partly, %5 not yet."),

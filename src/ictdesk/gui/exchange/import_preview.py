@@ -16,6 +16,7 @@ from ictdesk.core.periods import Period
 from ictdesk.core.reform.wording import translated_detail
 from ictdesk.core.units import gso_code, is_historical
 from ictdesk.gui.i18n import current_language
+from ictdesk.gui.tables import filling
 from ictdesk.gui.text import fill
 
 
@@ -39,21 +40,22 @@ class ImportPreview:
                 ]
             )
             rows = problems[:2000]
-            self.table.setRowCount(len(rows))
-            for r, problem in enumerate(rows):
-                severity = self.tr("error") if problem.blocking else self.tr("warning")
-                for c, text in enumerate(
-                    (
-                        problem.file,
-                        problem.where(language),
-                        self.tr("value") if problem.column == "value" else problem.column,
-                        severity,
-                        problem.text(language),
-                    )
-                ):
-                    item = QTableWidgetItem(text)
-                    item.setBackground(QBrush(QColor("#f8d7da" if problem.blocking else "#fff3cd")))
-                    self.table.setItem(r, c, item)
+            with filling(self.table, len(rows)):
+                for r, problem in enumerate(rows):
+                    severity = self.tr("error") if problem.blocking else self.tr("warning")
+                    colour = QColor("#f8d7da" if problem.blocking else "#fff3cd")
+                    for c, text in enumerate(
+                        (
+                            problem.file,
+                            problem.where(language),
+                            self.tr("value") if problem.column == "value" else problem.column,
+                            severity,
+                            problem.text(language),
+                        )
+                    ):
+                        item = QTableWidgetItem(text)
+                        item.setBackground(QBrush(colour))
+                        self.table.setItem(r, c, item)
         else:
             self._show_preview(report, language)
 
@@ -70,10 +72,13 @@ class ImportPreview:
                 self.tr("File"),
             ]
         )
+        rows = report.preview
+        with filling(self.table, len(rows)):
+            self._fill_preview(rows, language)
+
+    def _fill_preview(self, rows: list, language: str) -> None:
         catalogue = self._store.catalogue
         numbers = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        rows = report.preview
-        self.table.setRowCount(len(rows))
         for r, incoming in enumerate(rows):
             code = incoming.indicator_code
             unit = f"{incoming.unit_code} {incoming.unit_name}"
