@@ -669,3 +669,17 @@ def test_child_counts_in_one_call(store):
     counts = store.child_counts([*provinces, PHUC_YEN])
     assert counts == {code: store.child_count(code) for code in [*provinces, PHUC_YEN]}
     assert counts[PHUC_YEN] == 0 and counts["25"] == 148
+
+
+def test_the_runs_of_unit_codes_are_kept_until_a_unit_is_added(store):
+    """``code_runs`` keeps its answer per data stamp (a dashboard asks 15 times): a village
+    added under a commune makes the village the leaf, not the commune, at once."""
+    runs = store.code_runs(["25"])
+    assert {owner for owner, *_ in runs} == {"25"}
+    assert any(low <= PHUC_YEN <= high for _owner, low, high in runs)
+    assert store.code_runs(["25"]) is runs  # kept
+    village = PHUC_YEN + "01"
+    store.add_unit(village, "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
+    after = store.code_runs(["25", PHUC_YEN])
+    assert (PHUC_YEN, village, village) in after  # the commune's subtree is its village now
+    assert any(low <= village <= high for unit, low, high in after if unit == "25")

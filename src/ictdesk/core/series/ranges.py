@@ -126,7 +126,7 @@ def _plan(store, indicator, unit_codes, mapping, held) -> _Plan | None:
         return None
     if parents_hold(store, indicator, held):
         return None
-    runs = unit_runs(store, unit_codes)
+    runs = store.code_runs(unit_codes)
     span = merged(runs)
     made_of: dict[str, list[str]] = {}  # bucket -> its held sub-periods at its level, in order
     for period, bucket, level, _position in mapping:
@@ -278,31 +278,3 @@ def merged(runs: Sequence[tuple[str, str, str]]) -> list[tuple[str, str]]:
         else:
             ranges.append((low, high))
     return ranges
-
-
-def unit_runs(store: ValueStore, unit_codes: Sequence[str]) -> list[tuple[str, str, str]]:
-    """(requested unit, first code, last code): the units of each requested unit's subtree
-    as ranges of codes holding no other unit (a province's communes make a few runs).
-
-    Units with children hold no value here (see :func:`range_sql`): a range may span them.
-    """
-    wanted = set(unit_codes)
-    runs: list[tuple[str, str, str]] = []
-    open_runs: dict[str, list] = {}  # requested unit -> [first code, last code, position]
-    leaves = store.db.execute(
-        "SELECT code, path FROM units WHERE code NOT IN"
-        " (SELECT parent_code FROM units WHERE parent_code IS NOT NULL) ORDER BY code"
-    )
-    for position, (code, path) in enumerate(leaves):
-        for owner in path.strip("/").split("/"):
-            if owner not in wanted:
-                continue
-            run = open_runs.get(owner)
-            if run is not None and run[2] == position - 1:
-                run[1], run[2] = code, position
-            else:
-                if run is not None:
-                    runs.append((owner, run[0], run[1]))
-                open_runs[owner] = [code, code, position]
-    runs += [(owner, run[0], run[1]) for owner, run in open_runs.items()]
-    return runs

@@ -27,6 +27,7 @@ class StorePart:
     stored_by: str
     _latest_cache: tuple[tuple[int, int, int], dict] | None
     _aggregates_cache: tuple[tuple[int, int, int], dict] | None
+    _runs_cache: tuple[tuple[int, int, int], dict] | None
 
     def data_stamp(self) -> tuple[int, int, int]:
         """What changes whenever the file's data may have: ``PRAGMA data_version`` (bumped by

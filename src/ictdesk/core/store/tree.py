@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ictdesk.core.database import (
     unit_path,
 )
@@ -154,3 +156,40 @@ class _Tree(StorePart):
         if self._unit_code_cache is None:
             self._unit_code_cache = {r[0] for r in self.db.execute("SELECT code FROM units")}
         return self._unit_code_cache
+
+    def code_runs(self, unit_codes: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(requested unit, first code, last code): the units without children of each
+        requested unit's subtree as ranges of codes holding no other such unit (a province's
+        communes make a few runs); a range may span units with children.
+
+        Kept until the data changes (a unit added changes the stamp): a dashboard builds 15
+        queries over the same units, and listing the runs was 3.5 ms each.
+        """
+        stamp, key = self.data_stamp(), tuple(unit_codes)
+        if self._runs_cache is None or self._runs_cache[0] != stamp:
+            self._runs_cache = (stamp, {})
+        kept = self._runs_cache[1]
+        if key not in kept:
+            kept[key] = self._code_runs(set(unit_codes))
+        return kept[key]
+
+    def _code_runs(self, wanted: set[str]) -> list[tuple[str, str, str]]:
+        runs: list[tuple[str, str, str]] = []
+        open_runs: dict[str, list] = {}  # requested unit -> [first code, last code, position]
+        leaves = self.db.execute(
+            "SELECT code, path FROM units WHERE code NOT IN"
+            " (SELECT parent_code FROM units WHERE parent_code IS NOT NULL) ORDER BY code"
+        )
+        for position, (code, path) in enumerate(leaves):
+            for owner in path.strip("/").split("/"):
+                if owner not in wanted:
+                    continue
+                run = open_runs.get(owner)
+                if run is not None and run[2] == position - 1:
+                    run[1], run[2] = code, position
+                else:
+                    if run is not None:
+                        runs.append((owner, run[0], run[1]))
+                    open_runs[owner] = [code, code, position]
+        runs += [(owner, run[0], run[1]) for owner, run in open_runs.items()]
+        return runs
