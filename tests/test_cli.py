@@ -149,11 +149,15 @@ def test_smoke_test_on_a_missing_file_fails_cleanly(run, tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
-def test_gui_smoke_test_on_the_demo_database(run, demo_db):
+def test_gui_smoke_test_on_the_demo_database(run, demo_db, isolated_data_dir):
     result = run("--smoke-test", "--db", demo_db, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "ictdesk: error" not in result.stderr
+    # the process ends without tearing down (gui.app.leave), after the window closed the
+    # file (checkpointed: no log left) and made the day's backup
+    assert not demo_db.with_name("demo.db-wal").exists()
+    assert list(isolated_data_dir.rglob("*.db")), list(isolated_data_dir.rglob("*"))
 
 
 def test_a_command_says_why_a_large_file_takes_long_to_open(tmp_path, monkeypatch):

@@ -199,3 +199,38 @@ def test_a_later_windows_dialogs_take_over_from_an_earlier_ones(qtbot, asker):
     interaction.install_default(mine)  # the first window may be closed: ask over the second
     assert interaction.current() is mine
     interaction.install(asker)
+
+
+def test_the_process_leaves_without_teardown_only_after_the_window_closed_cleanly(
+    qtbot, demo_db, monkeypatch
+):
+    """``app.leave`` ends the process at once (``os._exit``) once the window has closed its
+    file and released its lock: settings synced and exit handlers run first. A window still
+    holding its file returns the code for the usual exit."""
+    import types
+
+    from PySide6.QtCore import QSettings
+
+    from ictdesk.gui import app
+
+    make_application()
+    done = []
+    monkeypatch.setattr(app.os, "_exit", lambda code: done.append(("exit", code)))
+    # this process's own exit handlers (PySide6's among them) must not run inside the test
+    fake = types.SimpleNamespace(_run_exitfuncs=lambda: done.append(("handlers", None)))
+    monkeypatch.setattr(app, "atexit", fake)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_db)
+    window.show()
+    window.unit_tree.select("08740")
+    assert app.leave(window, 3) == 3 and done == []  # still open: the usual exit
+    assert (demo_db.parent / "demo.db.lock").exists()
+    window.close()
+    app.leave(window, 3)
+    assert done == [("handlers", None), ("exit", 3)]
+    assert not (demo_db.parent / "demo.db.lock").exists()
+    assert not (demo_db.parent / "demo.db-wal").exists()  # closed, checkpointed
+    settings = QSettings()
+    remembered = [k for k in settings.allKeys() if k.startswith("place/") and "demo.db" in k]
+    assert remembered, settings.allKeys()
