@@ -255,6 +255,40 @@ def test_a_bulk_import_puts_back_the_trigger_it_lifts(demo_db, tmp_path, monkeyp
     conn.close()
 
 
+@pytest.mark.parametrize("tampering", ["changed", "removed"])
+def test_a_bulk_import_leaves_a_tampered_trigger_for_check_to_report(
+    demo_db, tmp_path, monkeypatch, tampering
+):
+    """The trigger is lifted only when it is ictdesk's own: one changed or removed outside
+    ictdesk is not restored by an import (which would hide it from ``check``) and does not
+    make the import fail."""
+    from ictdesk.core.store import audit
+
+    monkeypatch.setattr(audit, "BULK_APPEND", 2)
+    conn = raw(demo_db)
+    conn.execute("DROP TRIGGER audit_log_is_append_only_replace")
+    if tampering == "changed":
+        conn.execute(
+            "CREATE TRIGGER audit_log_is_append_only_replace BEFORE INSERT ON audit_log"
+            " WHEN 0 BEGIN SELECT 1; END"
+        )
+    conn.close()
+    csv_path = tmp_path / "bulk.csv"
+    csv_path.write_text(
+        "unit_code,unit_name,indicator_code,indicator_name,period,value,comment,stored_by,"
+        "updated_at,followup,completed_at,completed_by\r\n"
+        + "".join(f"08740,,BTS_TOTAL,,2031Q{q},{q},,,,,,\r\n" for q in (1, 2, 3)),
+        encoding="utf-8",
+    )
+    store = ValueStore.open(demo_db)
+    assert import_files(store, [csv_path]).written
+    messages = [p.message_en for p in problems(store) if p.kind == "trigger"]
+    assert messages == [
+        f"the audit log is not protected: trigger audit_log_is_append_only_replace was {tampering}"
+    ]
+    store.close()
+
+
 def test_a_restore_is_recorded_with_what_it_dropped(written, tmp_path):
     store = ValueStore.open(written)
     backup = backup_to(store, tmp_path / "yesterday.db")

@@ -1,5 +1,6 @@
 """The value store: migrations, audited writes, atomic batches, aggregation, units, demo data."""
 
+import re
 import sqlite3
 from collections import defaultdict
 
@@ -106,6 +107,11 @@ def test_asking_whether_any_value_is_flagged_reads_the_flagged_index_only(empty_
         conn.execute("DROP INDEX data_values_flagged")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_flagged_values_index'")
     conn.close()
+    reading = ValueStore.open(empty_db, read_only=True)  # m007 only adds an index: readable
+    try:
+        assert reading.values_for(PHUC_YEN, "2024Q1")["BTS_TOTAL"].followup
+    finally:
+        reading.close()
     assert ValueStore.upgrade_due(empty_db)
     ValueStore.upgrade(empty_db)
     store = ValueStore.open(empty_db)
@@ -113,7 +119,7 @@ def test_asking_whether_any_value_is_flagged_reads_the_flagged_index_only(empty_
         store.clear_staged()  # the batch tables exist on this connection
         plan = " ".join(row[-1] for row in store.db.execute(f"EXPLAIN QUERY PLAN {ANY_FLAG}"))
         assert "data_values USING INDEX data_values_flagged" in plan
-        assert "SCAN data_values\b" not in plan and not plan.endswith("SCAN data_values")
+        assert not re.search(r"SCAN data_values(?! USING INDEX data_values_flagged)", plan)
         store.save_values(
             [ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q1", 37, followup=False)], source="form"
         )
@@ -680,6 +686,7 @@ def test_the_runs_of_unit_codes_are_kept_until_a_unit_is_added(store):
     assert store.code_runs(["25"]) is runs  # kept
     village = PHUC_YEN + "01"
     store.add_unit(village, "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
-    after = store.code_runs(["25", PHUC_YEN])
-    assert (PHUC_YEN, village, village) in after  # the commune's subtree is its village now
-    assert any(low <= village <= high for unit, low, high in after if unit == "25")
+    again = store.code_runs(["25"])  # the same question: not the kept answer
+    assert again is not runs
+    assert any(low <= village <= high for _owner, low, high in again)
+    assert (PHUC_YEN, village, village) in store.code_runs(["25", PHUC_YEN])

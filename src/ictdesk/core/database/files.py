@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ictdesk.core.database.connection import Connection
 from ictdesk.core.database.journals import set_aside_stray
-from ictdesk.core.database.migrations import migrations
+from ictdesk.core.database.migrations import ONLY_INDEXES, migrations
 from ictdesk.core.errors import (
     DatabaseTooNew,
     DatabaseUnavailable,
@@ -259,7 +259,7 @@ def open_database(
             conn.isolation_level = None
             db = _database(conn)
             conn.execute("PRAGMA busy_timeout = 5000")
-            if migrations.pending(db):
+            if set(migrations.pending(db)) - ONLY_INDEXES:
                 db.close()
                 raise DatabaseUnavailable(
                     f"{path} must be upgraded before it can be read; open it once for writing",

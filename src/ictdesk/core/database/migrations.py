@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 migrations = MigrationSet("ictdesk")
+# Migrations that only add an index: a file without them reads the same (more slowly), so a
+# file opened read-only (a backup on a CD, a folder the user may not write) is not refused.
+ONLY_INDEXES = frozenset({"m007_flagged_values_index"})
 # What the audit log may name as a change's source (m006 added restore and upgrade).
 AUDIT_SOURCES = ("form", "grid", "import", "undo", "demo", "restore", "upgrade")
 

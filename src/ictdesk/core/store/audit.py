@@ -165,6 +165,11 @@ FROM targets t WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.unit_code = t
 )
 
 
+def _same_sql(stored: str, expected: str) -> bool:
+    """Whether a schema entry's SQL is ``expected``, whitespace aside."""
+    return " ".join(stored.split()) == " ".join(expected.split())
+
+
 def _shown(value, comment) -> str:
     shown = "(none)" if value is None else str(value)
     return shown if comment in (None, "") else f"{shown} “{comment}”"
@@ -201,12 +206,23 @@ class _Audit(StorePart):
         province's 721k audit rows took.
         """
         self._chain.batch("value", stored_by, stamp, source)
-        if rows < BULK_APPEND:
+        if rows < BULK_APPEND or not self._may_lift_trigger():
             return self._chained(sql, [stored_by, stamp, source])
         self.db.execute(f"DROP TRIGGER {_REFUSES_REPLACE}")
         appended = self._chained(sql, [stored_by, stamp, source])
         self.db.execute(AUDIT_TRIGGERS[_REFUSES_REPLACE])
         return appended
+
+    def _may_lift_trigger(self) -> bool:
+        """Whether the REPLACE trigger is ictdesk's own and a transaction is open: a trigger
+        removed or changed outside ictdesk stays as it is, for ``check`` to report."""
+        if not self.db.conn.in_transaction:
+            return False
+        found = self.db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            [_REFUSES_REPLACE],
+        ).fetchone()
+        return found is not None and _same_sql(found[0], AUDIT_TRIGGERS[_REFUSES_REPLACE])
 
     def _audit(self, kind: str, unit: str, indicator: str, period: str, old, new, **more) -> None:
         """Append one row of ``kind`` (inside the caller's transaction): ``old_comment``,
@@ -285,7 +301,7 @@ class _Audit(StorePart):
                     f"the audit log is not protected: trigger {name} was removed",
                     f"nhật ký thay đổi không còn được bảo vệ: trigger {name} đã bị xoá",
                 )
-            elif " ".join(found[name].split()) != " ".join(sql.split()):
+            elif not _same_sql(found[name], sql):
                 yield AuditProblem(
                     "trigger",
                     None,
