@@ -271,6 +271,22 @@ def test_a_rule_violation_blocks_and_an_outlier_only_warns(fresh, tmp_path):
     assert [w.reason for w in report.warnings] and "changed by" in report.warnings[0].reason
 
 
+def test_a_jump_is_warned_once_against_the_period_before_as_the_file_leaves_it(fresh, tmp_path):
+    """Each value is compared with the period before as the import leaves it: the file's own
+    value when it brings one, else the stored one. A year re-sent at ten times the stored
+    months warns at January only; a file's own jump inside it is warned too."""
+    for month in range(1, 13):
+        fresh.save_value("08740", "BTS_TOTAL", f"2024{month:02d}", 30)
+    fresh.save_value("08740", "BTS_TOTAL", "202312", 30)
+    tenfold = [row("08740", "BTS_TOTAL", f"2024{m:02d}", 300) for m in range(1, 13)]
+    report = import_files(fresh, [write_long(tmp_path / "year.csv", tenfold)])
+    assert report.written and report.changed == 12
+    assert [(w.location, "(30 → 300)" in w.reason) for w in report.warnings] == [("row 2", True)]
+    inside = [row("08740", "BTS_TOTAL", "202501", 300), row("08740", "BTS_TOTAL", "202502", 3000)]
+    report = import_files(fresh, [write_long(tmp_path / "inside.csv", inside)])
+    assert [(w.location, "(300 → 3" in w.reason) for w in report.warnings] == [("row 3", True)]
+
+
 def test_duplicates_within_a_file_are_refused(fresh, tmp_path):
     path = write_long(
         tmp_path / "dup.csv",

@@ -57,8 +57,10 @@ class _StagedChecks(StorePart):
 
     def staged_outliers(self, share: float, min_change: float) -> list[tuple]:
         """Staged values that moved by more than ``share`` (and ``min_change``) against the
-        stored value of the period before: (unit, indicator, period, value, before, detail,
-        place). Call only when the database holds values."""
+        value of the period before as the batch leaves it (the batch's own when it brings one,
+        else the stored one): (unit, indicator, period, value, before, detail, place). A file
+        re-sending a year whose every month is ten times the stored ones warns at the first
+        month, not at twelve. Call only when the database holds values."""
         db = self.db
         periods = [r[0] for r in db.execute("SELECT DISTINCT period FROM temp.incoming_values")]
         db.execute(
@@ -73,12 +75,17 @@ class _StagedChecks(StorePart):
         # Left to itself the planner read the by-indicator index for every staged value
         # (minutes for a province's file imported over its own history).
         return db.execute(
-            "SELECT s.unit_code, s.indicator_code, s.period, s.value, d.value, s.detail, s.place"
+            "SELECT unit_code, indicator_code, period, value, before, detail, place FROM ("
+            " SELECT s.unit_code, s.indicator_code, s.period, s.value, s.detail, s.place,"
+            " CASE WHEN p.unit_code IS NULL THEN d.value ELSE p.value END AS before"
             " FROM temp.incoming_values s CROSS JOIN temp.period_before b ON b.period = s.period"
-            " CROSS JOIN data_values d ON d.unit_code = s.unit_code AND d.period = b.previous"
+            " LEFT JOIN temp.incoming_values p ON p.unit_code = s.unit_code"
+            " AND p.period = b.previous AND p.indicator_code = s.indicator_code"
+            " LEFT JOIN data_values d ON d.unit_code = s.unit_code AND d.period = b.previous"
             " AND d.indicator_code = s.indicator_code"
-            " WHERE s.value IS NOT NULL AND d.value IS NOT NULL AND d.value != 0"
-            " AND abs(s.value - d.value) >= ? AND abs(s.value - d.value) > ? * abs(d.value)",
+            " WHERE s.value IS NOT NULL)"
+            " WHERE before IS NOT NULL AND before != 0"
+            " AND abs(value - before) >= ? AND abs(value - before) > ? * abs(before)",
             [min_change, share],
         ).fetchall()
 
