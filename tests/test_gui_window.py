@@ -234,3 +234,29 @@ def test_the_process_leaves_without_teardown_only_after_the_window_closed_cleanl
     settings = QSettings()
     remembered = [k for k in settings.allKeys() if k.startswith("place/") and "demo.db" in k]
     assert remembered, settings.allKeys()
+
+
+def test_a_tab_built_on_first_show_shows_a_busy_cursor_meanwhile(qtbot, window, monkeypatch):
+    """The first Trends or Dashboard imports the chart library (0.3 s): the cursor says so,
+    and is given back after, also when building fails."""
+    from PySide6.QtGui import QGuiApplication
+
+    spec = window.lazy_tabs.specs["trends"]
+    assert spec.view is None
+    seen = []
+    build = spec.build
+
+    def watched(win):
+        cursor = QGuiApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor else None)
+        return build(win)
+
+    monkeypatch.setattr(spec, "build", watched)
+    window.tabs.setCurrentWidget(window.lazy_tabs.view("trends"))
+    assert seen == [Qt.CursorShape.WaitCursor]
+    assert QGuiApplication.overrideCursor() is None
+    broken = window.lazy_tabs.specs["dashboard"]
+    monkeypatch.setattr(broken, "build", lambda win: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        window.lazy_tabs.view("dashboard")
+    assert QGuiApplication.overrideCursor() is None

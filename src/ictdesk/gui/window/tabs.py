@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ictdesk.gui.changes import Changes
@@ -56,9 +58,14 @@ class LazyTabs:
         """The view of tab ``name``, built now if it was not yet."""
         spec = self.specs[name]
         if spec.view is None:
-            spec.view = spec.build(self.window)
-            if spec.give_store:
-                spec.give_store(spec.view, self.window)
+            # the first Trends or Dashboard imports the chart library (0.3 s): a busy cursor
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                spec.view = spec.build(self.window)
+                if spec.give_store:
+                    spec.give_store(spec.view, self.window)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
             index = self.widget.indexOf(spec.placeholder)
             title = self.widget.tabText(index)
             self.widget.blockSignals(True)
