@@ -236,3 +236,40 @@ def test_opening_errors_speak_vietnamese_too(tmp_path):
     with pytest.raises(DatabaseUnavailable) as exists:
         ValueStore.create(junk)
     assert "đã có" in exists.value.message("vi")
+
+
+def test_a_full_check_stopped_from_another_thread_ends_at_once(demo_db):
+    """A window closing stops the daily check (``CheckStop``): the check ends with
+    CheckStopped, and the file is not called damaged; a check not stopped passes."""
+    import threading
+
+    from ictdesk.core.errors import CheckStopped
+    from ictdesk.core.store import CheckStop
+
+    stop = CheckStop()
+    stop.stop()  # before the check reached its query
+    with pytest.raises(CheckStopped, match="stopped"):
+        ValueStore.check_file(demo_db, stop)
+    ValueStore.check_file(demo_db, CheckStop())
+    # while a statement runs on another thread, stop() interrupts its connection
+    running, started, outcome = CheckStop(), threading.Event(), []
+
+    def endless():
+        conn = sqlite3.connect(":memory:")
+        conn.create_function("started", 0, started.set)
+        with running.watching(conn):
+            try:
+                conn.execute(
+                    "WITH RECURSIVE n(i) AS (SELECT started() UNION ALL SELECT i + 1 FROM n)"
+                    " SELECT count(*) FROM n"
+                ).fetchone()
+            except sqlite3.OperationalError as exc:
+                outcome.append(str(exc))
+        conn.close()
+
+    thread = threading.Thread(target=endless)
+    thread.start()
+    assert started.wait(10)
+    running.stop()
+    thread.join(10)
+    assert not thread.is_alive() and outcome == ["interrupted"]

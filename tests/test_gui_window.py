@@ -260,3 +260,42 @@ def test_a_tab_built_on_first_show_shows_a_busy_cursor_meanwhile(qtbot, window, 
     with pytest.raises(ZeroDivisionError):
         window.lazy_tabs.view("dashboard")
     assert QGuiApplication.overrideCursor() is None
+
+
+def test_closing_the_window_stops_its_daily_check_instead_of_waiting(qtbot, demo_db, monkeypatch):
+    """The daily full check runs in the background (seconds on a national file); closing the
+    window stops it, says nothing, and leaves the check to run again next time."""
+    import sqlite3
+    import time
+
+    from ictdesk.core.database import CHECKED_KEY
+    from ictdesk.core.errors import CheckStopped
+
+    conn = sqlite3.connect(demo_db)
+    with conn:
+        conn.execute("DELETE FROM settings WHERE key = ?", [CHECKED_KEY])  # not checked today
+    conn.close()
+    ended = []
+
+    def long_check(path, stop=None):  # as the real one on a large file: until stopped
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if stop is not None and stop.stopped:
+                ended.append("stopped")
+                raise CheckStopped("the check was stopped")
+            time.sleep(0.01)
+        ended.append("ran to its end")
+
+    monkeypatch.setattr(ValueStore, "check_file", staticmethod(long_check))
+    make_application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_db)
+    window.show()
+    window.close()
+    assert ended == ["stopped"]  # not waited for: stopped (no question asked meanwhile)
+    conn = sqlite3.connect(demo_db)
+    assert (
+        conn.execute("SELECT value FROM settings WHERE key = ?", [CHECKED_KEY]).fetchone() is None
+    )
+    conn.close()

@@ -67,6 +67,11 @@ class DatabaseUnavailable(IctdeskError):
     """The database file cannot be created or opened (missing folder, permissions...)."""
 
 
+class CheckStopped(IctdeskError):
+    """The full check of a file was stopped before its end (the window closing): the file
+    is neither found sound nor damaged, and is checked again next time."""
+
+
 class StrayJournal(DatabaseUnavailable):
     """The write-ahead log beside a database is another file's (a copy put back over a crashed
     file): applied, it would damage the file. Set it aside

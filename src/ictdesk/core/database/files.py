@@ -7,12 +7,14 @@ import datetime
 import os
 import sqlite3
 import tempfile
+import threading
 from pathlib import Path
 
 from ictdesk.core.database.connection import Connection
 from ictdesk.core.database.journals import set_aside_stray
 from ictdesk.core.database.migrations import ONLY_INDEXES, migrations
 from ictdesk.core.errors import (
+    CheckStopped,
     DatabaseTooNew,
     DatabaseUnavailable,
     NotAnIctdeskDatabase,
@@ -90,7 +92,35 @@ def _read_only_uri(path: Path, lock: bool = True) -> str:
 CHECKED_KEY = "last_integrity_check"  # settings key: the day PRAGMA quick_check last passed
 
 
-def inspect_file(path: Path, full: bool | None = None) -> bool:
+class CheckStop:
+    """Stops a full check from another thread (a window closing): :meth:`stop` interrupts
+    its connection at once, or the check as soon as it starts."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self.stopped = False
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            if self._conn is not None:
+                self._conn.interrupt()  # the one call sqlite3 allows from another thread
+
+    @contextlib.contextmanager
+    def watching(self, conn: sqlite3.Connection):
+        """While inside, :meth:`stop` interrupts what ``conn`` runs (an interrupt with nothing
+        running is lost: the caller asks :attr:`stopped` before and after its statement)."""
+        with self._lock:
+            self._conn = conn
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._conn = None
+
+
+def inspect_file(path: Path, full: bool | None = None, stop: CheckStop | None = None) -> bool:
     """Check, without writing a byte, that ``path`` is an ictdesk database this version reads.
 
     Header, size, application id and schema are always checked. ``PRAGMA quick_check``
@@ -98,10 +128,13 @@ def inspect_file(path: Path, full: bool | None = None) -> bool:
     or, by default, when the file was not closed cleanly (a write-ahead log is left) or was
     not checked yet today. Returns whether the full check ran.
 
-    Raises :class:`DatabaseUnavailable`, :class:`NotAnIctdeskDatabase` or
-    :class:`DatabaseTooNew`.
+    ``stop``: another thread may end the full check with it at once (:class:`CheckStopped`):
+    a window closing need not wait the seconds a national file takes.
+
+    Raises :class:`DatabaseUnavailable`, :class:`NotAnIctdeskDatabase`,
+    :class:`DatabaseTooNew` or :class:`CheckStopped`.
     """
-    return _inspect(Path(path), full, run_full=True)[0]
+    return _inspect(Path(path), full, run_full=True, stop=stop)[0]
 
 
 def _sound_without_log(path: Path) -> bool:
@@ -131,7 +164,9 @@ def upgrade_due(path: Path) -> bool:
     return _inspect(Path(path), False, run_full=False)[1]
 
 
-def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]:
+def _inspect(
+    path: Path, full: bool | None, run_full: bool, stop: CheckStop | None = None
+) -> tuple[bool, bool]:
     """Whether the full check is (or was) due, and whether migrations are pending."""
     try:
         with open(path, "rb") as handle:
@@ -181,7 +216,18 @@ def _inspect(path: Path, full: bool | None, run_full: bool) -> tuple[bool, bool]
             unclean = wal.exists() and wal.stat().st_size > 0
             full = unclean or not checked or checked[0] != datetime.date.today().isoformat()
         if full and run_full:
-            damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            try:
+                with stop.watching(conn) if stop else contextlib.nullcontext():
+                    if stop is None or not stop.stopped:
+                        damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            except sqlite3.OperationalError:
+                if stop is None or not stop.stopped:
+                    raise
+            if stop is not None and stop.stopped:  # before, during or just after the check
+                raise CheckStopped(
+                    f"the check of {path.name} was stopped",
+                    vi=f"Đã dừng kiểm tra tệp {path.name}",
+                )
             if damage != "ok" and unclean_close(path) and _sound_without_log(path):
                 raise StrayJournal(
                     f"the write-ahead log beside {path.name} damages it, and the file alone is"

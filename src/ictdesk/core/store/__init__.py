@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ictdesk.core.catalogue import Catalogue
 from ictdesk.core.database import (
+    CheckStop,
     create_database,
     full_check_due,
     inspect_file,
@@ -64,6 +65,7 @@ __all__ = [
     "VALUES_BY_INDICATOR",
     "AuditEntry",
     "AuditTip",
+    "CheckStop",
     "StoredValue",
     "ValueStore",
     "ValueWrite",
@@ -147,9 +149,10 @@ class ValueStore(
         return full_check_due(Path(path))
 
     @staticmethod
-    def check_file(path: str | Path) -> None:
-        """Read the whole file for damage (any thread: it opens its own connection)."""
-        inspect_file(Path(path), full=True)
+    def check_file(path: str | Path, stop: CheckStop | None = None) -> None:
+        """Read the whole file for damage (any thread: it opens its own connection); ends
+        with :class:`CheckStopped` when another thread calls ``stop.stop()``."""
+        inspect_file(Path(path), full=True, stop=stop)
 
     @staticmethod
     def set_aside_stray_journals(path: str | Path, force: str | None = None) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
 
             interaction.install_default(DialogInteraction(self))
         self.lock: DatabaseLock | None = None
+        self.stop_check: Callable[[], None] = lambda: None  # the daily check's, when it runs
         self._history_code: str | None = None
         self.place = Place(default_period(), self)
         self.bus = ChangeBus(self)
@@ -375,6 +377,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # the user goes back to fix the value
             return
         try:
+            self.stop_check()  # the daily check would hold the closing for seconds
             wait_for_background_work()
             QSettings().setValue(f"geometry/{self.objectName()}", self.saveGeometry())
             files.remember_place(self)
