@@ -208,6 +208,18 @@ def test_an_import_is_chained_with_its_flags_completions_and_deletions(demo_db, 
     store.close()
 
 
+def _three_values(folder):
+    """A long CSV of three values of one commune, for the imports made "large" by a test."""
+    path = folder / "bulk.csv"
+    path.write_text(
+        "unit_code,unit_name,indicator_code,indicator_name,period,value,comment,stored_by,"
+        "updated_at,followup,completed_at,completed_by\r\n"
+        + "".join(f"08740,,BTS_TOTAL,,2031Q{q},{q},,,,,,\r\n" for q in (1, 2, 3)),
+        encoding="utf-8",
+    )
+    return path
+
+
 def _triggers(path) -> dict:
     conn = raw(path)
     found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
@@ -225,13 +237,7 @@ def test_a_bulk_import_puts_back_the_trigger_it_lifts(demo_db, tmp_path, monkeyp
     monkeypatch.setattr(audit, "BULK_APPEND", 2)  # this import's 3 values count as large
     before = _triggers(demo_db)
     store = ValueStore.open(demo_db)
-    csv_path = tmp_path / "bulk.csv"
-    csv_path.write_text(
-        "unit_code,unit_name,indicator_code,indicator_name,period,value,comment,stored_by,"
-        "updated_at,followup,completed_at,completed_by\r\n"
-        + "".join(f"08740,,BTS_TOTAL,,2031Q{q},{q},,,,,,\r\n" for q in (1, 2, 3)),
-        encoding="utf-8",
-    )
+    csv_path = _three_values(tmp_path)
     rows = store.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     if fails:
 
@@ -273,13 +279,7 @@ def test_a_bulk_import_leaves_a_tampered_trigger_for_check_to_report(
             " WHEN 0 BEGIN SELECT 1; END"
         )
     conn.close()
-    csv_path = tmp_path / "bulk.csv"
-    csv_path.write_text(
-        "unit_code,unit_name,indicator_code,indicator_name,period,value,comment,stored_by,"
-        "updated_at,followup,completed_at,completed_by\r\n"
-        + "".join(f"08740,,BTS_TOTAL,,2031Q{q},{q},,,,,,\r\n" for q in (1, 2, 3)),
-        encoding="utf-8",
-    )
+    csv_path = _three_values(tmp_path)
     store = ValueStore.open(demo_db)
     assert import_files(store, [csv_path]).written
     messages = [p.message_en for p in problems(store) if p.kind == "trigger"]
