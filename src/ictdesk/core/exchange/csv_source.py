@@ -66,17 +66,20 @@ class CsvRows:
         self.reader = csv.reader(handle, delimiter=delimiter)
         self.start = 1
         self.looks_like_row: RowTest = lambda cells: False
+        self._rows = self._read()
 
     def header(self) -> list[str]:
-        cells = self._next()
+        cells = next(self._rows, None)
         while cells and not cells[-1].strip():
             cells.pop()
         return [c.strip() for c in cells or []]
 
     def __iter__(self) -> Iterator[list[str]]:
-        """What :meth:`_next` returns, row by row, with its checks made only where they can
-        find anything (a row spanning lines): a third of reading a province's 721k rows went
-        to calling it."""
+        return self._rows  # the rows after the header, when header() was asked first
+
+    def _read(self) -> Iterator[list[str]]:
+        """Every row of the file, refused where a quote left open swallows the rows after it
+        (looked for only where a row spans lines); :attr:`start` is the yielded row's line."""
         reader = self.reader
         self.start = reader.line_num + 1
         try:
@@ -89,20 +92,6 @@ class CsvRows:
             raise not_utf8(self.name) from None
         except csv.Error as exc:
             raise self._unreadable(exc) from None
-
-    def _next(self) -> list[str] | None:
-        self.start = self.reader.line_num + 1
-        try:
-            cells = next(self.reader)
-        except StopIteration:
-            return None
-        except UnicodeDecodeError:
-            raise not_utf8(self.name) from None
-        except csv.Error as exc:
-            raise self._unreadable(exc) from None
-        if self.reader.line_num > self.start and self._swallows_rows(cells):
-            raise self._quote_left_open()
-        return cells
 
     def _splits_into_row(self, line: str) -> bool:
         cells = next(csv.reader([line], delimiter=self.delimiter), [])
