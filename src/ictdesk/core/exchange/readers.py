@@ -158,7 +158,6 @@ def _check_long_texts(
 ) -> None:
     """The text cells of a long CSV row, refused if garbled; the names (all but the comment)
     are remembered in ``checked``, so a name repeated on every row is looked at once."""
-    checked.add("")
     for column, given in (
         ("unit_name", unit_name),
         ("indicator_name", indicator_name),
@@ -180,7 +179,7 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
         width = len(LONG_HEADER) if flags else len(LONG_HEADER_BEFORE_FLAGS)
         text = unescape_long_text if flags else (lambda t: t)
         reader.looks_like_row = lambda cells: len(cells) >= 6 and is_period(cells[4])
-        checked_names: set[str] = set()
+        checked_names: set[str] = {""}  # an empty cell is nothing to check
         for cells in reader:
             line = reader.start
             if len(cells) != width or not cells[0]:  # odd rows: empty ones are skipped
@@ -210,16 +209,11 @@ def read_long(path: Path, problems: list[Problem], store: ValueStore, name: str)
                 _check_long_texts(
                     name, line, checked_names, unit_name, indicator_name, comment, who
                 )
-            if raw.isdigit() and raw.isascii() and len(raw) <= LONGEST_NUMBER:
-                value = int(raw)  # cell_number's first case, without the call
-            else:
-                try:
-                    value = cell_number(raw, types.get(code, ValueType.DECIMAL), convention)
-                except InvalidNumber as exc:
-                    problems.append(
-                        not_a_number(name, f"row {line}", "value", raw, exc, convention)
-                    )
-                    continue
+            try:
+                value = cell_number(raw, types.get(code, ValueType.DECIMAL), convention)
+            except InvalidNumber as exc:
+                problems.append(not_a_number(name, f"row {line}", "value", raw, exc, convention))
+                continue
             followup = complete = None
             if flags:
                 try:
