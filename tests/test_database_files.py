@@ -257,14 +257,15 @@ def test_a_full_check_stopped_from_another_thread_ends_at_once(demo_db):
     def endless():
         conn = sqlite3.connect(":memory:")
         conn.create_function("started", 0, started.set)
-        with running.watching(conn):
-            try:
-                conn.execute(
-                    "WITH RECURSIVE n(i) AS (SELECT started() UNION ALL SELECT i + 1 FROM n)"
-                    " SELECT count(*) FROM n"
-                ).fetchone()
-            except sqlite3.OperationalError as exc:
-                outcome.append(str(exc))
+        try:
+            running.first_value(
+                conn,
+                "WITH RECURSIVE n(i) AS (SELECT started() UNION ALL SELECT i + 1 FROM n)"
+                " SELECT count(*) FROM n",
+                "endless",
+            )
+        except CheckStopped as exc:
+            outcome.append(str(exc))
         conn.close()
 
     thread = threading.Thread(target=endless)
@@ -272,4 +273,4 @@ def test_a_full_check_stopped_from_another_thread_ends_at_once(demo_db):
     assert started.wait(10)
     running.stop()
     thread.join(10)
-    assert not thread.is_alive() and outcome == ["interrupted"]
+    assert not thread.is_alive() and outcome == ["the check of endless was stopped"]

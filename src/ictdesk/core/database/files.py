@@ -107,17 +107,26 @@ class CheckStop:
             if self._conn is not None:
                 self._conn.interrupt()  # the one call sqlite3 allows from another thread
 
-    @contextlib.contextmanager
-    def watching(self, conn: sqlite3.Connection):
-        """While inside, :meth:`stop` interrupts what ``conn`` runs (an interrupt with nothing
-        running is lost: the caller asks :attr:`stopped` before and after its statement)."""
+    def first_value(self, conn: sqlite3.Connection, sql: str, name: str):
+        """The first value of ``sql`` on ``conn``, which :meth:`stop` may interrupt; raises
+        :class:`CheckStopped` once stopped, before, during or just after the statement (an
+        interrupt with nothing running is lost, so :attr:`stopped` is asked on both sides)."""
         with self._lock:
             self._conn = conn
         try:
-            yield
+            if not self.stopped:
+                value = conn.execute(sql).fetchone()[0]
+        except sqlite3.OperationalError:
+            if not self.stopped:
+                raise
         finally:
             with self._lock:
                 self._conn = None
+        if self.stopped:
+            raise CheckStopped(
+                f"the check of {name} was stopped", vi=f"Đã dừng kiểm tra tệp {name}"
+            )
+        return value
 
 
 def inspect_file(path: Path, full: bool | None = None, stop: CheckStop | None = None) -> bool:
@@ -216,18 +225,7 @@ def _inspect(
             unclean = wal.exists() and wal.stat().st_size > 0
             full = unclean or not checked or checked[0] != datetime.date.today().isoformat()
         if full and run_full:
-            try:
-                with stop.watching(conn) if stop else contextlib.nullcontext():
-                    if stop is None or not stop.stopped:
-                        damage = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-            except sqlite3.OperationalError:
-                if stop is None or not stop.stopped:
-                    raise
-            if stop is not None and stop.stopped:  # before, during or just after the check
-                raise CheckStopped(
-                    f"the check of {path.name} was stopped",
-                    vi=f"Đã dừng kiểm tra tệp {path.name}",
-                )
+            damage = (stop or CheckStop()).first_value(conn, "PRAGMA quick_check(1)", path.name)
             if damage != "ok" and unclean_close(path) and _sound_without_log(path):
                 raise StrayJournal(
                     f"the write-ahead log beside {path.name} damages it, and the file alone is"
