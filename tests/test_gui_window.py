@@ -217,7 +217,10 @@ def test_the_process_leaves_without_teardown_only_after_the_window_closed_cleanl
     done = []
     monkeypatch.setattr(app.os, "_exit", lambda code: done.append(("exit", code)))
     # this process's own exit handlers (PySide6's among them) must not run inside the test
-    fake = types.SimpleNamespace(_run_exitfuncs=lambda: done.append(("handlers", None)))
+    fake = types.SimpleNamespace(
+        _run_exitfuncs=lambda: done.append(("handlers", None)),
+        unregister=lambda handler: done.append(("unregistered", handler)),
+    )
     monkeypatch.setattr(app, "atexit", fake)
     window = MainWindow()
     qtbot.addWidget(window)
@@ -228,7 +231,11 @@ def test_the_process_leaves_without_teardown_only_after_the_window_closed_cleanl
     assert (demo_db.parent / "demo.db.lock").exists()
     window.close()
     app.leave(window, 3)
-    assert done == [("handlers", None), ("exit", 3)]
+    # PySide6's own handler, which would destroy the application widget by widget, is not run
+    from PySide6 import QtCore
+
+    shutdown = QtCore.__dict__["__moduleShutdown"]
+    assert done == [("unregistered", shutdown), ("handlers", None), ("exit", 3)]
     assert not (demo_db.parent / "demo.db.lock").exists()
     assert not (demo_db.parent / "demo.db-wal").exists()  # closed, checkpointed
     settings = QSettings()
@@ -299,3 +306,44 @@ def test_closing_the_window_stops_its_daily_check_instead_of_waiting(qtbot, demo
         conn.execute("SELECT value FROM settings WHERE key = ?", [CHECKED_KEY]).fetchone() is None
     )
     conn.close()
+
+
+def test_the_tree_shows_the_place_it_moved_to_without_announcing_it(qtbot, window):
+    """A move of the place from elsewhere (the period picker, a remembered place) makes the
+    unit current and selected in the tree, and the tree does not announce it as the user's
+    choice; the user's own choice afterwards is announced."""
+    from ictdesk.gui.unit_tree import CodeRole
+
+    tree = window.unit_tree
+    heard = []
+    tree.unit_selected.connect(heard.append)
+    tree.show_current(OTHER)
+    current = tree.view.currentIndex()
+    assert current.data(CodeRole) == OTHER
+    assert tree.view.selectionModel().selectedIndexes() == [current]
+    assert heard == [] and window.place.unit_code != OTHER
+    tree.show_current(None)
+    assert not tree.view.currentIndex().isValid() and heard == []
+    assert tree.select(PHUC_YEN)
+    assert heard == [PHUC_YEN] and window.place.unit_code == PHUC_YEN
+
+
+def test_pyside_reads_no_module_source_to_look_for_features(tmp_path, monkeypatch):
+    """PySide6 would read the source of every module imported after it (its ``__feature__``
+    scan); ictdesk's window skips it: a new module is recorded as using no feature, unread."""
+    import inspect
+    import sys
+
+    from ictdesk.gui.pyside_start import skip_feature_scan
+
+    assert skip_feature_scan()
+    feature = sys.modules["shibokensupport.feature"]
+    read = []
+    monkeypatch.setattr(inspect, "getsource", lambda module: read.append(module) or "")
+    (tmp_path / "freshly_imported.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    names = {}
+    exec("import freshly_imported", names)  # an import statement: PySide6 hooks those
+    assert names["freshly_imported"].VALUE == 1
+    assert feature.pyside_feature_dict["freshly_imported"] == 0  # PySide6's "no feature"
+    assert read == []
