@@ -229,6 +229,7 @@ class UnitTree(QWidget):
         self.search.setObjectName("unitSearch")
         self.search.setClearButtonEnabled(True)
         self._store: ValueStore | None = None
+        self._showing = False  # see show_current
         self.model = UnitTreeModel(None, self)
         self.view = QTreeView(self)
         self.view.setObjectName("unitTreeView")
@@ -282,14 +283,17 @@ class UnitTree(QWidget):
     def show_current(self, code: str | None) -> None:
         """Show ``code`` as the current (and only selected) unit without announcing it: the
         place moved there, or stayed there."""
-        selection = self.view.selectionModel()
         index = self.model.index_of(code) if code else self.model.index(-1, 0)
-        selection.blockSignals(True)
+        # Not announced by a flag, not by blocking the selection's signals: the view hears
+        # them and repaints itself. (Reaching the viewport to repaint it made PySide6 create
+        # the type of every kind of widget at start-up: 30 ms.)
+        self._showing = True
         try:
-            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         finally:
-            selection.blockSignals(False)
-        self.view.viewport().update()
+            self._showing = False
         if index.isValid():
             self.view.scrollTo(index)
 
@@ -337,5 +341,7 @@ class UnitTree(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._showing:
+            return
         if current.isValid() and current.data(CodeRole) is not None:
             self.unit_selected.emit(current.data(CodeRole))
