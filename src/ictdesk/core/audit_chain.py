@@ -16,7 +16,6 @@ the chain hashes the rows already there (``core/database/migrations.py``).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -42,7 +41,6 @@ SQL_VALUES_FUNCTION = "ictdesk_audit_chain_values"
 VALUES_ARGUMENTS = 8
 KINDS = ("value", "followup", "completion", "target", "unit", "restore")
 _SEPARATOR = "\x1e"
-_sha256 = hashlib.sha256
 
 
 def encode_field(value: object) -> str:
@@ -64,6 +62,8 @@ def encode_field(value: object) -> str:
 
 def row_hash(previous: bytes, fields: Iterable[object]) -> bytes:
     """The hash of a row whose :data:`FIELDS` are ``fields``, following ``previous``."""
+    import hashlib  # on the first hash, not at start-up (OpenSSL's library: 5-16 ms)
+
     encoded = _SEPARATOR.join(map(encode_field, fields))
     return hashlib.sha256(previous + encoded.encode("utf-8", "surrogatepass")).digest()
 
@@ -105,6 +105,15 @@ class Chain:
         self._head = self._middle = ""
         self._batch = ("value", "", "", "")
 
+    def __getattr__(self, name: str):
+        """``_sha256`` on the first hash (see :func:`row_hash`), then an attribute."""
+        if name != "_sha256":
+            raise AttributeError(name)
+        import hashlib
+
+        self._sha256 = hashlib.sha256
+        return self._sha256
+
     def restart(self, tip: bytes | None) -> None:
         self.tip = tip or GENESIS
 
@@ -131,7 +140,7 @@ class Chain:
             f"\x1e{'n' if new_comment is None else _text(new_comment)}\x1e{self._middle}"
             f"\x1e{'n' if detail is None else _text(detail)}"
         )
-        self.tip = _sha256(self.tip + encoded.encode()).digest()
+        self.tip = self._sha256(self.tip + encoded.encode()).digest()
         return self.tip
 
     def _fields(self, unit, indicator, period, old, new, old_comment, new_comment, detail):

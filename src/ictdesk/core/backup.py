@@ -298,6 +298,15 @@ def _count_values(path: Path) -> int | None:
         return None
 
 
+def _taken(stamp: str) -> datetime:
+    """The time of a backup's ``YYYYmmdd-HHMMSS`` stamp (ValueError if it is no time), read
+    without ``strptime``, whose first call imports and compiles its patterns at every exit."""
+    day, time = stamp.split("-")
+    return datetime(
+        int(day[:4]), int(day[4:6]), int(day[6:]), int(time[:2]), int(time[2:4]), int(time[4:])
+    )
+
+
 def list_backups(db_path: Path, counts: bool = True) -> list[BackupInfo]:
     """The backups of ``db_path`` of every kind, newest first (``counts``: read each one's
     number of values)."""
@@ -311,7 +320,7 @@ def list_backups(db_path: Path, counts: bool = True) -> list[BackupInfo]:
         if not match:
             continue
         try:
-            taken = datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
+            taken = _taken(match.group(2))
             size = path.stat().st_size
         except (ValueError, OSError):
             continue

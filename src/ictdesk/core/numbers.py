@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 
 from ictdesk.core.errors import AmbiguousNumber, InvalidNumber, NotAWholeNumber, SeveralValues
@@ -254,5 +253,9 @@ def format_machine(value: int | float | None) -> str:
         if value.is_integer():
             return str(int(value))
         text = repr(value)  # the shortest text that reads back as the same float
-        return format(Decimal(text), "f") if "e" in text else text  # 5e-05 → 0.00005
+        if "e" not in text:
+            return text
+        from decimal import Decimal  # rare (5e-05 → 0.00005): not imported at every start
+
+        return format(Decimal(text), "f")
     return str(value)

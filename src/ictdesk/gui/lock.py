@@ -10,11 +10,10 @@ from __future__ import annotations
 import contextlib
 import getpass
 import json
-import socket
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSysInfo
 
 
 class DatabaseLock:
@@ -35,7 +34,7 @@ class DatabaseLock:
                 json.dumps(
                     {
                         "user": getpass.getuser(),
-                        "host": socket.gethostname(),
+                        "host": QSysInfo.machineHostName(),
                         "since": datetime.now().isoformat(timespec="minutes"),
                     }
                 ),
