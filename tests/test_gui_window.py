@@ -243,6 +243,33 @@ def test_the_process_leaves_without_teardown_only_after_the_window_closed_cleanl
     assert remembered, settings.allKeys()
 
 
+def test_a_file_that_failed_to_close_leaves_by_the_usual_exit(qtbot, demo_db, monkeypatch):
+    """If closing the file's connection fails as the window closes, the connection may still
+    hold a write-ahead log: ``leave`` then returns the code for the usual exit, where Python
+    closes it, instead of ending the process at once."""
+    from ictdesk.gui import app
+
+    make_application()
+    exits = []
+    monkeypatch.setattr(app.os, "_exit", exits.append)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_db)
+    store = window.store
+    window.show()
+
+    def failing_close():
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(store, "close", failing_close)
+    window.close()
+    assert window.store is None and not window.file_closed_cleanly
+    assert not (demo_db.parent / "demo.db.lock").exists()  # the lock is released all the same
+    assert app.leave(window, 4) == 4 and exits == []
+    monkeypatch.undo()
+    store.close()
+
+
 def test_a_tab_built_on_first_show_shows_a_busy_cursor_meanwhile(qtbot, window, monkeypatch):
     """The first Trends or Dashboard imports the chart library (0.3 s): the cursor says so,
     and is given back after, also when building fails."""

@@ -108,10 +108,11 @@ def leave(window: MainWindow, code: int) -> int:
     one after the last event (35-45 ms here, a tenth of a start-up). The window has closed
     its file and released its lock by then; the settings are synced, the exit handlers run
     (``atexit``) and the standard streams flushed before the process ends. A window that did
-    not close cleanly (its file still open) returns ``code`` for the usual exit instead.
+    not close cleanly (still open, or its file's connection failed to close and may still hold
+    a write-ahead log) returns ``code`` for the usual exit instead.
     """
-    if window.store is not None or window.lock is not None or window.isVisible():
-        return code
+    if window.isVisible() or not window.file_closed_cleanly or window.lock is not None:
+        return code  # the usual exit: Python closes what is still open
     QSettings().sync()
     # PySide6's own exit handler destroys the application and wraps every widget on the
     # way (30-40 ms): the teardown this function exists to skip. The others run.

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
 
             interaction.install_default(DialogInteraction(self))
         self.lock: DatabaseLock | None = None
+        self.file_closed_cleanly = False  # set when the window closes (see closeEvent)
         self.stop_check: Callable[[], None] = lambda: None  # the daily check's, when it runs
         self._history_code: str | None = None
         self.place = Place(default_period(), self)
@@ -384,9 +385,12 @@ class MainWindow(QMainWindow):
             if self.store is not None:
                 backups.closing_backup(self)
         finally:  # whatever failed above, the file is closed and its lock released
+            self.file_closed_cleanly = True
             if self.store is not None:
-                with contextlib.suppress(Exception):
+                try:
                     self.store.close()
+                except Exception:  # the connection may still hold a WAL: see gui.app.leave
+                    self.file_closed_cleanly = False
                 self.place.store = None
             self.release_lock()
         super().closeEvent(event)
