@@ -8,7 +8,6 @@ data is announced on one :class:`ChangeBus`.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 from collections.abc import Callable
 
