@@ -358,3 +358,27 @@ def test_closing_with_an_invalid_value_asks_before_discarding_it(qtbot, window, 
     reopened = ValueStore.open(empty_db)
     assert reopened.value("08740", "BTS_4G", "2024Q1").value == 30
     reopened.close()
+
+
+def test_the_check_column_shows_its_state_in_colour_without_style_sheets(qtbot, window):
+    """A refused value's check reads red and bold, an accepted one green; the looks are set
+    on each label's palette and font: no style sheet anywhere in the form's body, which would
+    make Qt draw all its widgets through the style-sheet engine."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QWidget
+
+    from ictdesk.gui.entry.looks import look_of
+
+    form = window.entry_form
+    form.interaction = ScriptedInteraction()
+    check = form.rows["CDT_TEAMS"].check
+    enter_value(qtbot, form.fields["CDT_TEAMS"], "-3")
+    assert look_of(check) == "error"
+    assert check.palette().color(QPalette.ColorRole.WindowText) == QColor("#c0392b")
+    assert check.font().bold()
+    enter_value(qtbot, form.fields["CDT_TEAMS"], "3")
+    assert window.store.value("08740", "CDT_TEAMS", "2024Q1").value == 3
+    assert look_of(check) == "ok" and not check.font().bold()
+    assert check.palette().color(QPalette.ColorRole.WindowText) == QColor("#2e7d32")
+    styled = [w.objectName() for w in form.body.findChildren(QWidget) if w.styleSheet()]
+    assert form.body.styleSheet() == "" and styled == []

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
 
 from ictdesk.core.catalogue import Indicator
 from ictdesk.core.numbers import ParsedNumber, parse_number
+from ictdesk.gui.entry.looks import set_look
 from ictdesk.gui.i18n import current_language
 
-# column: (role, fixed width); the name column takes the rest, so every pillar lines up
+# column: (grid column, fixed width); the name column takes the rest, so every pillar lines up
 _COLUMNS = {
     "value": (1, 104),
     "unit": (2, 70),
@@ -27,20 +28,6 @@ _COLUMNS = {
 }
 _NAME_MIN_WIDTH = 190
 _UNIT_MAX_WIDTH = 96
-_STYLE = {
-    "ok": "color: #2e7d32;",
-    "info": "color: #555;",
-    "warn": "color: #b36b00;",
-    "error": "color: #c0392b; font-weight: bold;",
-}
-# The fixed looks of the form's labels, set once on the form body: one style sheet for the
-# body instead of one per label (about 130 labels) saves a tenth of the window's start.
-_BODY_STYLE = """
-QLabel[role="aggregate"] { color: #1f5f99; }
-QLabel[role="previous"] { color: #555; }
-QLabel[role="derived"] { font-weight: bold; padding-right: 6px; }
-QLabel[role="header"] { color: #555; font-size: 11px; }
-"""
 
 
 class NumberField(QLineEdit):
@@ -196,14 +183,14 @@ class _Row:
             label.setFixedWidth(_COLUMNS[key][1])
         for label in (self.previous, self.change, self.target, self.aggregate):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.aggregate.setProperty("role", "aggregate")
-        self.previous.setProperty("role", "previous")
+        set_look(self.aggregate, "aggregate")
+        set_look(self.previous, "previous")
         if indicator.is_derived:
             self.field = None
             self.value = QLabel("–", parent)
             self.value.setObjectName(f"derived_{indicator.code}")
             self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.value.setProperty("role", "derived")
+            set_look(self.value, "derived")
             self.value.setFixedWidth(_COLUMNS["value"][1])
         else:
             self.field = NumberField(indicator, parent)

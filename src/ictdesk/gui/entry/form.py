@@ -27,7 +27,8 @@ from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.periods import Period
 from ictdesk.core.store import StoredValue, ValueStore, ValueWrite
 from ictdesk.gui.edit_session import EditSession
-from ictdesk.gui.entry.fields import _BODY_STYLE, _COLUMNS, _UNIT_MAX_WIDTH, NumberField, _Row
+from ictdesk.gui.entry.fields import _COLUMNS, _UNIT_MAX_WIDTH, NumberField, _Row
+from ictdesk.gui.entry.looks import set_look
 from ictdesk.gui.entry.rows import RowRendering
 from ictdesk.gui.entry.saving import SavePolicy
 from ictdesk.gui.i18n import current_language
@@ -85,7 +86,6 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.body = QWidget()
-        self.body.setStyleSheet(_BODY_STYLE)
         self.body_layout = QVBoxLayout(self.body)
         self.scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
@@ -149,7 +149,7 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
                     continue
                 label = QLabel(group)
                 label.setWordWrap(True)
-                label.setProperty("role", "header")
+                set_look(label, "header")
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
                 grid.addWidget(label, 0, column)
                 headers[key] = label

@@ -7,7 +7,8 @@ from ictdesk.core.edits import (
 )
 from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.validation import Violation
-from ictdesk.gui.entry.fields import _STYLE, _Row
+from ictdesk.gui.entry.fields import _Row
+from ictdesk.gui.entry.looks import set_look
 from ictdesk.gui.format import value_marks
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
@@ -52,8 +53,8 @@ class RowRendering:
             if progress is not None:
                 text += f" · {format_number(progress, 0, language)}%"
             row.target.setText(text)
-            row.target.setStyleSheet(
-                _STYLE["info"] if progress is None else _STYLE["ok" if progress >= 100 else "warn"]
+            set_look(
+                row.target, "info" if progress is None else "ok" if progress >= 100 else "warn"
             )
             row.target.setToolTip(
                 fill(
@@ -110,7 +111,7 @@ class RowRendering:
         language = current_language()
         marks = self._marks(row.indicator.code)
         row.check.setText(f"{text} {marks}".strip())
-        row.check.setStyleSheet(_STYLE[style])
+        set_look(row.check, style)
         tips = [*tips, *(v.message(language) for v in violations)]
         stored = self._stored.get(row.indicator.code)
         if stored and stored.comment:
