@@ -86,7 +86,8 @@ from ictdesk.commands import COMMANDS
 for name in COMMANDS:
     ictdesk.cli._command_module(name)
 import ictdesk.core.backup, ictdesk.core.exchange.export, ictdesk.gui.lock
-import encodings.idna, json, csv, locale  # read before the user changes: /root is private
+import encodings.idna, json, csv, locale, hashlib, decimal  # read before the user changes:
+# /root (this Python) is private; ictdesk imports these two when first needed
 os.setgroups([])
 os.setgid({uid})
 os.setuid({uid})
