@@ -3,8 +3,8 @@
 Once ``PySide6.QtCore`` is imported, PySide6 reads the whole source of every module imported
 after it (``inspect.getsource``, PYSIDE-2029) to learn whether the module may switch on one of
 its optional ``__feature__`` modes (``snake_case``, ``true_property``). ictdesk uses none, so
-the answer is always "no feature": reading about 150 files at start-up to learn it cost 40-80
-ms of a 0.8 s start on a slow machine (napari met the same tax, napari#8584).
+the answer is always "no feature": reading about 150 files at start-up to learn it cost 30-45
+ms of a 0.6-0.7 s start on a slow machine (napari met the same tax, napari#8584).
 
 :func:`skip_feature_scan` gives PySide6 that answer without reading: a module imported later
 is recorded as "uses PySide6, no feature" (PySide6's own default for such a module). If a
