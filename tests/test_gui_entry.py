@@ -5,7 +5,7 @@ import sys
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
@@ -357,3 +357,30 @@ def test_the_first_sums_come_after_the_window_is_painted(qtbot, empty_db):
     win.unit_tree.select("25")
     assert form.rows["HH_TOTAL"].aggregate.text() == "3.000"  # painted: made at once
     win.close()
+
+
+def test_an_elided_label_shows_what_fits_and_the_rest_on_hover(qtbot):
+    """A label of the check/change/target columns ends in "…" when its text is too wide, the
+    whole text then on hover beside its own tip; with no text it shows nothing and keeps the
+    tip (the quick path taken by most labels at each load)."""
+    from ictdesk.gui.entry.fields import ElidedLabel
+
+    make_application()
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.setFixedWidth(80)
+    label.show()
+    label.setToolTip("rule broken")
+    assert (
+        label.text() == "" and QLabel.text(label) == "" and QLabel.toolTip(label) == "rule broken"
+    )
+    long = "⚠ a change much larger than the usual one"
+    label.setText(long)
+    shown = QLabel.text(label)
+    assert label.text() == long and shown.endswith("…") and len(shown) < len(long)
+    assert QLabel.toolTip(label) == f"{long}\nrule broken"
+    label.setText("✔")
+    assert QLabel.text(label) == "✔" and QLabel.toolTip(label) == "rule broken"
+    label.clear()
+    label.setToolTip("")
+    assert QLabel.text(label) == "" and QLabel.toolTip(label) == ""

@@ -141,10 +141,13 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        room = max(self.contentsRect().width(), self.width()) - 2
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
-        tips = [t for t in (self._full if shown != self._full else "", self._tip) if t]
-        tip = "\n".join(dict.fromkeys(tips))
+        if not self._full:  # most of a form's labels at start-up and at each load: no text
+            shown, tip = "", self._tip
+        else:
+            room = max(self.contentsRect().width(), self.width()) - 2
+            shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+            tips = [t for t in (self._full if shown != self._full else "", self._tip) if t]
+            tip = "\n".join(dict.fromkeys(tips))
         if (shown, tip) != self._shown:  # every relayout resizes it: Qt's calls cost 20 µs
             self._shown = (shown, tip)
             super().setText(shown)
