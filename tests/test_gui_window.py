@@ -243,6 +243,32 @@ def test_the_process_leaves_without_teardown_only_after_the_window_closed_cleanl
     assert remembered, settings.allKeys()
 
 
+def test_what_the_user_copied_outlives_the_quick_exit(qtbot, demo_db, monkeypatch):
+    """Cells copied from the grid are handed to the system's clipboard keeper only as the
+    application is destroyed: while the process holds the clipboard, ``leave`` keeps
+    PySide6's exit handler that destroys it, and still ends the process at once."""
+    import types
+
+    from ictdesk.gui import app
+
+    make_application()
+    done = []
+    monkeypatch.setattr(app.os, "_exit", lambda code: done.append(("exit", code)))
+    fake = types.SimpleNamespace(
+        _run_exitfuncs=lambda: done.append(("handlers", None)),
+        unregister=lambda handler: done.append(("unregistered", handler)),
+    )
+    monkeypatch.setattr(app, "atexit", fake)
+    monkeypatch.setattr(app, "holds_clipboard", lambda: True)  # offscreen owns no clipboard
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_db)
+    window.show()
+    window.close()
+    app.leave(window, 0)
+    assert done == [("handlers", None), ("exit", 0)]
+
+
 def test_a_file_that_failed_to_close_leaves_by_the_usual_exit(qtbot, demo_db, monkeypatch):
     """If closing the file's connection fails as the window closes, the connection may still
     hold a write-ahead log: ``leave`` then returns the code for the usual exit, where Python

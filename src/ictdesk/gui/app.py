@@ -101,6 +101,16 @@ def run_gui(
     return leave(window, app.exec())
 
 
+def holds_clipboard() -> bool:
+    """Whether the clipboard (or X11's selection) holds something copied in this process:
+    X11 hands it to the clipboard manager, and Windows flushes it, when the application is
+    destroyed; ending the process before would lose cells copied from the grid."""
+    clipboard = QApplication.clipboard()
+    return clipboard.ownsClipboard() or (
+        clipboard.supportsSelection() and clipboard.ownsSelection()
+    )
+
+
 def leave(window: MainWindow, code: int) -> int:
     """End the process once ``window`` has closed, without tearing down every object.
 
@@ -115,9 +125,10 @@ def leave(window: MainWindow, code: int) -> int:
         return code  # the usual exit: Python closes what is still open
     QSettings().sync()
     # PySide6's own exit handler destroys the application and wraps every widget on the
-    # way (30-40 ms): the teardown this function exists to skip. The others run.
+    # way (30-40 ms): the teardown this function exists to skip, unless what the user copied
+    # is still this process's, which the system keeps only as the application is destroyed.
     qt_shutdown = getattr(QtCore, "__moduleShutdown", None)
-    if qt_shutdown is not None:
+    if qt_shutdown is not None and not holds_clipboard():
         atexit.unregister(qt_shutdown)
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
