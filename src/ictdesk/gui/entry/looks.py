@@ -31,21 +31,18 @@ def set_look(label: QLabel, look: str) -> None:
     if label.property(_LOOK) == look:
         return
     colour, bold, pixels = LOOKS[look]
-    palette = QPalette(label.palette())
-    if colour is None:
-        palette.setColor(
-            QPalette.ColorRole.WindowText, QPalette().color(QPalette.ColorRole.WindowText)
-        )
-    else:
+    if colour is not None:  # else the usual one, greyed with the form when it is disabled
+        palette = QPalette(label.palette())
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    label.setPalette(palette)
+        label.setPalette(palette)
     font = label.font()
     font.setBold(bold)
     if pixels is not None:
         font.setPixelSize(pixels)
     label.setFont(font)
-    if look == "derived":
-        label.setContentsMargins(0, 0, _DERIVED_RIGHT_MARGIN, 0)
+    if look == "derived":  # as the style sheet's padding placed it: 6 px, and the indent
+        label.setContentsMargins(0, 0, _DERIVED_RIGHT_MARGIN, 0)  # a frame would give
+        label.setIndent(label.fontMetrics().horizontalAdvance("x") // 2)
     label.setProperty(_LOOK, look)
 
 
