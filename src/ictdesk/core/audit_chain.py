@@ -60,12 +60,22 @@ def encode_field(value: object) -> str:
     return f"s{len(text)}:{text}"
 
 
+_sha256 = None  # hashlib.sha256, on the first hash, not at start-up (OpenSSL: 5-16 ms)
+
+
+def _load_sha256():
+    global _sha256
+    import hashlib
+
+    _sha256 = hashlib.sha256
+    return _sha256
+
+
 def row_hash(previous: bytes, fields: Iterable[object]) -> bytes:
     """The hash of a row whose :data:`FIELDS` are ``fields``, following ``previous``."""
-    import hashlib  # on the first hash, not at start-up (OpenSSL's library: 5-16 ms)
-
     encoded = _SEPARATOR.join(map(encode_field, fields))
-    return hashlib.sha256(previous + encoded.encode("utf-8", "surrogatepass")).digest()
+    sha256 = _sha256 or _load_sha256()
+    return sha256(previous + encoded.encode("utf-8", "surrogatepass")).digest()
 
 
 def _number(value: object) -> str:
@@ -106,12 +116,10 @@ class Chain:
         self._batch = ("value", "", "", "")
 
     def __getattr__(self, name: str):
-        """``_sha256`` on the first hash (see :func:`row_hash`), then an attribute."""
+        """``_sha256`` on the first hash (see :data:`_sha256`), then an attribute."""
         if name != "_sha256":
             raise AttributeError(name)
-        import hashlib
-
-        self._sha256 = hashlib.sha256
+        self._sha256 = _sha256 or _load_sha256()
         return self._sha256
 
     def restart(self, tip: bytes | None) -> None:
