@@ -201,27 +201,36 @@ def test_a_later_windows_dialogs_take_over_from_an_earlier_ones(qtbot, asker):
     interaction.install(asker)
 
 
-def test_the_process_leaves_without_teardown_only_after_the_window_closed_cleanly(
-    qtbot, demo_db, monkeypatch
-):
-    """``app.leave`` ends the process at once (``os._exit``) once the window has closed its
-    file and released its lock: settings synced and exit handlers run first. A window still
-    holding its file returns the code for the usual exit."""
+def recorded_exit(monkeypatch) -> list[tuple]:
+    """What ``app.leave`` does to end the process, recorded instead of done: the exit
+    handlers it unregisters and runs (this process's own, PySide6's among them, must not run
+    inside the test) and the code it ends with."""
     import types
-
-    from PySide6.QtCore import QSettings
 
     from ictdesk.gui import app
 
     make_application()
     done = []
     monkeypatch.setattr(app.os, "_exit", lambda code: done.append(("exit", code)))
-    # this process's own exit handlers (PySide6's among them) must not run inside the test
     fake = types.SimpleNamespace(
         _run_exitfuncs=lambda: done.append(("handlers", None)),
         unregister=lambda handler: done.append(("unregistered", handler)),
     )
     monkeypatch.setattr(app, "atexit", fake)
+    return done
+
+
+def test_the_process_leaves_without_teardown_only_after_the_window_closed_cleanly(
+    qtbot, demo_db, monkeypatch
+):
+    """``app.leave`` ends the process at once (``os._exit``) once the window has closed its
+    file and released its lock: settings synced and exit handlers run first. A window still
+    holding its file returns the code for the usual exit."""
+    from PySide6.QtCore import QSettings
+
+    from ictdesk.gui import app
+
+    done = recorded_exit(monkeypatch)
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_path(demo_db)
@@ -247,18 +256,9 @@ def test_what_the_user_copied_outlives_the_quick_exit(qtbot, demo_db, monkeypatc
     """Cells copied from the grid are handed to the system's clipboard keeper only as the
     application is destroyed: while the process holds the clipboard, ``leave`` keeps
     PySide6's exit handler that destroys it, and still ends the process at once."""
-    import types
-
     from ictdesk.gui import app
 
-    make_application()
-    done = []
-    monkeypatch.setattr(app.os, "_exit", lambda code: done.append(("exit", code)))
-    fake = types.SimpleNamespace(
-        _run_exitfuncs=lambda: done.append(("handlers", None)),
-        unregister=lambda handler: done.append(("unregistered", handler)),
-    )
-    monkeypatch.setattr(app, "atexit", fake)
+    done = recorded_exit(monkeypatch)
     monkeypatch.setattr(app, "holds_clipboard", lambda: True)  # offscreen owns no clipboard
     window = MainWindow()
     qtbot.addWidget(window)
