@@ -64,6 +64,7 @@ _sha256 = None  # hashlib.sha256, on the first hash, not at start-up (OpenSSL: 5
 
 
 def _load_sha256():
+    """``hashlib.sha256``, imported now and kept in :data:`_sha256`."""
     global _sha256
     import hashlib
 
@@ -115,13 +116,6 @@ class Chain:
         self._head = self._middle = ""
         self._batch = ("value", "", "", "")
 
-    def __getattr__(self, name: str):
-        """``_sha256`` on the first hash (see :data:`_sha256`), then an attribute."""
-        if name != "_sha256":
-            raise AttributeError(name)
-        self._sha256 = _sha256 or _load_sha256()
-        return self._sha256
-
     def restart(self, tip: bytes | None) -> None:
         self.tip = tip or GENESIS
 
@@ -148,7 +142,7 @@ class Chain:
             f"\x1e{'n' if new_comment is None else _text(new_comment)}\x1e{self._middle}"
             f"\x1e{'n' if detail is None else _text(detail)}"
         )
-        self.tip = self._sha256(self.tip + encoded.encode()).digest()
+        self.tip = (_sha256 or _load_sha256())(self.tip + encoded.encode()).digest()
         return self.tip
 
     def _fields(self, unit, indicator, period, old, new, old_comment, new_comment, detail):
