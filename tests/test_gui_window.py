@@ -275,9 +275,7 @@ def test_a_file_that_failed_to_close_leaves_by_the_usual_exit(qtbot, demo_db, mo
     closes it, instead of ending the process at once."""
     from ictdesk.gui import app
 
-    make_application()
-    exits = []
-    monkeypatch.setattr(app.os, "_exit", exits.append)
+    done = recorded_exit(monkeypatch)
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_path(demo_db)
@@ -291,7 +289,7 @@ def test_a_file_that_failed_to_close_leaves_by_the_usual_exit(qtbot, demo_db, mo
     window.close()
     assert window.store is None and not window.file_closed_cleanly
     assert not (demo_db.parent / "demo.db.lock").exists()  # the lock is released all the same
-    assert app.leave(window, 4) == 4 and exits == []
+    assert app.leave(window, 4) == 4 and done == []
     monkeypatch.undo()
     store.close()
 

@@ -284,9 +284,9 @@ class UnitTree(QWidget):
         """Show ``code`` as the current (and only selected) unit without announcing it: the
         place moved there, or stayed there."""
         index = self.model.index_of(code) if code else self.model.index(-1, 0)
-        # Not announced by a flag, not by blocking the selection's signals: the view hears
-        # them and repaints itself. (Reaching the viewport to repaint it made PySide6 create
-        # the type of every kind of widget at start-up: 30 ms.)
+        # Kept quiet by a flag, not by blocking the selection's signals: the view hears them
+        # and repaints itself. (Reaching the viewport to repaint it made PySide6 create the
+        # type of every kind of widget at start-up: 30 ms.)
         self._showing = True
         try:
             self.view.selectionModel().setCurrentIndex(

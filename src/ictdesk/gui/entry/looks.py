@@ -40,8 +40,8 @@ def set_look(label: QLabel, look: str) -> None:
     if pixels is not None:
         font.setPixelSize(pixels)
     label.setFont(font)
-    if look == "derived":  # as the style sheet's padding placed it: 6 px, and the indent
-        label.setContentsMargins(0, 0, _DERIVED_RIGHT_MARGIN, 0)  # a frame would give
+    if look == "derived":  # where the style sheet's padding put it: 6 px and half an "x"
+        label.setContentsMargins(0, 0, _DERIVED_RIGHT_MARGIN, 0)
         label.setIndent(label.fontMetrics().horizontalAdvance("x") // 2)
     label.setProperty(_LOOK, look)
 
