@@ -23,8 +23,8 @@ BENCHES = (
     "bench_exchange",
     "bench_report",
     "bench_trends",
+    "bench_national",  # builds national16.db, which bench_province's national rows read
     "bench_province",
-    "bench_national",
 )
 
 
