@@ -5,8 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from ictdesk.core.numbers import format_number
 from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore
+from ictdesk.core.store import ValueStore, ValueWrite
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
 from ictdesk.gui.window import ActionId, MainWindow
@@ -399,3 +400,27 @@ def test_pyside_reads_no_module_source_to_look_for_features(tmp_path, monkeypatc
     assert names["freshly_imported"].VALUE == 1
     assert feature.pyside_feature_dict["freshly_imported"] == 0  # PySide6's "no feature"
     assert read == []
+
+
+def test_sums_of_sub_units_wait_under_another_tab_and_are_right_when_shown(qtbot, window):
+    """A save made elsewhere while another tab is shown does not remake the form's sums of
+    sub-units then (20 ms of every save); they are remade, right, when the form is shown."""
+    store, form = window.store, window.entry_form
+    province = store.unit(PHUC_YEN).parent_code
+    window.unit_tree.select(province)
+    row = form.rows["BTS_TOTAL"]
+    before = store.aggregates(province, "2025Q4")["BTS_TOTAL"]
+    window.tabs.setCurrentWidget(window.lazy_tabs.view("trends"))
+    assert not form.isVisible()
+    made = []
+    form_refresh = form._refresh_aggregates
+    form._refresh_aggregates = lambda: made.append(1) or form_refresh()
+    own = store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value
+    window.session.save(
+        [ValueWrite(PHUC_YEN, "BTS_TOTAL", "2025Q4", own + 10)], "test", source="form"
+    )
+    assert made == []  # under Trends: not remade
+    assert store.aggregates(province, "2025Q4")["BTS_TOTAL"] == before + 10
+    window.tabs.setCurrentIndex(0)
+    assert form.isVisible() and made == [1]
+    assert row.aggregate.text() == format_number(before + 10, language="vi")

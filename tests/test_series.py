@@ -3,6 +3,7 @@
 Every result is checked against :meth:`ValueStore.series`, the in-memory reference.
 """
 
+import json
 import sqlite3
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from ictdesk.core.errors import UnknownIndicator, UnknownUnit
 from ictdesk.core.exchange.common import ExportFailed
+from ictdesk.core.exchange.importer import import_files
 from ictdesk.core.periods import Period, PeriodType, period_range
 from ictdesk.core.series import (
     Progress,
@@ -228,6 +230,45 @@ def test_a_kept_series_query_is_dropped_when_any_connection_changes_the_data(sto
         assert table.values[PROVINCE][0] == pytest.approx(75)
     finally:
         other.close()
+
+
+def test_a_kept_series_query_stays_until_the_values_it_reads_change(store, monkeypatch, tmp_path):
+    """A save of another indicator keeps a series' query; a save of the indicator (or of a
+    part of a rate), an import's write or a unit added drops it; each answer stays right."""
+    quarters = periods_between(2024, 2024, PeriodType.QUARTER)
+    units = [PROVINCE, PHUC_YEN, OTHER]
+    built = []
+    build = series_module._build_sql
+    monkeypatch.setattr(
+        series_module, "_build_sql", lambda *args: built.append(args[1]) or build(*args)
+    )
+
+    def builds(code):
+        before = len(built)
+        check_against_store(store, code, units, quarters)
+        return len(built) - before
+
+    save(store, [(PHUC_YEN, "APPS_ONLINE", "2024Q1", 5), (PHUC_YEN, "APPS_TOTAL", "2024Q1", 10)])
+    assert builds("APPS_ONLINE_PCT") == 1
+    assert builds("BTS_TOTAL") == 1
+    assert builds("APPS_ONLINE_PCT") == builds("BTS_TOTAL") == 0  # unchanged: kept
+    save(store, [(OTHER, "BTS_TOTAL", "2024Q2", 7)])  # another indicator: the rate is kept
+    assert builds("APPS_ONLINE_PCT") == 0
+    assert builds("BTS_TOTAL") == 1
+    save(store, [(OTHER, "APPS_TOTAL", "2024Q1", 10)])  # a part of the rate: dropped
+    assert builds("BTS_TOTAL") == 0
+    assert builds("APPS_ONLINE_PCT") == 1
+    # OTHER holds one part only: the pair of PHUC_YEN alone counts (not 5 / 20)
+    rate = compute_series(store, "APPS_ONLINE_PCT", units, quarters).values[PROVINCE][0]
+    assert rate == pytest.approx(50)
+    store.add_unit("0874001", "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)  # the units: all go
+    assert builds("BTS_TOTAL") == builds("APPS_ONLINE_PCT") == 1
+    sent = tmp_path / "sent.json"  # an import writes without save_values: all go
+    value = {"dataElement": "BTS_TOTAL", "period": "2024Q3", "orgUnit": OTHER, "value": "9"}
+    sent.write_text(json.dumps({"dataValues": [value]}), encoding="utf-8")
+    import_files(store, [sent])
+    assert builds("APPS_ONLINE_PCT") == builds("BTS_TOTAL") == 1
+    assert compute_series(store, "BTS_TOTAL", [OTHER], ["2024Q3"]).values[OTHER] == [9]
 
 
 # ------------------------------------------------------- random cross-check

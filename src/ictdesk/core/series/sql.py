@@ -37,10 +37,11 @@ _FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _UNIT_BLOCK = 500  # requested units per query, under SQLite's variable limit
 _KEPT_QUERIES = 64  # series queries kept per store while its data is unchanged
 
-# Each store's queries with the data stamp they were built at: whether the plain sums may be
-# used costs more than the sums themselves (a national rate: 200 ms of checks, 20 ms of
-# sums), and redrawing asks the same again. Any write, here or in another process, changes
-# the stamp (``ValueStore.data_stamp``) and drops them.
+# Each store's queries, each with the stamp of the values it reads: whether the plain sums may
+# be used costs more than the sums themselves (a national rate: 200 ms of checks, 20 ms of
+# sums), and redrawing asks the same again. A query depends only on its indicator's values (or
+# its parts') and the units: a save of another indicator keeps it, a save of its own, an
+# import, a unit added or another process's write drops it (``ValueStore.values_stamp``).
 _KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -86,33 +87,34 @@ def series_sql(
     It returns rows ``(unit_code, period, numerator_sum, denominator_sum, units_counted)``;
     for an entered indicator the denominator is ``NULL``. Periods or units with nothing known
     have no row. ``units_counted`` is ``NULL`` when the sums are taken over ranges of unit
-    codes (see :func:`ranges.range_sql`). Kept until the data changes.
+    codes (see :func:`ranges.range_sql`). Kept until the values it reads change.
     """
-    stamp = store.data_stamp()
-    stamped = _KEPT.get(store)
-    if stamped is None or stamped[0] != stamp:
-        stamped = _KEPT[store] = (stamp, OrderedDict())
-    kept: OrderedDict = stamped[1]
+    kept: OrderedDict = _KEPT.setdefault(store, OrderedDict())
     key = (indicator_code, tuple(unit_codes), tuple(periods))
-    if key in kept:
+    stamp = store.values_stamp(_part_codes(store.catalogue[indicator_code]))
+    entry = kept.get(key)
+    if entry is not None and entry[0] == stamp:
         kept.move_to_end(key)
     else:
-        kept[key] = _build_sql(store, indicator_code, unit_codes, periods)
+        kept[key] = (stamp, *_build_sql(store, indicator_code, unit_codes, periods))
+        kept.move_to_end(key)
         if len(kept) > _KEPT_QUERIES:
             kept.popitem(last=False)
-    sql, params = kept[key]
+    _stamp, sql, params = kept[key]
     return sql, list(params)
+
+
+def _part_codes(indicator: Indicator) -> tuple[str, ...]:
+    """The entered indicators whose values a series of ``indicator`` reads."""
+    if indicator.formula is None:
+        return (indicator.code,)
+    return (indicator.formula.numerator, indicator.formula.denominator)
 
 
 def _build_sql(
     store: ValueStore, indicator_code: str, unit_codes: Sequence[str], periods: Sequence[Period]
 ) -> tuple[str, list]:
-    indicator = store.catalogue[indicator_code]
-    if indicator.formula is None:
-        parts = [indicator]
-    else:
-        catalogue = store.catalogue
-        parts = [catalogue[indicator.formula.numerator], catalogue[indicator.formula.denominator]]
+    parts = [store.catalogue[code] for code in _part_codes(store.catalogue[indicator_code])]
     mapping = _period_map(periods)
     held = {part.code: shortcuts.held_periods(store, part, mapping) for part in parts}
     quick = (
@@ -236,12 +238,7 @@ def data_years(store: ValueStore, indicator_code: str) -> tuple[int, int] | None
 
     A few index look-ups: ``min``/``max`` over the covering index of ``data_values``.
     """
-    indicator = store.catalogue[indicator_code]
-    codes = (
-        [indicator.code]
-        if indicator.formula is None
-        else [indicator.formula.numerator, indicator.formula.denominator]
-    )
+    codes = _part_codes(store.catalogue[indicator_code])
     years: list[int] = []
     for code in codes:
         for end in ("min", "max"):  # one aggregate per query, or SQLite scans the index

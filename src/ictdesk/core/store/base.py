@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from ictdesk.core.database.connection import Connection
@@ -28,6 +29,9 @@ class StorePart:
     _latest_cache: tuple[tuple[int, int, int], dict] | None
     _aggregates_cache: tuple[tuple[int, int, int], dict] | None
     _runs_cache: tuple[tuple[int, int, int], dict] | None
+    _written: dict[str, int]  # saves per indicator (see values_stamp)
+    _accounted_changes: int  # the connection's total_changes after the last of them
+    _generation: int  # changes not accounted for by a save of known indicators
 
     def data_stamp(self) -> tuple[int, int, int]:
         """What changes whenever the file's data may have: ``PRAGMA data_version`` (bumped by
@@ -37,6 +41,32 @@ class StorePart:
         (version,) = self.db.execute("PRAGMA data_version").fetchone()
         pending = next(_TRANSACTION_STAMPS) if self.db.conn.in_transaction else 0
         return version, self.db.conn.total_changes, pending
+
+    def values_stamp(self, indicator_codes: Iterable[str]) -> tuple:
+        """:meth:`data_stamp` narrowed to the values of ``indicator_codes``: what changes
+        whenever they, or the units, may have. A save through ``save_values`` changes the
+        stamps of the indicators it wrote, not the others'; any other change of the file (an
+        import, a unit added, a setting, another connection's commit) changes every stamp: it
+        is known by this connection's count of changed rows moving without a save having
+        accounted for it."""
+        version, total, pending = self.data_stamp()
+        if total != self._accounted_changes:
+            self._generation += 1
+            self._accounted_changes = total
+        written = self._written
+        return (version, self._generation, pending, *(written.get(c, 0) for c in indicator_codes))
+
+    @contextlib.contextmanager
+    def _writing_values_of(self, indicator_codes: Iterable[str]):
+        """Around a write that changes values of ``indicator_codes`` only: afterwards (even if
+        it failed) their :meth:`values_stamp` changes, and its changed rows are accounted for."""
+        self.values_stamp(())  # a change before this write, not accounted for: every stamp
+        try:
+            yield
+        finally:
+            self._accounted_changes = self.db.conn.total_changes
+            for code in set(indicator_codes):
+                self._written[code] = self._written.get(code, 0) + 1
 
     def _check_may_save(self, source: str) -> None:
         """Refuse a save of values from an unknown ``source`` or into a read-only file."""

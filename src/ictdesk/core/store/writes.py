@@ -94,7 +94,8 @@ class _Writes(StorePart):
             raise not_saved("the values were not saved", "chưa lưu được số liệu", exc) from exc
 
     def _write_batch(self, rows, source: str) -> int:
-        with self.db.atomic():
+        codes = {row[1] for _detail, row in rows}
+        with self._writing_values_of(codes), self.db.atomic():
             self.clear_staged()
             by_detail = defaultdict(list)  # the audit's detail, per write (usually all None)
             for detail, row in rows:

@@ -68,6 +68,7 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         self._aggregate_column_shown: bool | None = None
         self._sums_wait_for_paint = False  # see sums_after_first_paint
         self._sums_waiting = False
+        self._sums_stale = False  # data changed while another tab was shown; see showEvent
         self.title = QLabel(self)
         self.title.setObjectName("formTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px 0;")
@@ -281,6 +282,12 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
         """Make the first sums of sub-units after the form is first painted, unless kept: at
         start the window shows at once, a province's sums (30-50 ms) a moment later."""
         self._sums_wait_for_paint = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._sums_stale:
+            self._sums_stale = False
+            self._refresh_aggregates()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
