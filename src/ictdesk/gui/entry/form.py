@@ -8,7 +8,7 @@ saved when confirmed with a comment. Derived rates are read-only and follow the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -31,13 +31,14 @@ from ictdesk.gui.entry.fields import _COLUMNS, _UNIT_MAX_WIDTH, NumberField, _Ro
 from ictdesk.gui.entry.looks import set_look
 from ictdesk.gui.entry.rows import RowRendering
 from ictdesk.gui.entry.saving import SavePolicy
+from ictdesk.gui.entry.sums import SubUnitSums
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.interaction import Interaction
 from ictdesk.gui.interaction import current as current_interaction
 from ictdesk.gui.text import fill
 
 
-class EntryForm(RowRendering, SavePolicy, QWidget):
+class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
     """Entry of one unit and period. Emits ``value_saved(unit, indicator, period)``."""
 
     value_saved = Signal(str, str, str)
@@ -277,63 +278,6 @@ class EntryForm(RowRendering, SavePolicy, QWidget):
     def reload(self) -> None:
         """Re-read the shown unit and period (after an undo, an import...)."""
         self.load(self._unit, self._period)
-
-    def sums_after_first_paint(self) -> None:
-        """Make the first sums of sub-units after the form is first painted, unless kept: at
-        start the window shows at once, a province's sums (30-50 ms) a moment later."""
-        self._sums_wait_for_paint = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._sums_stale:
-            self._sums_stale = False
-            self._refresh_aggregates()
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().paintEvent(event)
-        if self._sums_wait_for_paint and self._sums_waiting:  # dropped if self is gone:
-            QTimer.singleShot(0, self, self._sums_after_paint)
-        self._sums_wait_for_paint = self._sums_waiting = False
-
-    def _sums_after_paint(self) -> None:
-        if self._store is not None and not self._store.closed:  # the window may be closing
-            self._refresh_aggregates()
-
-    def _refresh_aggregates(self) -> None:
-        has_children = bool(self._store and self._unit and self._store.child_count(self._unit))
-        self._show_aggregate_column(has_children)
-        if not has_children:
-            return
-        iso = self._period.iso
-        if self._sums_wait_for_paint and not self._store.aggregates_kept(self._unit, iso):
-            self._sums_waiting = True
-            for row in self.rows.values():
-                row.aggregate.setText("…")
-            return
-        values = self._store.aggregates(self._unit, iso)
-        language = current_language()
-        for code, row in self.rows.items():
-            decimals = 1 if row.indicator.is_derived else None
-            row.aggregate.setText(format_number(values.get(code), decimals, language))
-
-    def _show_aggregate_column(self, shown: bool) -> None:
-        """Show or hide the "sum of sub-units" column, laying each pillar out once (widget by
-        widget, every label was laid out again for each: 90 ms, commune to province)."""
-        if self._aggregate_column_shown is shown:
-            return
-        self._aggregate_column_shown = shown
-        layouts = [group.layout() for group in self._groups.values()]
-        for layout in layouts:
-            layout.setEnabled(False)
-        try:
-            for headers in self._headers:
-                headers["aggregate"].setVisible(shown)
-            for row in self.rows.values():
-                row.aggregate.setVisible(shown)
-        finally:
-            for layout in layouts:
-                layout.setEnabled(True)
-                layout.activate()
 
     def _current_values(self) -> dict[str, float | None]:
         """The values the fields stand for; text that could not be saved counts as none."""

@@ -192,10 +192,7 @@ class SavePolicy:
         elif changes.touches(self._unit, self._period.iso):
             self.reload()
         elif self._store and self._unit and self._store.child_count(self._unit):
-            if self.window().isVisible() and not self.isVisible():
-                self._sums_stale = True  # under another tab: made when the form is shown
-            else:
-                self._refresh_aggregates()
+            self.sums_changed_elsewhere()
 
     def set_session(self, session: EditSession) -> None:
         self.session = session
