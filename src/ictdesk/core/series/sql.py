@@ -35,7 +35,7 @@ from ictdesk.core.store import ValueStore
 # quarters and months.
 _FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _UNIT_BLOCK = 500  # requested units per query, under SQLite's variable limit
-_KEPT_QUERIES = 64  # series queries kept per store while its data is unchanged
+_KEPT_QUERIES = 64  # series queries kept per store, the least recently asked dropped first
 
 # Each store's queries, each with the stamp of the values it reads: whether the plain sums may
 # be used costs more than the sums themselves (a national rate: 200 ms of checks, 20 ms of
@@ -93,14 +93,12 @@ def series_sql(
     key = (indicator_code, tuple(unit_codes), tuple(periods))
     stamp = store.values_stamp(_part_codes(store.catalogue[indicator_code]))
     entry = kept.get(key)
-    if entry is not None and entry[0] == stamp:
-        kept.move_to_end(key)
-    else:
-        kept[key] = (stamp, *_build_sql(store, indicator_code, unit_codes, periods))
-        kept.move_to_end(key)
-        if len(kept) > _KEPT_QUERIES:
-            kept.popitem(last=False)
-    _stamp, sql, params = kept[key]
+    if entry is None or entry[0] != stamp:
+        entry = kept[key] = (stamp, *_build_sql(store, indicator_code, unit_codes, periods))
+    kept.move_to_end(key)
+    if len(kept) > _KEPT_QUERIES:
+        kept.popitem(last=False)
+    _stamp, sql, params = entry
     return sql, list(params)
 
 

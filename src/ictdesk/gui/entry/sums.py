@@ -31,7 +31,6 @@ class SubUnitSums:
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if self._sums_stale:
-            self._sums_stale = False
             self._refresh_aggregates()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -45,6 +44,7 @@ class SubUnitSums:
             self._refresh_aggregates()
 
     def _refresh_aggregates(self) -> None:
+        self._sums_stale = False  # made now (a load under another tab included)
         has_children = bool(self._store and self._unit and self._store.child_count(self._unit))
         self._show_aggregate_column(has_children)
         if not has_children:
