@@ -345,6 +345,20 @@ def test_the_sql_runs_bare_and_gives_the_same_rows(demo_store, demo_db):
         assert table.value(unit, bucket) == pytest.approx(numerator / denominator * 100)
 
 
+def test_the_range_sums_give_no_row_where_nothing_is_known(store):
+    """The short cut's contract, as the general query's: a unit and bucket with nothing
+    known has no row (not a row of NULL), and each row's sum is the held value."""
+    save(store, [(PHUC_YEN, "BTS_TOTAL", "202501", 5), (PHUC_YEN, "BTS_TOTAL", "202502", 6)])
+    periods = [iso("202501"), iso("202502"), iso("202503")]
+    indicator = store.catalogue["BTS_TOTAL"]
+    mapping = series_module._period_map(periods)
+    assert ranges.range_sql(store, indicator, [PROVINCE, OTHER], mapping) is not None
+    sql, params = series_sql(store, "BTS_TOTAL", [PROVINCE, OTHER], periods)
+    rows = sorted(row[:3] for row in store.db.execute(sql, params))
+    assert rows == [(PROVINCE, "202501", 5), (PROVINCE, "202502", 6)]
+    check_against_store(store, "BTS_TOTAL", [PROVINCE, OTHER], periods)
+
+
 # ------------------------------------------------------- spans and trends
 def test_trend_spans_the_years_with_data_and_trims_empty_ends(store):
     save(
