@@ -678,12 +678,15 @@ def test_child_counts_in_one_call(store):
 
 
 def test_the_runs_of_unit_codes_are_kept_until_a_unit_is_added(store):
-    """``code_runs`` keeps its answer per data stamp (a dashboard asks 15 times): a village
-    added under a commune makes the village the leaf, not the commune, at once."""
+    """``code_runs`` keeps its answer while the units stay (a dashboard asks 15 times, and a
+    save of values changes no unit): a village added under a commune makes the village the
+    leaf, not the commune, at once."""
     runs = store.code_runs(["25"])
     assert {owner for owner, *_ in runs} == {"25"}
     assert any(low <= PHUC_YEN <= high for _owner, low, high in runs)
     assert store.code_runs(["25"]) is runs  # kept
+    store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "2025Q1", 12)], source="form")
+    assert store.code_runs(["25"]) is runs  # a save of values keeps it
     village = PHUC_YEN + "01"
     store.add_unit(village, "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
     again = store.code_runs(["25"])  # the same question: not the kept answer

@@ -162,10 +162,12 @@ class _Tree(StorePart):
         requested unit's subtree as ranges of codes holding no other such unit (a province's
         communes make a few runs); a range may span units with children.
 
-        Kept until the data changes (a unit added changes the stamp): a dashboard builds 15
-        queries over the same units, and listing the runs was 3.5 ms each.
+        Kept until the units may have changed (:meth:`values_stamp` of no indicator: a unit
+        added, an import or another process's write changes it, a save of values does not): a
+        dashboard builds 15 queries over the same units, and listing the runs was 3.5 ms each,
+        which every save under Trends paid again when the shown indicator's query was remade.
         """
-        stamp, key = self.data_stamp(), tuple(unit_codes)
+        stamp, key = self.values_stamp(()), tuple(unit_codes)
         if self._runs_cache is None or self._runs_cache[0] != stamp:
             self._runs_cache = (stamp, {})
         kept = self._runs_cache[1]
