@@ -272,7 +272,7 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
             field.saved_text = text
         self._refresh_header()
         self._refresh_all_rows()
-        self._refresh_aggregates()
+        self.sums_when_seen()
         self.unsaved_changed.emit(False)
 
     def reload(self) -> None:

@@ -192,7 +192,7 @@ class SavePolicy:
         elif changes.touches(self._unit, self._period.iso):
             self.reload()
         elif self._store and self._unit and self._store.child_count(self._unit):
-            self.sums_changed_elsewhere()
+            self.sums_when_seen()
 
     def set_session(self, session: EditSession) -> None:
         self.session = session

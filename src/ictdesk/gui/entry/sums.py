@@ -1,7 +1,7 @@
 """Part of the entry form: the "Sum of sub-units" column of a unit with children.
 
 Its sums are made after the form's first paint at start (unless kept), and, while another
-tab is shown, only when the form is next shown rather than on every save made there.
+tab is shown, only when the form is next shown rather than on every save or move made there.
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ class SubUnitSums:
         start the window shows at once, a province's sums (30-50 ms) a moment later."""
         self._sums_wait_for_paint = True
 
-    def sums_changed_elsewhere(self) -> None:
-        """Data changed elsewhere that the sums may count: remake them now if the form is
-        seen, else when it is next shown."""
+    def sums_when_seen(self) -> None:
+        """The sums may have changed (data changed elsewhere, another unit or period loaded):
+        remake them now if the form is seen, else when it is next shown. Under the Dashboard or
+        Trends, every save and every move of the period made them again unseen (a province's
+        year of monthly data: 35 ms of each move)."""
         if self.window().isVisible() and not self.isVisible():
             self._sums_stale = True  # under another tab: made in showEvent
         else:
