@@ -53,7 +53,7 @@ def range_sql(
     store: ValueStore,
     indicator: Indicator,
     unit_codes: Sequence[str],
-    mapping: list[tuple[str, str, int, int]],
+    mapping: Sequence[tuple[str, str, int, int]],
     held: set[str] | None = None,
 ) -> tuple[str, list] | None:
     """The SQL of a series of an entered indicator as sums over ranges of unit codes, or
@@ -69,7 +69,7 @@ def paired_range_sql(
     store: ValueStore,
     parts: list[Indicator],
     unit_codes: Sequence[str],
-    mapping: list[tuple[str, str, int, int]],
+    mapping: Sequence[tuple[str, str, int, int]],
     held: dict[str, set[str]] | None = None,
 ) -> tuple[str, list] | None:
     """A rate's series as two range sums (see :func:`range_sql`), when both parts allow it

@@ -12,12 +12,14 @@ when it applies and returns ``None`` otherwise, so the general query of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ictdesk.core.catalogue import Indicator, TimeAggregation
 from ictdesk.core.store import ValueStore, seeks
 
 
 def held_periods(
-    store: ValueStore, indicator: Indicator, mapping: list[tuple[str, str, int, int]]
+    store: ValueStore, indicator: Indicator, mapping: Sequence[tuple[str, str, int, int]]
 ) -> set[str]:
     """The stored periods of ``mapping`` for which any unit of the file holds a value of the
     indicator (:func:`ictdesk.core.store.seeks.held_periods`)."""
@@ -41,7 +43,7 @@ def parents_hold(store: ValueStore, indicator: Indicator, held: set[str]) -> boo
     )
 
 
-def bucket_levels(held: set[str], mapping: list[tuple[str, str, int, int]]) -> dict:
+def bucket_levels(held: set[str], mapping: Sequence[tuple[str, str, int, int]]) -> dict:
     """bucket -> the levels of sub-periods at which the file holds values in it."""
     levels: dict[str, set[int]] = {}
     for period, bucket, level, _position in mapping:
@@ -51,7 +53,7 @@ def bucket_levels(held: set[str], mapping: list[tuple[str, str, int, int]]) -> d
 
 
 def seek_timed(
-    parts: list[Indicator], mapping: list[tuple[str, str, int, int]], held: dict[str, set[str]]
+    parts: list[Indicator], mapping: Sequence[tuple[str, str, int, int]], held: dict[str, set[str]]
 ) -> tuple[str, str, list] | None:
     """The ``timed`` rows by seeks, when the file holds each part in each bucket at one level
     of sub-periods only (monthly returns): a stock's value is its last sub-period found

@@ -20,6 +20,7 @@ it are taken by short cuts (``core.series.shortcuts``): sums over ranges of code
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -63,8 +64,15 @@ _GROUPED_TIMED = """  timed AS (
     GROUP BY d.unit_code, d.indicator_code, m.bucket)"""
 
 
-def _period_map(periods: Sequence[Period]) -> list[tuple[str, str, int, int]]:
+def _period_map(periods: Sequence[Period]) -> tuple[tuple[str, str, int, int], ...]:
     """(stored period, bucket, level, position) rows: which stored values make up a bucket."""
+    return _period_map_of(tuple(periods))
+
+
+@functools.lru_cache(maxsize=256)
+def _period_map_of(periods: tuple[Period, ...]) -> tuple[tuple[str, str, int, int], ...]:
+    """:func:`_period_map`, kept: a dashboard asks it for 8 indicators over the same periods
+    (1.2 ms each for 8 years of months, making Period objects)."""
     rows = []
     for bucket in periods:
         rows.append((bucket.iso, bucket.iso, 0, 0))
@@ -72,7 +80,7 @@ def _period_map(periods: Sequence[Period]) -> list[tuple[str, str, int, int]]:
             if ptype.months < bucket.type.months:
                 for position, sub in enumerate(bucket.sub_periods(ptype)):
                     rows.append((sub.iso, bucket.iso, level, position))
-    return rows
+    return tuple(rows)
 
 
 def _time_column(indicator: Indicator) -> str:
