@@ -359,6 +359,51 @@ def test_the_range_sums_give_no_row_where_nothing_is_known(store):
     check_against_store(store, "BTS_TOTAL", [PROVINCE, OTHER], periods)
 
 
+_FACT_QUERIES = ("count(DISTINCT", "GROUP BY p.period", "SELECT DISTINCT period", "EXISTS")
+
+
+def test_the_short_cuts_facts_are_kept_per_period_until_their_values_change(store, monkeypatch):
+    """What the short cuts check (held periods, parents' values, gaps, paired counts) is kept
+    per period and bucket: a window moved over periods already asked asks nothing again, nor
+    does a save of another indicator; a save of a part asks again, and the series is right."""
+    rows = []
+    for month in range(1, 13):
+        period = f"2024{month:02d}"
+        for unit, households in ((PHUC_YEN, 100), (OTHER, 200)):
+            rows.append((unit, "HH_TOTAL", period, households + month))
+            rows.append((unit, "HH_SMARTPHONE", period, households // 2 + month))
+    save(store, rows)
+    asked = []
+    execute = store.db.execute
+
+    def recorded(sql, *args):
+        asked.append(sql)
+        return execute(sql, *args)
+
+    def fact_queries(periods):
+        """The queries of the short cuts' facts made by one series (then checked against
+        the oracle, whose own queries are not counted)."""
+        monkeypatch.setattr(store.db, "execute", recorded)
+        compute_series(store, "SMARTPHONE_HH_PCT", [PROVINCE], periods)
+        monkeypatch.setattr(store.db, "execute", execute)
+        found = [sql for sql in asked if any(mark in sql for mark in _FACT_QUERIES)]
+        asked.clear()
+        return found
+
+    quarters = periods_between(2024, 2024, PeriodType.QUARTER)
+    assert fact_queries(quarters)  # found once
+    check_against_store(store, "SMARTPHONE_HH_PCT", [PROVINCE], quarters)
+    assert fact_queries(quarters[1:]) == []  # another window over the same quarters: kept
+    save(store, [(PHUC_YEN, "BTS_TOTAL", "202412", 7)])
+    assert fact_queries(quarters[:2]) == []  # another indicator saved: kept
+    save(store, [(OTHER, "HH_TOTAL", "202412", None)])  # a gap, and an unpaired value
+    assert fact_queries(quarters[2:])  # a part saved: found again
+    table = check_against_store(store, "SMARTPHONE_HH_PCT", [PROVINCE], quarters[2:])
+    numerator = (100 // 2 + 12) + (200 // 2 + 12)  # December's, both communes
+    denominator = (100 + 12) + (200 + 11)  # the other commune's last total is November's
+    assert table.values[PROVINCE][-1] == pytest.approx(numerator / denominator * 100)
+
+
 # ------------------------------------------------------- spans and trends
 def test_trend_spans_the_years_with_data_and_trims_empty_ends(store):
     save(

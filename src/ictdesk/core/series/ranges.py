@@ -24,9 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
+from ictdesk.core.series.facts import KeptFacts
 from ictdesk.core.series.shortcuts import bucket_levels, held_periods, parents_hold
 from ictdesk.core.store import ValueStore
 
+# Facts the short cut checks, kept per bucket or stored period (see core.series.facts).
+_GAPS, _COUNTS = KeptFacts(), KeptFacts()
 _SEEKS_PER_LEAF = 30  # a requested leaf read by ranges costs about this many values read
 _NOTHING = "SELECT NULL, NULL, NULL, NULL, NULL WHERE 0"
 
@@ -90,26 +93,37 @@ def paired_range_sql(
     # as many: keys are unique per part, so every row of each has its partner. Two counts
     # over the covering index and one pass of seeks, instead of a pass of seeks each way.
     counted = f"""
-WITH p(period) AS (VALUES {",".join(["(?)"] * len(stored))}),
+WITH p(period) AS (VALUES {{values}}),
      r(lo, hi) AS (VALUES {",".join(["(?, ?)"] * len(span))})
-SELECT count(*) FROM p CROSS JOIN r CROSS JOIN data_values a
+SELECT p.period, count(*) FROM p CROSS JOIN r CROSS JOIN data_values a
 WHERE a.indicator_code = ? AND a.period = p.period AND a.unit_code >= r.lo
   AND a.unit_code <= r.hi AND a.value IS NOT NULL {{partner}}
+GROUP BY p.period
 """
     partner = (
         "AND EXISTS (SELECT 1 FROM data_values b WHERE b.unit_code = a.unit_code"
         " AND b.period = a.period AND b.indicator_code = ? AND b.value IS NOT NULL)"
     )
-    bounds = [*stored, *(x for run in span for x in run)]
-    plain = counted.format(partner="")
-    (first,) = store.db.execute(plain, [*bounds, parts[0].code]).fetchone()
-    (second,) = store.db.execute(plain, [*bounds, parts[1].code]).fetchone()
-    if first != second:
+    spans = tuple(span)
+
+    def counts(codes: tuple[str, ...]) -> int:
+        """The values of the first of ``codes`` in ``span`` over the stored periods (that have
+        a value of the second, if given), counted per period and kept."""
+
+        def find(missing: list[str]) -> dict[str, int]:
+            sql = counted.format(
+                values=",".join(["(?)"] * len(missing)), partner=partner if len(codes) > 1 else ""
+            )
+            bounds = [*missing, *(x for run in span for x in run)]
+            return dict(store.db.execute(sql, [*bounds, *codes]).fetchall())
+
+        found = _COUNTS.known(store, codes, [(p, spans) for p in stored], _by_period(find))
+        return sum(n or 0 for n in found.values())
+
+    first = counts((parts[0].code,))
+    if first != counts((parts[1].code,)):
         return None  # a unit holds one part without the other: pair unit by unit
-    (both,) = store.db.execute(
-        counted.format(partner=partner), [*bounds, parts[0].code, parts[1].code]
-    ).fetchone()
-    if both != first:
+    if counts((parts[0].code, parts[1].code)) != first:
         return None
     sql = (
         f"SELECT n.req, n.bucket, n.total, d.total, NULL FROM ({n_sql}) n"
@@ -162,16 +176,20 @@ def _buckets_with_gaps(
 ) -> set[str]:
     """The buckets of a stock where some unit of ``span`` holds a value in a sub-period but
     not in the bucket's last held one (its own last is then an earlier one): one grouped count
-    of the buckets made of several sub-periods."""
-    rows = [
-        (period, bucket, int(period == periods[-1]))
-        for bucket, periods in made_of.items()
-        if len(periods) > 1
-        for period in periods
-    ]
-    if not rows or not span:
+    of the buckets made of several sub-periods and not yet asked (the answer for each bucket
+    is kept, see ``core.series.facts``)."""
+    if not span:
         return set()
-    query = f"""
+    ranges_key = tuple(span)
+    keys = [(b, tuple(periods), ranges_key) for b, periods in made_of.items() if len(periods) > 1]
+
+    def find(missing: list[tuple]) -> dict[tuple, bool]:
+        rows = [
+            (period, bucket, int(period == periods[-1]))
+            for bucket, periods, _span in missing
+            for period in periods
+        ]
+        query = f"""
 WITH m(period, bucket, last) AS (VALUES {",".join(["(?, ?, ?)"] * len(rows))}),
      r(lo, hi) AS (VALUES {",".join(["(?, ?)"] * len(span))})
 SELECT m.bucket FROM m CROSS JOIN r CROSS JOIN data_values d
@@ -179,8 +197,12 @@ WHERE d.indicator_code = ? AND d.period = m.period AND d.unit_code >= r.lo
   AND d.unit_code <= r.hi AND d.value IS NOT NULL
 GROUP BY m.bucket HAVING count(DISTINCT d.unit_code) > sum(m.last)
 """
-    params = [*(x for row in rows for x in row), *(x for run in span for x in run)]
-    return {bucket for (bucket,) in store.db.execute(query, [*params, indicator.code])}
+        params = [*(x for row in rows for x in row), *(x for run in span for x in run)]
+        gaps = {bucket for (bucket,) in store.db.execute(query, [*params, indicator.code])}
+        return {key: key[0] in gaps for key in missing}
+
+    facts = _GAPS.known(store, (indicator.code,), keys, find)
+    return {bucket for (bucket, _periods, _span), gap in facts.items() if gap}
 
 
 def _leaves_in(store: ValueStore, leaves: list[str]) -> int:
@@ -269,6 +291,17 @@ def _sql(plan: _Plan, first: int = 1) -> tuple[str, list]:
             " WHERE unit IN (SELECT unit FROM l)"
         )
     return f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}", params
+
+
+def _by_period(find):
+    """``find`` of per-period facts, asked with (period, span) keys: it is given the periods
+    and returns {period: fact}; the span is the caller's, the same for every key."""
+
+    def by_key(keys: list[tuple[str, tuple]]) -> dict[tuple[str, tuple], object]:
+        found = find([period for period, _span in keys])
+        return {key: found.get(key[0]) for key in keys}
+
+    return by_key
 
 
 def merged(runs: Sequence[tuple[str, str, str]]) -> list[tuple[str, str]]:

@@ -15,32 +15,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
+from ictdesk.core.series.facts import KeptFacts
 from ictdesk.core.store import ValueStore, seeks
+
+_HELD, _PARENTS_HOLD = KeptFacts(), KeptFacts()  # per stored period (see core.series.facts)
 
 
 def held_periods(
     store: ValueStore, indicator: Indicator, mapping: Sequence[tuple[str, str, int, int]]
 ) -> set[str]:
     """The stored periods of ``mapping`` for which any unit of the file holds a value of the
-    indicator (:func:`ictdesk.core.store.seeks.held_periods`)."""
-    return seeks.held_periods(store.db, [indicator.code], [row[0] for row in mapping])[
-        indicator.code
-    ]
+    indicator (:func:`ictdesk.core.store.seeks.held_periods`), each kept once asked."""
+    code = indicator.code
+
+    def find(periods: list[str]) -> dict[str, bool]:
+        return dict.fromkeys(seeks.held_periods(store.db, [code], periods)[code], True)
+
+    facts = _HELD.known(store, (code,), (row[0] for row in mapping), find)
+    return {period for period, held in facts.items() if held}
 
 
 def parents_hold(store: ValueStore, indicator: Indicator, held: set[str]) -> bool:
     """Whether a unit with children holds a value of the indicator in ``held`` (its value
-    would then hide its subtree's)."""
-    return bool(
-        held
-        and store.db.execute(
-            f"SELECT 1 FROM data_values WHERE indicator_code = ?"
-            f" AND period IN ({','.join('?' * len(held))}) AND value IS NOT NULL"
-            " AND unit_code IN (SELECT parent_code FROM units WHERE parent_code IS NOT NULL)"
-            " LIMIT 1",
-            [indicator.code, *sorted(held)],
-        ).fetchone()
-    )
+    would then hide its subtree's); the answer for each period kept once asked."""
+    if not held:
+        return False
+
+    def find(periods: list[str]) -> dict[str, bool]:
+        found = store.db.execute(
+            f"SELECT DISTINCT period FROM data_values WHERE indicator_code = ?"
+            f" AND period IN ({','.join('?' * len(periods))}) AND value IS NOT NULL"
+            " AND unit_code IN (SELECT parent_code FROM units WHERE parent_code IS NOT NULL)",
+            [indicator.code, *periods],
+        )
+        return {period: True for (period,) in found}
+
+    return any(_PARENTS_HOLD.known(store, (indicator.code,), sorted(held), find).values())
 
 
 def bucket_levels(held: set[str], mapping: Sequence[tuple[str, str, int, int]]) -> dict:
