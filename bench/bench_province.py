@@ -13,6 +13,8 @@ run:
   reference: the series SQL alone, bare;
 - ``latest_period()`` on the national file ≤ 10 ms, asked afresh (after a change) and again;
   reference: each indicator's first and last period, bare, in one statement;
+- the Dashboard of the province moved back a year at a time over monthly data ≤ 100 ms;
+  reference: its 8 cards' series SQL, bare;
 - a value saved while the reporting, trends or dashboard tab shows the province (which then
   refreshes) ≤ 100 ms, under Trends both with its default indicator (which keeps its query)
   and with the saved one shown (which remakes it); reference: the same save into the store,
@@ -26,8 +28,10 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -184,6 +188,7 @@ def bench_window(source: Path, repeat: int) -> list[str]:
             ),
         ]
     lines += bench_saving_under_tabs(window, commune, repeat)
+    lines += bench_dashboard_moves(window, db)
     window.close()
     _KEEP.append(window)
     lines += bench_trends(db, repeat)
@@ -233,6 +238,66 @@ def bench_saving_under_tabs(window, commune: str, repeat: int) -> list[str]:
         )
     window.tabs.setCurrentIndex(0)
     return lines
+
+
+def bench_dashboard_moves(window, db: Path) -> list[str]:
+    """The Dashboard of the province moved back a year at a time (its 8 cards over the 8 years
+    up to the one chosen, of monthly data), each year a window not asked before, ≤ 100 ms a
+    move; and a first year after quarters, for comparison (every year new). Reference: the 8
+    cards' series SQL of the same years, run bare."""
+    from bench_trends import bare_query
+    from PySide6.QtWidgets import QApplication
+
+    from ictdesk.core.series import year_end
+    from ictdesk.gui.dashboard.widgets import KEY_INDICATORS, SPARK_PERIODS
+
+    store = window.store
+    window.unit_tree.select(PROVINCE)
+    window.period_picker.set_period(Period.parse("2025Q4"))
+    window.tabs.setCurrentWidget(window.lazy_tabs.view("dashboard"))
+    QApplication.processEvents()
+    codes = [code for code in KEY_INDICATORS if code in store.catalogue]
+
+    def moved(period: Period) -> float:
+        started = time.perf_counter()
+        window.period_picker.set_period(period)
+        QApplication.processEvents()
+        return time.perf_counter() - started
+
+    def bare(period: Period) -> float:
+        periods = [period.shifted(-i) for i in range(SPARK_PERIODS - 1, -1, -1)]
+        if year_end(period) not in periods:
+            periods.append(year_end(period))
+        runs = [bare_query(db, *series_sql(store, code, [PROVINCE], periods)) for code in codes]
+        started = time.perf_counter()
+        for run in runs:
+            run()
+        return time.perf_counter() - started
+
+    first = moved(Period.parse("2025"))
+    first_bare = bare(Period.parse("2025"))
+    years = [Period(year, PeriodType.YEAR, 1) for year in range(2024, 2012, -1)]
+    ours = statistics.median(moved(year) for year in years)
+    reference = statistics.median(bare(year) for year in years)
+    window.tabs.setCurrentIndex(0)
+    return [
+        row(
+            "Dashboard of the province moved back a year (8 cards × 8 years of monthly data)",
+            ours * 1000,
+            reference * 1000,
+            "≤ 100 ms",
+            ours <= 0.100,
+            unit="ms",
+        ),
+        row(
+            "  the first year after quarters (every year's checks new)",
+            first * 1000,
+            first_bare * 1000,
+            "-",
+            True,
+            unit="ms",
+        ),
+    ]
 
 
 def bench_trends(path: Path, repeat: int) -> list[str]:
