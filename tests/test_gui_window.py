@@ -426,9 +426,7 @@ def test_sums_of_sub_units_wait_under_another_tab_and_are_right_when_shown(qtbot
     assert row.aggregate.text() == format_number(before + 10, language="vi")
 
 
-def test_sums_of_sub_units_wait_for_the_form_when_the_place_moves_under_another_tab(
-    qtbot, window
-):
+def test_sums_of_sub_units_wait_for_the_form_when_the_place_moves_under_another_tab(qtbot, window):
     """Moving the period under another tab loads the form's values but leaves its sums of
     sub-units (35 ms of each move for a province's year) until the form is shown, then right
     for the place it shows."""
