@@ -25,6 +25,7 @@ from ictdesk.core.series import (
     ranges,
     ranking,
     series_sql,
+    shortcuts,
     summarize,
     target_progress,
     trend,
@@ -402,6 +403,19 @@ def test_the_short_cuts_facts_are_kept_per_period_until_their_values_change(stor
     numerator = (100 // 2 + 12) + (200 // 2 + 12)  # December's, both communes
     denominator = (100 + 12) + (200 + 11)  # the other commune's last total is November's
     assert table.values[PROVINCE][-1] == pytest.approx(numerator / denominator * 100)
+
+
+def test_the_kept_facts_start_afresh_beyond_their_bound(store, monkeypatch):
+    """A long session (Trends over many communes and periods) keeps a bounded number of facts
+    per kind, and the series stay right after they start afresh."""
+    from ictdesk.core.series import facts
+
+    monkeypatch.setattr(facts, "_KEPT_PER_KIND", 10)
+    save(store, [(PHUC_YEN, "BTS_TOTAL", f"2024{m:02d}", m) for m in range(1, 13)])
+    for year in range(2010, 2025):
+        check_against_store(store, "BTS_TOTAL", [PROVINCE], [iso(f"{year}Q4"), iso(str(year))])
+    held = shortcuts._HELD._stores[store]
+    assert sum(len(kept) for _stamp, kept in held.values()) <= 10 + 16  # one ask's periods
 
 
 # ------------------------------------------------------- spans and trends

@@ -20,7 +20,10 @@ from collections.abc import Callable, Hashable, Iterable
 
 from ictdesk.core.store import ValueStore
 
-_KEPT_PER_KIND = 20_000  # facts of one kind and indicators kept; beyond, they start afresh
+# Facts of one kind kept per store, all indicators together (about 200 bytes each: at most
+# 10 MB a kind); beyond, they start afresh. A long session of Trends over many communes and
+# periods would otherwise keep growing.
+_KEPT_PER_KIND = 50_000
 
 
 class KeptFacts:
@@ -40,8 +43,10 @@ class KeptFacts:
         returns the facts not kept (a key it leaves out has the fact ``None``)."""
         stamp = store.values_stamp(codes)
         kept = self._stores.setdefault(store, {})
+        if sum(len(facts) for _stamp, facts in kept.values()) > _KEPT_PER_KIND:
+            kept.clear()
         entry = kept.get(codes)
-        if entry is None or entry[0] != stamp or len(entry[1]) > _KEPT_PER_KIND:
+        if entry is None or entry[0] != stamp:
             entry = kept[codes] = (stamp, {})
         facts = entry[1]
         keys = list(dict.fromkeys(keys))
