@@ -20,7 +20,7 @@ from ictdesk.core.exchange.common import (
 from ictdesk.core.exchange.export import export
 from ictdesk.core.exchange.importer import ImportRejected, detect_format, import_files
 from ictdesk.core.exchange.template import write_template
-from ictdesk.core.store import NOT_GIVEN, ValueStore
+from ictdesk.core.store import NOT_GIVEN, ValueStore, ValueWrite
 from ictdesk.core.units import UnitLevel
 
 
@@ -116,6 +116,30 @@ def test_dhis2_export_uses_codes_and_dhis2_periods(demo_store, tmp_path):
     ]
     assert row[9] == "true"
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize("fmt", ["long", "dhis2", "dhis2-json"])
+def test_an_empty_export_of_a_year_says_its_values_are_stored_by_month(store, tmp_path, fmt):
+    """Monthly returns exported for their year: the formats of stored values write nothing,
+    and say which periods hold the values and how to choose them."""
+    store.save_values(
+        [ValueWrite("08740", "BTS_TOTAL", f"2025{m:02d}", 30 + m) for m in range(1, 13)],
+        source="form",
+    )
+    notices = []
+    selection = Selection.build("25", "2025")
+    assert export(store, fmt, selection, tmp_path / "out", notices=notices) == 0
+    (notice,) = [n for n in notices if "2025" in n.en]
+    assert "stored by month (202501 to 202512)" in notice.en
+    assert "--from 202501 --to 202512" in notice.en
+    assert "lưu theo tháng (từ 202501 đến 202512)" in notice.vi
+    notices = []  # the months themselves: written, nothing to say
+    assert export(store, fmt, Selection.build("25", None, "202501", "202512"), tmp_path / "m",
+                  notices=notices) == 12  # fmt: skip
+    assert not any("stored by" in n.en for n in notices)
+    notices = []  # nothing finer either (another year): nothing to say
+    assert export(store, fmt, Selection.build("25", "2024"), tmp_path / "y", notices=notices) == 0
+    assert not any("stored by" in n.en for n in notices)
 
 
 def test_wide_export_has_vietnamese_headers_rates_and_protected_text(demo_store, tmp_path):

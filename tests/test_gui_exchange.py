@@ -186,6 +186,27 @@ def test_export_writes_the_file_in_the_background(qtbot, window, tmp_path):
     assert "08740" in target.read_text(encoding="utf-8-sig")
 
 
+def test_an_empty_export_of_monthly_returns_for_their_year_says_how_to_export_them(
+    qtbot, window, tmp_path, asker
+):
+    """A DHIS2 file of a year whose values are stored by month would be empty: the user is
+    told so, and which periods to choose, not left with an empty file and no word."""
+    for month in range(1, 13):
+        window.store.save_value("08740", "BTS_TOTAL", f"2025{month:02d}", 30 + month)
+    window.period_picker.set_period(Period.parse("2025"))
+    warned = []
+    asker.answers["warn"] = lambda title, text: warned.append((title, text))
+    dialog = window.show_export()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("dhis2"))
+    with qtbot.waitSignal(dialog.exported, timeout=10000) as signal:
+        dialog.start_export(tmp_path / "out.csv")
+    assert signal.args[1] == 0
+    ((title, text),) = warned
+    assert title == "Không có gì được xuất"
+    assert "lưu theo tháng (từ 202501 đến 202512)" in text
+    assert "“Tất cả các kỳ của năm …”" in text
+
+
 def test_long_background_work_shows_its_progress_dialog(qtbot):
     import threading
 

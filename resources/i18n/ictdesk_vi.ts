@@ -506,6 +506,10 @@
         <source>Exported, with a warning</source>
         <translation>Đã xuất, có cảnh báo</translation>
     </message>
+    <message>
+        <source>Nothing was exported</source>
+        <translation>Không có gì được xuất</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>

@@ -10,6 +10,7 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
+from ictdesk.core.exchange import queries
 from ictdesk.core.exchange.common import (
     BOM,
     LONG_HEADER,
@@ -26,7 +27,7 @@ from ictdesk.core.exchange.common import (
 from ictdesk.core.exchange.dhis2_export import export_dhis2, export_dhis2_json
 from ictdesk.core.exchange.queries import long_csv_lines
 from ictdesk.core.numbers import format_machine
-from ictdesk.core.periods import Period
+from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import Unit, gso_code
 
@@ -282,7 +283,48 @@ def export(
                 " chứa số liệu nhập (tệp CSV dạng bảng và tệp Excel có các tỷ lệ)",
             )
     if fmt in DHIS2_EXPORTERS:
-        return DHIS2_EXPORTERS[fmt](
+        rows = DHIS2_EXPORTERS[fmt](
             store, selection, Path(path), progress, data_set=data_set, notices=notices
         )
-    return EXPORTERS[fmt](store, selection, Path(path), progress)
+    else:
+        rows = EXPORTERS[fmt](store, selection, Path(path), progress)
+    if not rows and fmt in ("long", *DHIS2_EXPORTERS) and notices is not None:
+        notices += stored_finer_notice(store, selection)
+    return rows
+
+
+_BY_TYPE = {
+    PeriodType.MONTH: ("by month", "theo tháng"),
+    PeriodType.QUARTER: ("by quarter", "theo quý"),
+    PeriodType.HALF: ("by half-year", "theo 6 tháng"),
+}
+
+
+def stored_finer_notice(store: ValueStore, selection: Selection) -> list[Notice]:
+    """What to tell a user whose export of stored values wrote nothing because the chosen
+    periods hold their values by month, quarter or half-year (a year of monthly returns):
+    which periods do, and how to choose them. Empty when there is nothing finer either."""
+    held = queries.held_sub_periods(store, selection)
+    if not held:
+        return []
+    types = sorted({Period.parse(p).type for p in held}, key=lambda t: t.months)
+    shown = ", ".join(selection.periods[:3]) + ("…" if len(selection.periods) > 3 else "")
+    chosen_en = (
+        f"{shown} itself" if len(selection.periods) == 1 else f"the periods chosen ({shown})"
+    )
+    chosen_vi = f"chính kỳ {shown}" if len(selection.periods) == 1 else f"các kỳ đã chọn ({shown})"
+    first, last = held[0], held[-1]
+    by_en = " and ".join(_BY_TYPE[t][0] for t in types)
+    by_vi = " và ".join(_BY_TYPE[t][1] for t in types)
+    return [
+        Notice(
+            f"nothing is stored for {chosen_en}: its values are stored {by_en} ({first} to"
+            f" {last}). To export them choose those periods: in the window, a period of that"
+            f" kind and “Every period of …”; on the command line, --from {first} --to {last}."
+            " The wide CSV and the workbook show them added up",
+            f"không có số liệu lưu cho {chosen_vi}: số liệu được lưu {by_vi} (từ {first} đến"
+            f" {last}). Để xuất, hãy chọn các kỳ đó: trong cửa sổ, chọn một kỳ loại đó và"
+            f" “Tất cả các kỳ của năm …”; trên dòng lệnh, --from {first} --to {last}. Tệp"
+            " CSV dạng bảng và tệp Excel cho số đã cộng dồn",
+        )
+    ]

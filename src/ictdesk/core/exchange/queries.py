@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ictdesk.core.exchange.common import Selection
 from ictdesk.core.numbers import format_machine
+from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
 from ictdesk.core.units import HISTORY_PREFIX
 
@@ -51,6 +53,27 @@ def value_rows(store: ValueStore, selection: Selection) -> Iterator[tuple]:
         f"{where} ORDER BY v.unit_code, v.period, v.indicator_code",  # primary-key order: no sort
         params,
     )
+
+
+def held_sub_periods(store: ValueStore, selection: Selection) -> list[str]:
+    """The finer periods (halves, quarters, months) of ``selection``'s periods for which its
+    units and indicators hold a value, in order: what an export of stored values would carry
+    had those periods been chosen (monthly returns exported for their year)."""
+    finer = [
+        sub.iso
+        for iso in selection.periods
+        for ptype in (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
+        if ptype.months < (period := Period.parse(iso)).type.months
+        for sub in period.sub_periods(ptype)
+    ]
+    if not finer:
+        return []
+    where, params = _where(store, replace(selection, periods=finer))
+    found = store.db.execute(
+        f"SELECT DISTINCT v.period FROM data_values v JOIN units u ON u.code = v.unit_code{where}",
+        params,
+    )
+    return sorted((period for (period,) in found), key=Period.parse)
 
 
 _NEEDS_QUOTES = '*[,"\r\n]*'  # GLOB: the characters that make the csv module quote a field

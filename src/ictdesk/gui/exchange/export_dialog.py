@@ -168,7 +168,7 @@ class ExportDialog(QDialog):
         if self.notices:
             language = current_language()
             ask().warn(
-                self.tr("Exported, with a warning"),
+                self.tr("Exported, with a warning") if rows else self.tr("Nothing was exported"),
                 "\n\n".join(n.message(language) for n in self.notices),
             )
         self.accept()
