@@ -203,6 +203,7 @@ def test_an_empty_export_of_monthly_returns_for_their_year_says_how_to_export_th
     assert signal.args[1] == 0
     ((title, text),) = warned
     assert title == "Không có gì được xuất"
+    assert text.startswith("Không có số liệu lưu cho chính kỳ 2025") and text.endswith(".")
     assert "lưu theo tháng (từ 202501 đến 202512)" in text
     assert "“Tất cả các kỳ của năm …”" in text
 

@@ -169,6 +169,13 @@ class ExportDialog(QDialog):
             language = current_language()
             ask().warn(
                 self.tr("Exported, with a warning") if rows else self.tr("Nothing was exported"),
-                "\n\n".join(n.message(language) for n in self.notices),
+                "\n\n".join(_sentence(n.message(language)) for n in self.notices),
             )
         self.accept()
+
+
+def _sentence(text: str) -> str:
+    """A notice written for the command line ("ictdesk: warning: …") as a sentence of its
+    own in a message box: a capital first, a full stop last."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
