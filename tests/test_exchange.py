@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import sqlite3
 import subprocess
 import sys
@@ -130,8 +131,8 @@ def test_an_empty_export_of_a_year_says_its_values_are_stored_by_month(store, tm
     selection = Selection.build("25", "2025")
     assert export(store, fmt, selection, tmp_path / "out", notices=notices) == 0
     (notice,) = [n for n in notices if "2025" in n.en]
-    assert "stored by month (202501 to 202512)" in notice.en
-    assert "--from 202501 --to 202512" in notice.en
+    assert "no value is stored for 2025 itself: its values are stored by month" in notice.en
+    assert "(202501 to 202512)" in notice.en and "--from 202501 --to 202512." in notice.en
     assert "lưu theo tháng (từ 202501 đến 202512)" in notice.vi
     notices = []  # the months themselves: written, nothing to say
     assert export(store, fmt, Selection.build("25", None, "202501", "202512"), tmp_path / "m",
@@ -140,6 +141,33 @@ def test_an_empty_export_of_a_year_says_its_values_are_stored_by_month(store, tm
     notices = []  # nothing finer either (another year): nothing to say
     assert export(store, fmt, Selection.build("25", "2024"), tmp_path / "y", notices=notices) == 0
     assert not any("stored by" in n.en for n in notices)
+
+
+def test_the_empty_exports_advice_names_a_range_of_each_kind_that_exports(store, tmp_path):
+    """Q1 entered as a quarter, the rest of the year by month: a range per kind of period,
+    each one the command line takes and that exports the values; a DHIS2 file carries no
+    comment alone, so a month holding only a comment is not advised for it."""
+    store.save_values(
+        [ValueWrite("08740", "BTS_TOTAL", "2025Q1", 5)]
+        + [ValueWrite("08740", "BTS_TOTAL", f"2025{m:02d}", 30 + m) for m in range(4, 12)]
+        + [ValueWrite("08740", "BTS_TOTAL", "202512", None, comment="chưa có số liệu")],
+        source="form",
+    )
+    for fmt, last_month, months in (("long", "202512", 9), ("dhis2", "202511", 8)):
+        notices = []
+        assert (
+            export(store, fmt, Selection.build("25", "2025"), tmp_path / fmt, notices=notices) == 0
+        )
+        (notice,) = [n for n in notices if "stored by" in n.en]
+        assert f"by month (202504 to {last_month}) and by quarter (2025Q1)" in notice.en
+        assert f"theo tháng (từ 202504 đến {last_month}) và theo quý (2025Q1)" in notice.vi
+        advised = re.findall(r"--from (\S+) --to (\S+?)[ .]", notice.en)
+        assert advised == [("202504", last_month), ("2025Q1", "2025Q1")]
+        written = [
+            export(store, fmt, Selection.build("25", None, first, last), tmp_path / "again")
+            for first, last in advised
+        ]
+        assert written == [months, 1]
 
 
 def test_wide_export_has_vietnamese_headers_rates_and_protected_text(demo_store, tmp_path):

@@ -414,8 +414,11 @@ def test_the_kept_facts_start_afresh_beyond_their_bound(store, monkeypatch):
     save(store, [(PHUC_YEN, "BTS_TOTAL", f"2024{m:02d}", m) for m in range(1, 13)])
     for year in range(2010, 2025):
         check_against_store(store, "BTS_TOTAL", [PROVINCE], [iso(f"{year}Q4"), iso(str(year))])
-    held = shortcuts._HELD._stores[store]
-    assert sum(len(kept) for _stamp, kept in held.values()) <= 10 + 16  # one ask's periods
+    for kind in (shortcuts._HELD, shortcuts._PARENTS_HOLD, ranges._GAPS, ranges._COUNTS):
+        kept = kind._stores.get(store, {})
+        # the bound, and one ask's stored periods: Q4 and its 3 months, the year, its 2 halves,
+        # 4 quarters and 12 months
+        assert sum(len(facts) for _stamp, facts in kept.values()) <= 10 + 19
 
 
 # ------------------------------------------------------- spans and trends

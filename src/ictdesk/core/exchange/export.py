@@ -289,7 +289,7 @@ def export(
     else:
         rows = EXPORTERS[fmt](store, selection, Path(path), progress)
     if not rows and fmt in ("long", *DHIS2_EXPORTERS) and notices is not None:
-        notices += stored_finer_notice(store, selection)
+        notices += stored_finer_notice(store, selection, values_only=fmt != "long")
     return rows
 
 
@@ -300,31 +300,41 @@ _BY_TYPE = {
 }
 
 
-def stored_finer_notice(store: ValueStore, selection: Selection) -> list[Notice]:
+def stored_finer_notice(
+    store: ValueStore, selection: Selection, values_only: bool = False
+) -> list[Notice]:
     """What to tell a user whose export of stored values wrote nothing because the chosen
     periods hold their values by month, quarter or half-year (a year of monthly returns):
-    which periods do, and how to choose them. Empty when there is nothing finer either."""
-    held = queries.held_sub_periods(store, selection)
+    which periods do, a range for each kind, and how to choose them. Empty when there is
+    nothing finer either. ``values_only``: the format carries no comment without a value."""
+    held = queries.held_sub_periods(store, selection, values_only)
     if not held:
         return []
-    types = sorted({Period.parse(p).type for p in held}, key=lambda t: t.months)
+    kinds = sorted(held, key=lambda t: t.months)  # months first
     shown = ", ".join(selection.periods[:3]) + ("…" if len(selection.periods) > 3 else "")
     chosen_en = (
         f"{shown} itself" if len(selection.periods) == 1 else f"the periods chosen ({shown})"
     )
     chosen_vi = f"chính kỳ {shown}" if len(selection.periods) == 1 else f"các kỳ đã chọn ({shown})"
-    first, last = held[0], held[-1]
-    by_en = " and ".join(_BY_TYPE[t][0] for t in types)
-    by_vi = " và ".join(_BY_TYPE[t][1] for t in types)
+
+    def span(kind: PeriodType, between: str) -> str:
+        first, last = held[kind][0], held[kind][-1]
+        return first if first == last else between.format(first, last)
+
+    by_en = " and ".join(f"{_BY_TYPE[k][0]} ({span(k, '{} to {}')})" for k in kinds)
+    by_vi = " và ".join(f"{_BY_TYPE[k][1]} ({span(k, 'từ {} đến {}')})" for k in kinds)
+    commands = [f"--from {held[k][0]} --to {held[k][-1]}" for k in kinds]
+    each_en = " (an export each)" if len(kinds) > 1 else ""
+    each_vi = " (mỗi loại một lần xuất)" if len(kinds) > 1 else ""
     return [
         Notice(
-            f"nothing is stored for {chosen_en}: its values are stored {by_en} ({first} to"
-            f" {last}). To export them choose those periods: in the window, a period of that"
-            f" kind and “Every period of …”; on the command line, --from {first} --to {last}."
-            " The wide CSV and the workbook show them added up",
-            f"không có số liệu lưu cho {chosen_vi}: số liệu được lưu {by_vi} (từ {first} đến"
-            f" {last}). Để xuất, hãy chọn các kỳ đó: trong cửa sổ, chọn một kỳ loại đó và"
-            f" “Tất cả các kỳ của năm …”; trên dòng lệnh, --from {first} --to {last}. Tệp"
-            " CSV dạng bảng và tệp Excel cho số đã cộng dồn",
+            f"no value is stored for {chosen_en}: its values are stored {by_en}. To export"
+            " them choose those periods: in the window, a period of that kind and “Every"
+            f" period of …”; on the command line, {' or '.join(commands)}{each_en}. The wide"
+            " CSV and the workbook show them added up",
+            f"không có số liệu lưu cho {chosen_vi}: số liệu được lưu {by_vi}. Để xuất, hãy"
+            " chọn các kỳ đó: trong cửa sổ, chọn một kỳ loại đó và “Tất cả các kỳ của năm …”;"
+            f" trên dòng lệnh, {' hoặc '.join(commands)}{each_vi}. Tệp CSV dạng bảng và tệp"
+            " Excel cho số đã cộng dồn",
         )
     ]

@@ -55,10 +55,13 @@ def value_rows(store: ValueStore, selection: Selection) -> Iterator[tuple]:
     )
 
 
-def held_sub_periods(store: ValueStore, selection: Selection) -> list[str]:
+def held_sub_periods(
+    store: ValueStore, selection: Selection, values_only: bool = False
+) -> dict[PeriodType, list[str]]:
     """The finer periods (halves, quarters, months) of ``selection``'s periods for which its
-    units and indicators hold a value, in order: what an export of stored values would carry
-    had those periods been chosen (monthly returns exported for their year)."""
+    units and indicators hold something (``values_only``: a value, as DHIS2 files carry no
+    comment alone), by kind of period, each in order: what an export of stored values would
+    carry had those periods been chosen (monthly returns exported for their year)."""
     finer = [
         sub.iso
         for iso in selection.periods
@@ -67,13 +70,19 @@ def held_sub_periods(store: ValueStore, selection: Selection) -> list[str]:
         for sub in period.sub_periods(ptype)
     ]
     if not finer:
-        return []
+        return {}
     where, params = _where(store, replace(selection, periods=finer))
+    if values_only:
+        where += " AND v.value IS NOT NULL"
     found = store.db.execute(
         f"SELECT DISTINCT v.period FROM data_values v JOIN units u ON u.code = v.unit_code{where}",
         params,
     )
-    return sorted((period for (period,) in found), key=Period.parse)
+    by_type: dict[PeriodType, list[Period]] = {}
+    for (iso,) in found:
+        period = Period.parse(iso)
+        by_type.setdefault(period.type, []).append(period)
+    return {ptype: [p.iso for p in sorted(periods)] for ptype, periods in by_type.items()}
 
 
 _NEEDS_QUOTES = '*[,"\r\n]*'  # GLOB: the characters that make the csv module quote a field
