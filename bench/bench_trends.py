@@ -30,8 +30,7 @@ from timing import HEADER, machine, median_seconds, paired_medians, row  # noqa:
 from ictdesk.core.demo import commune_rows  # noqa: E402
 from ictdesk.core.periods import Period, PeriodType, period_range  # noqa: E402
 from ictdesk.core.series import compute_series, series_sql  # noqa: E402
-from ictdesk.core.series import sql as series_module  # noqa: E402
-from ictdesk.core.store import ValueStore  # noqa: E402
+from ictdesk.core.store import ValueStore, ValueWrite  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 NATIONAL_DB = HERE / "national.db"
@@ -170,11 +169,19 @@ def bench_national(store: ValueStore, path: Path, repeat: int) -> list[str]:
         bare_query(path, sql, params),
         repeat,
     )
-    # after any change of the data: whether the plain sums may be used is checked again
+    # after a save of one of its parts, the checks of whether the plain sums may be used run
+    # again (the query and the facts it was made from are dropped): the stored value saved
+    # again, which leaves the file as it is
+    unit, period, value = store.db.execute(
+        "SELECT unit_code, period, value FROM data_values WHERE indicator_code = 'APPS_ONLINE'"
+        " AND value IS NOT NULL LIMIT 1"
+    ).fetchone()
     afresh = median_seconds(
         lambda: compute_series(store, "APPS_ONLINE_PCT", provinces, periods),
         repeat,
-        before=lambda: series_module._KEPT.pop(store, None),
+        before=lambda: store.save_values(
+            [ValueWrite(unit, "APPS_ONLINE", period, value)], source="form"
+        ),
     )
     lines.append(
         row(
@@ -187,7 +194,7 @@ def bench_national(store: ValueStore, path: Path, repeat: int) -> list[str]:
     )
     lines.append(
         row(
-            "  the same, first asked after a change of the data (the checks run again)",
+            "  the same, first asked after a save of one of its parts (the checks run again)",
             afresh,
             reference,
             "-",
