@@ -205,6 +205,9 @@ def test_cli_check_and_backup(demo_db, tmp_path):
     )
     done = run("check", "--db", demo_db)
     assert done.returncode == 0 and "integrity ok" in done.stdout
+    # seconds of work say where they are, on stderr, the findings staying on stdout
+    assert "checking the audit log (" in done.stderr and " rows: " in done.stderr
+    assert "validating " in done.stderr and "ictdesk:" not in done.stdout
     copy = tmp_path / "copy.db"
     assert run("backup", "--db", demo_db, "-o", copy).returncode == 0
     assert count_values(copy) == 85840

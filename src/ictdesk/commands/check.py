@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from ictdesk.commands import open_store
@@ -20,19 +21,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--warnings", action="store_true", help="also list warnings")
 
 
+_EVERY = 2.0  # seconds between two lines saying how far the validation is
+
+
+def _say(text: str) -> None:
+    """Where a check that takes seconds (a province's ten years: 18 s) has got to, on stderr
+    (stdout keeps the findings and the summary)."""
+    print(f"ictdesk: {text}", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db, read_only=True)
     try:
+        _say("checking the file's integrity…")
         integrity = store.integrity_problems()
+        rows = store.audit_tip().rows  # a province's ten years: 720k rows, about 10 s
+        _say(f"checking the audit log ({rows:,} rows: their hash chain, and the values)…")
         audit = list(store.audit_problems())
-        periods = store.stored_periods()
+        periods = sorted(store.stored_periods())
         roots = store.root_units()
-        violations = [
-            v
-            for p in sorted(periods)
-            for root in roots
-            for v in store.validate_period(p, root.code)
-        ]
+        _say(f"validating {len(periods)} periods…")
+        violations, said = [], time.monotonic()
+        for done, period in enumerate(periods, start=1):
+            for root in roots:
+                violations += store.validate_period(period, root.code)
+            if time.monotonic() - said >= _EVERY and done < len(periods):
+                _say(f"validated {done} of {len(periods)} periods…")
+                said = time.monotonic()
     finally:
         store.close()
     errors = [v for v in violations if v.blocking]
