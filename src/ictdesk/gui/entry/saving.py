@@ -191,7 +191,7 @@ class SavePolicy:
             self.reload()  # a threshold or a setting changes what the checks say
         elif changes.touches(self._unit, self._period.iso):
             self.reload()
-        elif self._store and self._unit and self._store.child_count(self._unit):
+        else:  # a sub-unit's value may have changed the sums (asked there: has it children)
             self.sums_when_seen()
 
     def set_session(self, session: EditSession) -> None:
