@@ -1,6 +1,6 @@
-"""Placeholders are filled in one pass."""
+"""Placeholders are filled in one pass; command-line wording becomes a sentence."""
 
-from ictdesk.gui.text import fill
+from ictdesk.gui.text import fill, sentence
 
 
 def test_a_value_holding_a_placeholder_is_not_filled_again():
@@ -15,3 +15,8 @@ def test_placeholders_in_any_order_and_past_nine():
 
 def test_a_placeholder_without_a_value_stays():
     assert fill("%1 and %3", "x") == "x and %3"
+
+
+def test_a_command_line_notice_becomes_a_sentence_of_its_own():
+    assert sentence("không có số liệu (202501)") == "Không có số liệu (202501)."
+    assert sentence("done.") == "Done."  # one full stop

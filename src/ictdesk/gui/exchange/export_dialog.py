@@ -25,7 +25,7 @@ from ictdesk.gui.background import BackgroundTask
 from ictdesk.gui.exchange.common import show_error, with_store
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.interaction import current as ask
-from ictdesk.gui.text import fill
+from ictdesk.gui.text import fill, sentence
 
 _SUFFIX = {"long": ".csv", "wide": ".csv", "dhis2": ".csv", "dhis2-json": ".json", "xlsx": ".xlsx"}
 
@@ -169,13 +169,6 @@ class ExportDialog(QDialog):
             language = current_language()
             ask().warn(
                 self.tr("Exported, with a warning") if rows else self.tr("Nothing was exported"),
-                "\n\n".join(_sentence(n.message(language)) for n in self.notices),
+                "\n\n".join(sentence(n.message(language)) for n in self.notices),
             )
         self.accept()
-
-
-def _sentence(text: str) -> str:
-    """A notice written for the command line ("ictdesk: warning: …") as a sentence of its
-    own in a message box: a capital first, a full stop last."""
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."

@@ -39,7 +39,7 @@ from ictdesk.gui.exchange.common import with_store
 from ictdesk.gui.exchange.import_preview import ImportPreview
 from ictdesk.gui.i18n import current_language, error_text
 from ictdesk.gui.screen import fit_to_screen
-from ictdesk.gui.text import fill
+from ictdesk.gui.text import fill, sentence
 
 
 class ImportDialog(ImportPreview, QDialog):
@@ -283,7 +283,7 @@ class ImportDialog(ImportPreview, QDialog):
             converted = ""
             if self._stage is not None:
                 said = self._stage.summary(language, dry_run=True)
-                converted = f" {said[:1].upper()}{said[1:]}."
+                converted = f" {sentence(said)}"
             self.summary.setText(counts + converted + " " + warnings + nothing)
         self.warnings_button.setVisible(bool(report.warnings) and not blocking)
         self.warnings_button.setChecked(False)
