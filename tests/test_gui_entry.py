@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore
+from ictdesk.core.store import ValueStore, ValueWrite
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
 from ictdesk.gui.window import MainWindow
@@ -184,6 +184,20 @@ def test_reopening_a_database_returns_to_the_last_unit_and_period(qtbot, window,
     assert again.entry_form.period.iso == "2023S2"
     assert again.period_picker.period_box.currentText() == "6 tháng cuối năm 2023"
     again.close()
+
+
+def test_a_file_of_monthly_returns_opens_at_its_last_month_not_an_empty_quarter(qtbot, empty_db):
+    store = ValueStore.open(empty_db)
+    store.save_values(
+        [ValueWrite("07900", "BTS_TOTAL", f"2025{month:02d}", month) for month in (1, 2, 3)],
+        source="form",
+    )
+    first = MainWindow(store)  # never opened here before: no place remembered
+    qtbot.addWidget(first)
+    assert first.place.period.iso == "202503"
+    assert first.period_picker.period().iso == "202503"
+    assert first.period_picker.period_box.currentText() == "Tháng 3/2025"
+    first.close()
 
 
 def test_english_interface_reads_and_shows_english_numbers(qtbot, window):

@@ -635,6 +635,25 @@ def test_latest_period_of_each_type(store):
     assert store.latest_period(PeriodType.YEAR).iso == "2022"
 
 
+def test_the_latest_stored_period_is_the_one_ending_last_whatever_its_type(store):
+    assert store.latest_stored_period() is None
+    store.save_values(
+        [
+            ValueWrite(PHUC_YEN, "BTS_TOTAL", "2024Q4", 3),
+            ValueWrite(PHUC_YEN, "BTS_TOTAL", "202511", 3),  # monthly returns since
+            ValueWrite(PHUC_YEN, "BTS_TOTAL", "2025Q2", 3),
+        ],
+        source="form",
+    )
+    assert store.latest_stored_period().iso == "202511"  # not the empty 2025Q4
+    store.save_values([ValueWrite("07900", "BTS_4G", "2025S2", 1)], source="form")
+    assert store.latest_stored_period().iso == "2025S2"  # ends after November
+    store.save_values([ValueWrite("07900", "BTS_4G", "2025Q4", 1)], source="form")
+    assert store.latest_stored_period().iso == "2025Q4"  # a tie: the quarter
+    store.save_values([ValueWrite("07900", "BTS_5G", "2026", 1)], source="form")
+    assert store.latest_stored_period().iso == "2026"  # the newest year wins
+
+
 def test_the_latest_period_is_kept_until_any_connection_changes_the_data(store):
     from ictdesk.core.periods import PeriodType
 

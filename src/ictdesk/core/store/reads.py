@@ -22,6 +22,11 @@ def _period_bounds(ptype: PeriodType, year: int) -> tuple[str, str]:
     return f"{year:04d}{suffixes[0]}", f"{year:04d}{suffixes[1]}"
 
 
+# latest_stored_period: the kinds of period in the order a tie is settled, and its cache key
+_BY_PREFERENCE = (PeriodType.QUARTER, PeriodType.MONTH, PeriodType.HALF, PeriodType.YEAR)
+_ANY_TYPE = "any"
+
+
 class _Reads(StorePart):
     """Part of :class:`ValueStore`."""
 
@@ -154,15 +159,32 @@ class _Reads(StorePart):
         (they sort together: ``2025Q1``–``2025Q4`` lie between ``2025Q`` and ``2025R``). Kept
         until the data changes: the window, Dashboard and Trends ask the same at one open.
         """
-        stamp = self.data_stamp()
-        cache = self._latest_cache
-        if cache is None or cache[0] != stamp:
-            cache = self._latest_cache = (stamp, {})
-        if ptype not in cache[1]:
-            cache[1][ptype] = self._find_latest(ptype)
-        return cache[1][ptype]
+        kept = self._latest_kept()
+        if ptype not in kept:
+            kept[ptype] = self._find_latest((ptype,))
+        return kept[ptype]
 
-    def _find_latest(self, ptype: PeriodType) -> Period | None:
+    def latest_stored_period(self) -> Period | None:
+        """The latest period holding any value, whatever its type: of the newest year holding
+        values, the period that ends last, a quarter first when several end together (the
+        window's usual kind of period), then a month, a half, the year. Where a province
+        enters monthly returns and nothing quarterly, that is the last month reported, not an
+        empty quarter. Kept like :meth:`latest_period`."""
+        kept = self._latest_kept()
+        if _ANY_TYPE not in kept:
+            kept[_ANY_TYPE] = self._find_latest(_BY_PREFERENCE)
+        return kept[_ANY_TYPE]
+
+    def _latest_kept(self) -> dict:
+        """The latest periods found since the data last changed, by kind of period."""
+        stamp = self.data_stamp()
+        if self._latest_cache is None or self._latest_cache[0] != stamp:
+            self._latest_cache = (stamp, {})
+        return self._latest_cache[1]
+
+    def _find_latest(self, ptypes: tuple[PeriodType, ...]) -> Period | None:
+        """The latest period of ``ptypes`` holding a value: in the newest year holding one of
+        them, the one ending last (the first of ``ptypes`` on a tie)."""
         spans: dict[str, tuple[int, int]] = {}
         for indicator in self.catalogue.entered:
             ends = [
@@ -180,14 +202,18 @@ class _Reads(StorePart):
         first = min(low for low, _high in spans.values())
         for year in range(max(high for _low, high in spans.values()), first - 1, -1):
             codes = [code for code, (low, high) in spans.items() if low <= year <= high]
-            (found,) = self.db.execute(
-                f"WITH i(code) AS (VALUES {','.join(['(?)'] * len(codes))})"
-                " SELECT max((SELECT period FROM data_values WHERE indicator_code = i.code"
-                " AND period >= ? AND period < ? ORDER BY period DESC LIMIT 1)) FROM i",
-                [*codes, *_period_bounds(ptype, year)],
-            ).fetchone()
-            if found:
-                return Period.parse(found)
+            found = []
+            for ptype in ptypes:
+                (latest,) = self.db.execute(
+                    f"WITH i(code) AS (VALUES {','.join(['(?)'] * len(codes))})"
+                    " SELECT max((SELECT period FROM data_values WHERE indicator_code = i.code"
+                    " AND period >= ? AND period < ? ORDER BY period DESC LIMIT 1)) FROM i",
+                    [*codes, *_period_bounds(ptype, year)],
+                ).fetchone()
+                if latest:
+                    found.append(Period.parse(latest))
+            if found:  # max() keeps the first of those ending last
+                return max(found, key=lambda p: p.last_month)
         return None
 
     def stored_periods(self) -> list[str]:

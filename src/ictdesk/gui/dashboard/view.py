@@ -142,7 +142,7 @@ class DashboardView(QWidget):
         """Show ``unit_code`` for ``period`` (the latest period with data if ``None``)."""
         self.unit_code = unit_code
         if period is None and self.store is not None:
-            period = self.store.latest_period()
+            period = self.store.latest_stored_period()
         self.period = period
         self.refresh()
 

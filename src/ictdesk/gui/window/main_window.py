@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
             if store.path:
                 files.remember_recent(store.path)
             last_unit, last_period = files.remembered_place(store)
-            period = last_period or store.latest_period() or period
+            period = last_period or store.latest_stored_period() or period
             roots = store.root_units()
             unit = last_unit or store.setting("home_commune") or (roots[0].code if roots else None)
         self.entry_form.set_store(store)
