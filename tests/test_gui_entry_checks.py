@@ -248,6 +248,39 @@ def test_history_panel_lists_the_audit_trail_of_the_focused_value(qtbot, window)
     assert table.item(0, 1).text() == window.store.stored_by
 
 
+def test_a_save_fills_the_history_once_and_the_next_field_shows_its_own(qtbot, window, monkeypatch):
+    form, panel = window.entry_form, window.history_panel
+    enter_value(qtbot, form.fields["EPAY_ACCOUNTS"], "700")
+    form.fields["EPAY_ACCOUNTS"].setFocus()
+    shown = []
+    fill = panel.show_history
+    monkeypatch.setattr(
+        panel, "show_history", lambda name, rows: (shown.append(name), fill(name, rows))
+    )
+    enter_value(qtbot, form.fields["EPAY_ACCOUNTS"], "7.000")  # Enter: saved, on to the next
+    epay = window.store.catalogue["EPAY_ACCOUNTS"].name("vi")
+    assert shown.count(epay) == 1  # the bus's announcement, not once more for the form's
+    assert len(shown) == 2 and shown[-1] != epay
+    form.fields["EPAY_ACCOUNTS"].setFocus()
+    assert panel.table.item(0, 2).text() == "700 → 7.000"
+
+
+def test_history_times_are_local_with_the_day_or_the_month_first(monkeypatch):
+    import time
+
+    from ictdesk.gui.history_panel import local_time
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        assert local_time("2026-03-05T20:15:02.120Z", "vi") == "06/03/2026 03:15"
+        assert local_time("2026-03-05T20:15:02Z", "en") == "03/06/2026 03:15"
+        assert local_time("not a time", "vi") == "not a time"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_marking_complete_then_editing_asks_first(qtbot, window):
     form = window.entry_form
     enter_value(qtbot, form.fields["BTS_TOTAL"], "30")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -19,17 +21,16 @@ from ictdesk.gui.tables import filling
 from ictdesk.gui.text import fill
 
 
-def local_time(stamp: str) -> str:
-    """``2026-03-05T08:15:02.120Z`` → ``05/03/2026 15:15`` in the computer's time zone."""
-    from datetime import datetime
-
+def local_time(stamp: str, language: str | None = None) -> str:
+    """``2026-03-05T08:15:02.120Z`` → ``05/03/2026 15:15`` in the computer's time zone
+    (month first in English); ``language``: the interface's unless given."""
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return stamp
-    if current_language() == "vi":
-        return moment.strftime("%d/%m/%Y %H:%M")
-    return moment.strftime("%m/%d/%Y %H:%M")
+    day, month = f"{moment.day:02d}", f"{moment.month:02d}"
+    first, second = (day, month) if (language or current_language()) == "vi" else (month, day)
+    return f"{first}/{second}/{moment.year} {moment.hour:02d}:{moment.minute:02d}"
 
 
 class HistoryPanel(QWidget):
@@ -61,14 +62,15 @@ class HistoryPanel(QWidget):
         )
         self.show_history(self._name, self._entries)
 
-    def _source(self, source: str) -> str:
+    def _sources(self) -> dict[str, str]:
+        """Each source's name in the interface language (once a fill, not once a row)."""
         return {
             "form": self.tr("form"),
             "grid": self.tr("grid"),
             "import": self.tr("import"),
             "undo": self.tr("undo/redo"),
             "demo": self.tr("demo data"),
-        }.get(source, source)
+        }
 
     def show_history(self, name: str, entries: list[AuditEntry]) -> None:
         """Show ``entries`` (oldest first, as the store returns them) for the value ``name``."""
@@ -79,6 +81,7 @@ class HistoryPanel(QWidget):
             self._fill(entries, language)
 
     def _fill(self, entries: list[AuditEntry], language: str) -> None:
+        sources = self._sources()
         for row, entry in enumerate(reversed(entries)):
             change = (
                 f"{format_number(entry.old_value, language=language)} → "
@@ -88,10 +91,10 @@ class HistoryPanel(QWidget):
                 change += f"  ✎ {entry.new_comment}"
             for column, text in enumerate(
                 (
-                    local_time(entry.changed_at),
+                    local_time(entry.changed_at, language),
                     entry.stored_by,
                     change,
-                    self._source(entry.source)
+                    sources.get(entry.source, entry.source)
                     + (f" ({translated_detail(entry.detail, language)})" if entry.detail else ""),
                 )
             ):

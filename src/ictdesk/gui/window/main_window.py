@@ -335,9 +335,7 @@ class MainWindow(QMainWindow):
             self.entry_form.scroll.ensureWidgetVisible(field)
 
     def _on_entry_form_value_saved(self, _unit: str, code: str, _period: str) -> None:
-        self.status.update()
-        if code and code == self._history_code:
-            self._refresh_history()
+        self.status.update()  # the history follows the save's announcement on the bus
 
     def _on_entry_form_field_focused(self, code: str) -> None:
         self._history_code = code
