@@ -84,6 +84,45 @@ def test_the_batch_hash_is_the_row_hash(fields):
     assert chain.values(*fields) == row_hash(b"x" * 32, full)
 
 
+def test_the_quick_encoding_of_a_row_is_the_encoding_of_each_field():
+    """``check`` hashes every row by a written-out encoding: it must be the general one."""
+    from itertools import product
+
+    from ictdesk.core.audit_chain import FIELDS, _row_encoding
+
+    texts = ["value", "", "mới\x1e✎", "s3:abc"]
+    numbers = [None, 0, 12, 12.0, -3.5, 0.1, 1e300, float("inf"), 2**70, True]
+    notes = [None, "", "sửa lại"]
+    others = [7, 7.0, b"\x00\xff", None]  # not text where text is usual: the general way
+    seen = 0
+    for text, old, new, note in product(texts, numbers, numbers, notes):
+        rows = [
+            (
+                text,
+                "08740",
+                "BTS_TOTAL",
+                "2024Q1",
+                old,
+                new,
+                note,
+                None,
+                "anh",
+                "2026",
+                "form",
+                note,
+            ),
+            ("value", text, "X", "202401", old, new, None, note, text, text, text, None),
+        ]
+        rows += [
+            rows[0][:k] + (other,) + rows[0][k + 1 :] for k in (1, 3, 8, 11) for other in others
+        ]
+        for fields in rows:
+            assert len(fields) == len(FIELDS)
+            assert _row_encoding(fields) == "\x1e".join(map(encode_field, fields)), fields
+            seen += 1
+    assert seen > 10_000
+
+
 @pytest.mark.parametrize(
     "statement",
     [

