@@ -59,6 +59,24 @@ def test_cards_show_the_change_since_the_previous_period(dashboard, demo_store):
     assert format_number(delta, 1) in rate.change_label.text()
 
 
+def test_a_long_change_wraps_in_a_narrow_card(dashboard):
+    """At a month, "so với Tháng 11/2025" is wider than a card on a 1280-pixel screen: the
+    line wraps instead of being cut (here, a quarter's in narrower cards)."""
+    dashboard.resize(900, 800)
+    QApplication.processEvents()
+    long = [
+        card.change_label
+        for card in dashboard.cards.values()
+        if card.change_label.fontMetrics().horizontalAdvance(card.change_label.text())
+        > card.change_label.width()
+    ]
+    assert long  # the texts are too long for one line at this width
+    for label in long:
+        assert "Quý II/2025" in label.text()
+        assert label.minimumSizeHint().width() <= label.width()  # not cut at the side
+        assert 0 < label.heightForWidth(label.width()) <= label.height()  # every line shown
+
+
 def test_sparklines_hold_the_last_eight_periods(dashboard, demo_store):
     card = dashboard.cards["SMARTPHONE_HH_PCT"]
     assert len(card.sparkline.values) == 8

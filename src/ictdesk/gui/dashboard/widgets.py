@@ -132,6 +132,7 @@ class IndicatorCard(QFrame):
         self.value_label.setFont(font)
         self.change_label = QLabel(self)
         self.change_label.setObjectName("cardChange")
+        self.change_label.setWordWrap(True)  # "so với Tháng 11/2025" is wider than a card
         self.sparkline = Sparkline(self)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("cardProgress")

@@ -36,6 +36,8 @@ class StatusArea(QObject):
         self.read_only_label.hide()
         bar.addPermanentWidget(self.read_only_label)
         bar.addPermanentWidget(self.filled_label)
+        # room at the window's edge: the last letter's accent ("đủ") was cut there
+        self.filled_label.setContentsMargins(0, 0, 8, 0)
 
     def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
         """Leave ``text`` in the status bar for ``ms`` milliseconds."""
