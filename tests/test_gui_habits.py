@@ -107,6 +107,29 @@ def test_the_grid_moves_down_on_enter_and_clears_a_block_on_delete(qtbot, window
     assert all(window.store.value(c, "BTS_TOTAL", "2025Q4").value for c in codes)
 
 
+def test_enter_in_a_cells_editor_saves_it_and_moves_one_row_down(qtbot, window, qtlog):
+    window.tabs.setCurrentWidget(window.grid_view)
+    grid = window.grid_view
+    model = grid.model
+    column = 1 + [i.code for i in model.indicators].index("BTS_TOTAL")
+    row = 1 + [u.code for u in model.units].index(PHUC_YEN)
+    start = grid.proxy.mapFromSource(model.index(row, column))
+    for step in range(2):  # twice: the second from where the first left the cursor
+        here = grid.table.currentIndex() if step else start
+        grid.table.setCurrentIndex(here)
+        grid.table.edit(here)
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        qtbot.keyClicks(editor, str(70 + step))
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        QApplication.processEvents()  # the delegate's queued commit and close
+        QApplication.processEvents()
+        assert grid.table.currentIndex().row() == here.row() + 1  # one row, not three
+        code = model.units[grid.proxy.mapToSource(here).row() - 1].code
+        assert window.store.value(code, "BTS_TOTAL", "2025Q4").value == 70 + step
+    assert not [r for r in qtlog.records if "commitData" in r.message]
+
+
 def rule_dialog(qtbot):
     make_application()
     install_language("vi")

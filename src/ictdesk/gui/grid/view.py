@@ -71,7 +71,12 @@ class GridTable(QTableView):
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self._step_down()
+            # In a cell's editor, Enter reaches the table too, the delegate having queued
+            # the commit and close, which step down in closeEditor: stepping here as well
+            # moved three rows down and committed an editor already closed.
+            if self.state() != QAbstractItemView.State.EditingState:
+                self._step_down()
+            event.accept()
             return
         super().keyPressEvent(event)
 
