@@ -97,6 +97,11 @@ def export_dhis2(
     """DHIS2 dataValueSets CSV with codes as identifiers (import with idScheme=code)."""
     count = 0
     long_comments = _LongComments()
+    # a province's file repeats 29 indicators, 148 units and a few names over 721k rows:
+    # each is written out once (a third of the export's time went to writing them again)
+    indicators: dict[str, str] = {}
+    units: dict[str, str] = {}
+    names: dict[str | None, str] = {}
     with atomic_output(path, "w", encoding="utf-8", newline="") as stream:
         stream.write(",".join(DHIS2_HEADER) + "\n")
         for unit, _, code, _, period, value, comment, who, when, followup in value_rows(
@@ -105,14 +110,20 @@ def export_dhis2(
             if value is None:
                 continue  # DHIS2 data values need a value; a bare comment has no place there
             long_comments.see(comment, unit, code, period)
+            if code not in indicators:
+                indicators[code] = _code(code, "dataElement")
+            if unit not in units:
+                units[unit] = _code(gso_code(unit), "orgUnit")  # an old unit: its GSO code
+            if who not in names:
+                names[who] = _cell(dhis2_text(who))
             line = (
-                _code(code, "dataElement"),
+                indicators[code],
                 period,
-                _code(gso_code(unit), "orgUnit"),  # an old unit: its GSO code
+                units[unit],
                 "",
                 "",
                 format_machine(value),
-                _cell(dhis2_text(who)),
+                names[who],
                 when or "",
                 _cell(dhis2_text(comment)),
                 "true" if followup else "false",
