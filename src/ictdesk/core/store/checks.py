@@ -98,7 +98,10 @@ class _Checks(StorePart):
         ):
             by_unit[unit_code][code] = value
         rules = self.rules()
+        # the period before of every unit in a few queries, not one a unit (148 a period)
+        before = self.previous_values({(unit_code, period) for unit_code in by_unit})
         found: list[Violation] = []
         for unit_code, values in by_unit.items():
-            found += self.check(unit_code, period, values, rules=rules)
+            previous = before[(unit_code, period)]
+            found += self.check(unit_code, period, values, rules=rules, previous=previous)
         return found
