@@ -83,13 +83,18 @@ def test_the_default_pdf_name_names_the_unit_and_period(window):
     assert default_pdf_name(window) == "bao-cao-phu-tho-2025Q4.pdf"
 
 
-def test_the_grid_moves_down_on_enter_and_clears_a_block_on_delete(qtbot, window):
+def grid_at_phuc_yen_bts(window):
+    """The grid tab shown; its view, model, and the (proxy) index of Phúc Yên's BTS_TOTAL."""
     window.tabs.setCurrentWidget(window.grid_view)
     grid = window.grid_view
     model = grid.model
     column = 1 + [i.code for i in model.indicators].index("BTS_TOTAL")
     row = 1 + [u.code for u in model.units].index(PHUC_YEN)
-    start = grid.proxy.mapFromSource(model.index(row, column))
+    return grid, model, grid.proxy.mapFromSource(model.index(row, column))
+
+
+def test_the_grid_moves_down_on_enter_and_clears_a_block_on_delete(qtbot, window):
+    grid, model, start = grid_at_phuc_yen_bts(window)
     grid.table.setCurrentIndex(start)
     qtbot.keyClick(grid.table, Qt.Key.Key_Return)
     assert grid.table.currentIndex().row() == start.row() + 1
@@ -108,12 +113,7 @@ def test_the_grid_moves_down_on_enter_and_clears_a_block_on_delete(qtbot, window
 
 
 def test_enter_in_a_cells_editor_saves_it_and_moves_one_row_down(qtbot, window, qtlog):
-    window.tabs.setCurrentWidget(window.grid_view)
-    grid = window.grid_view
-    model = grid.model
-    column = 1 + [i.code for i in model.indicators].index("BTS_TOTAL")
-    row = 1 + [u.code for u in model.units].index(PHUC_YEN)
-    start = grid.proxy.mapFromSource(model.index(row, column))
+    grid, model, start = grid_at_phuc_yen_bts(window)
     for step in range(2):  # twice: the second from where the first left the cursor
         here = grid.table.currentIndex() if step else start
         grid.table.setCurrentIndex(here)
