@@ -494,6 +494,15 @@ def test_template_has_a_sheet_per_commune_and_imports_back(demo_store, fresh, tm
         and not sheet["F6"].protection.locked
         and sheet["E6"].protection.locked
     )
+    # each kind of cell: boxed; the period before and this one as #,##0; only F and G yellow
+    # and open to typing (given as named styles)
+    for cell in sheet[6]:
+        assert cell.border.left.style == "thin", cell.coordinate
+        open_ = cell.column_letter in "FG"
+        assert cell.protection.locked is not open_, cell.coordinate
+        assert (cell.fill.fgColor.rgb == "00FFF9DB") is open_, cell.coordinate
+        assert (cell.number_format == "#,##0") is (cell.column_letter in "EF"), cell.coordinate
+        assert cell.font.name == "Calibri" and not cell.font.b
     assert sheet["B6"].value == "POP_TOTAL"
     assert sheet["E6"].value == demo_store.value("04792", "POP_TOTAL", "2025Q4").value
     assert sheet.data_validations.dataValidation
