@@ -635,7 +635,7 @@ def test_latest_period_of_each_type(store):
     assert store.latest_period(PeriodType.YEAR).iso == "2022"
 
 
-def test_the_latest_stored_period_is_the_one_ending_last_whatever_its_type(store):
+def test_the_latest_stored_period_is_the_last_reported_whatever_its_type(store):
     assert store.latest_stored_period() is None
     store.save_values(
         [
@@ -647,11 +647,17 @@ def test_the_latest_stored_period_is_the_one_ending_last_whatever_its_type(store
     )
     assert store.latest_stored_period().iso == "202511"  # not the empty 2025Q4
     store.save_values([ValueWrite("07900", "BTS_4G", "2025S2", 1)], source="form")
-    assert store.latest_stored_period().iso == "2025S2"  # ends after November
+    assert store.latest_stored_period().iso == "202511"  # the half began before November
     store.save_values([ValueWrite("07900", "BTS_4G", "2025Q4", 1)], source="form")
-    assert store.latest_stored_period().iso == "2025Q4"  # a tie: the quarter
+    assert store.latest_stored_period().iso == "2025Q4"  # November's quarter, itself held
     store.save_values([ValueWrite("07900", "BTS_5G", "2026", 1)], source="form")
     assert store.latest_stored_period().iso == "2026"  # the newest year wins
+    store.save_values([ValueWrite("07900", "BTS_4G", "2026Q1", 1)], source="form")
+    assert store.latest_stored_period().iso == "2026Q1"  # a year in progress: its quarter
+    store.save_values([ValueWrite("07900", "BTS_4G", "202602", 1)], source="form")
+    assert store.latest_stored_period().iso == "2026Q1"  # a month of a quarter held
+    store.save_values([ValueWrite("07900", "BTS_4G", "202604", 1)], source="form")
+    assert store.latest_stored_period().iso == "202604"
 
 
 def test_the_latest_period_is_kept_until_any_connection_changes_the_data(store):

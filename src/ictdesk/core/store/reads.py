@@ -166,10 +166,11 @@ class _Reads(StorePart):
 
     def latest_stored_period(self) -> Period | None:
         """The latest period holding any value, whatever its type: of the newest year holding
-        values, the period that ends last, a quarter first when several end together (the
-        window's usual kind of period), then a month, a half, the year. Where a province
-        enters monthly returns and nothing quarterly, that is the last month reported, not an
-        empty quarter. Kept like :meth:`latest_period`."""
+        values, the period that starts last (a quarter first when several start together,
+        then a month, a half, the year), or the quarter holding it when that month's quarter
+        holds values too. Where a province enters monthly returns and nothing quarterly,
+        that is the last month reported, not an empty quarter; a value for a whole year in
+        progress does not hide its quarters. Kept like :meth:`latest_period`."""
         kept = self._latest_kept()
         if _ANY_TYPE not in kept:
             kept[_ANY_TYPE] = self._find_latest(_BY_PREFERENCE)
@@ -184,7 +185,8 @@ class _Reads(StorePart):
 
     def _find_latest(self, ptypes: tuple[PeriodType, ...]) -> Period | None:
         """The latest period of ``ptypes`` holding a value: in the newest year holding one of
-        them, the one ending last (the first of ``ptypes`` on a tie)."""
+        them, the one starting last, or a period of a kind listed before its own that holds
+        it (see :meth:`latest_stored_period`)."""
         spans: dict[str, tuple[int, int]] = {}
         for indicator in self.catalogue.entered:
             ends = [
@@ -212,8 +214,12 @@ class _Reads(StorePart):
                 ).fetchone()
                 if latest:
                     found.append(Period.parse(latest))
-            if found:  # max() keeps the first of those ending last
-                return max(found, key=lambda p: p.last_month)
+            if found:  # max() keeps the first of those starting last
+                latest = max(found, key=lambda p: p.first_month)
+                for preferred in found[: found.index(latest)]:
+                    if preferred.first_month <= latest.first_month <= preferred.last_month:
+                        return preferred
+                return latest
         return None
 
     def stored_periods(self) -> list[str]:
