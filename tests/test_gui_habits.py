@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from ictdesk.core.store import ValueStore
 from ictdesk.core.validation import Importance, Violation
 from ictdesk.gui.app import make_application
 from ictdesk.gui.dialogs import ViolationDialog
@@ -128,6 +129,51 @@ def test_enter_in_a_cells_editor_saves_it_and_moves_one_row_down(qtbot, window, 
         code = model.units[grid.proxy.mapToSource(here).row() - 1].code
         assert window.store.value(code, "BTS_TOTAL", "2025Q4").value == 70 + step
     assert not [r for r in qtlog.records if "commitData" in r.message]
+
+
+def test_a_value_refused_in_a_cell_stays_there_with_what_was_typed(qtbot, window):
+    grid, model, start = grid_at_phuc_yen_bts(window)
+    before = window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value
+    grid.table.setCurrentIndex(start)
+    grid.table.edit(start)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "-5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate's queued commit and close, then the reopening
+    QApplication.processEvents()
+    assert window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value == before
+    assert grid.table.currentIndex() == start  # not a row down
+    again = QApplication.focusWidget()
+    assert grid.table.state() == grid.table.State.EditingState
+    assert again.text() == "-5"  # nothing typed is lost: corrected, then Enter saves
+    again.selectAll()
+    qtbot.keyClicks(again, "41")
+    qtbot.keyClick(again, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert window.store.value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value == 41
+    assert grid.table.currentIndex().row() == start.row() + 1
+
+
+def test_closing_with_a_cell_typed_in_saves_it_or_stays_open_if_refused(qtbot, window):
+    grid, _model, start = grid_at_phuc_yen_bts(window)
+    path = window.store.path
+    for typed in ("-5", "77"):
+        grid.table.setCurrentIndex(start)
+        if grid.table.state() != grid.table.State.EditingState:
+            grid.table.edit(start)
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        qtbot.keyClicks(editor, typed)
+        window.close()  # no Enter, no click elsewhere: the cell is still being typed in
+        QApplication.processEvents()
+        if typed == "-5":
+            assert window.isVisible()  # refused: kept open, the text in its cell again
+            assert QApplication.focusWidget().text() == "-5"
+            assert "-5" in window.statusBar().currentMessage()
+    assert not window.isVisible()
+    assert ValueStore.open(path).value(PHUC_YEN, "BTS_TOTAL", "2025Q4").value == 77
 
 
 def rule_dialog(qtbot):

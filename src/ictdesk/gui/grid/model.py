@@ -59,6 +59,7 @@ class GridModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.last_edit_saved = True  # whether the last cell typed in (setData) was saved
         self.store: ValueStore | None = None
         self.session: EditSession | None = None
         self.parent_unit: Unit | None = None
@@ -257,12 +258,14 @@ class GridModel(QAbstractTableModel):
     def setData(self, index, text, role=Qt.ItemDataRole.EditRole):
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
+        self.last_edit_saved = False  # until saved: the table then keeps the typed text
         try:
             plan = self.plan([(index.row(), index.column(), str(text))])
         except PasteRejected as exc:
             self.edit_rejected.emit(exc.problems[0][2])
             return False
-        return self.save(plan, self.tr("Edit in grid"))
+        self.last_edit_saved = self.save(plan, self.tr("Edit in grid"))
+        return self.last_edit_saved
 
     # ----------------------------------------------------------- batch writing
     def plan(self, cells: list[tuple[int, int, str]]) -> EditPlan:

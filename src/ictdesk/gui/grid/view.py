@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
+    QModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -62,12 +67,50 @@ class GridProxy(QSortFilterProxyModel):
 
 
 class GridTable(QTableView):
-    """A table that moves down after Enter commits a cell, as a spreadsheet does."""
+    """A table that moves down after Enter commits a cell, as a spreadsheet does; a value
+    refused (the status bar says why) stays in its cell, open to be corrected."""
+
+    def __init__(self, parent, saved_edit: Callable[[], bool]):
+        super().__init__(parent)
+        self.saved_edit = saved_edit  # whether the cell last committed was saved
+        self._refused: tuple[QModelIndex, str] | None = None
+
+    def commitData(self, editor) -> None:  # noqa: N802 (Qt's name)
+        typed, where = editor.text() if isinstance(editor, QLineEdit) else None, self.currentIndex()
+        super().commitData(editor)
+        self._refused = None if typed is None or self.saved_edit() else (where, typed)
 
     def closeEditor(self, editor, hint) -> None:  # noqa: N802 (Qt's name)
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        refused, self._refused = self._refused, None
+        if refused is not None:
+            QTimer.singleShot(0, self, lambda: self._edit_again(*refused))
+        elif hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self._step_down()
+
+    def finish_edit(self) -> bool:
+        """Commit the cell being typed in, as Enter does but staying on it; False if it is
+        refused (its editor opens again holding the text). The window asks before it closes
+        or moves: closing with a cell open lost what was typed in it."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return True
+        editor = self.indexWidget(self.currentIndex())
+        if editor is None:
+            return True
+        self.commitData(editor)
+        refused = self._refused is not None
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return not refused
+
+    def _edit_again(self, index: QModelIndex, typed: str) -> None:
+        """The cell's editor again, holding what was typed (nothing typed is lost)."""
+        if not index.isValid():
+            return
+        self.setCurrentIndex(index)
+        self.edit(index)
+        editor = self.indexWidget(index) or QApplication.focusWidget()
+        if isinstance(editor, QLineEdit):
+            editor.setText(typed)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
@@ -106,7 +149,7 @@ class GridView(QWidget):
         self.filter_edit.setObjectName("gridFilter")
         self.filter_edit.setClearButtonEnabled(True)
         self.caption = QLabel(self)
-        self.table = GridTable(self)
+        self.table = GridTable(self, lambda: self.model.last_edit_saved)
         self.table.setObjectName("gridTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

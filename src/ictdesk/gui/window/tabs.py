@@ -128,6 +128,7 @@ def tab_specs() -> list[Tab]:
         view = GridView(window)
         view.unit_activated.connect(window.jump_to)
         view.message.connect(window.status.show_message)
+        window.place.add_guard(view.table.finish_edit)  # a cell typed in, then closing
         return view
 
     def build_reporting(window: MainWindow):
