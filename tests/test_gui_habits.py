@@ -97,6 +97,9 @@ def grid_at_phuc_yen_bts(window):
 def test_the_grid_moves_down_on_enter_and_clears_a_block_on_delete(qtbot, window):
     grid, model, start = grid_at_phuc_yen_bts(window)
     grid.table.setCurrentIndex(start)
+    qtbot.keyClick(grid.table, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert grid.table.currentIndex().row() == start.row() + 1  # the keypad's Enter too
+    grid.table.setCurrentIndex(start)
     qtbot.keyClick(grid.table, Qt.Key.Key_Return)
     assert grid.table.currentIndex().row() == start.row() + 1
     assert grid.table.currentIndex().column() == start.column()

@@ -113,7 +113,8 @@ class GridTable(QTableView):
             editor.setText(typed)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # keypad Enter too
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers:
             # In a cell's editor, Enter reaches the table too, the delegate having queued
             # the commit and close, which step down in closeEditor: stepping here as well
             # moved three rows down and committed an editor already closed.
