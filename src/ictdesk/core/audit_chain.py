@@ -83,21 +83,27 @@ def _row_encoding(fields: Sequence[object]) -> str:
     """The canonical encoding of a row: :func:`encode_field` of each field, joined; written
     out for the usual row (text where :data:`FIELDS` hold text), which ``ictdesk check``
     reads for every row of the log (a province's 721k: 5 s by the general way, 2.5 s)."""
-    if len(fields) != len(FIELDS):
-        return _SEPARATOR.join(map(encode_field, fields))
-    kind, unit, indicator, period, old, new, old_note, new_note, by, at, source, detail = fields
-    if not (type(kind) is type(unit) is type(indicator) is type(period) is str):
-        return _SEPARATOR.join(map(encode_field, fields))
-    if not (type(by) is type(at) is type(source) is str):
-        return _SEPARATOR.join(map(encode_field, fields))
+    if len(fields) == len(FIELDS):
+        kind, unit, indicator, period, old, new, old_note, new_note, by, at, source, detail = fields
+        usual = type(kind) is type(unit) is type(indicator) is type(period) is str
+        if usual and type(by) is type(at) is type(source) is str:
+            return (
+                f"s{len(kind)}:{kind}"
+                f"\x1e{_value_part(unit, indicator, period, old, new, old_note, new_note)}"
+                f"\x1es{len(by)}:{by}\x1es{len(at)}:{at}\x1es{len(source)}:{source}"
+                f"\x1e{'n' if detail is None else _text(detail)}"
+            )
+    return _SEPARATOR.join(map(encode_field, fields))
+
+
+def _value_part(unit: str, indicator: str, period: str, old, new, old_note, new_note) -> str:
+    """The encoding of a row's unit, indicator, period (text), old and new values and
+    comments: the part of a row :func:`_row_encoding` and :meth:`Chain.values` share."""
     return (
-        f"s{len(kind)}:{kind}\x1es{len(unit)}:{unit}\x1es{len(indicator)}:{indicator}"
-        f"\x1es{len(period)}:{period}\x1e{'n' if old is None else _number(old)}"
-        f"\x1e{'n' if new is None else _number(new)}"
+        f"s{len(unit)}:{unit}\x1es{len(indicator)}:{indicator}\x1es{len(period)}:{period}"
+        f"\x1e{'n' if old is None else _number(old)}\x1e{'n' if new is None else _number(new)}"
         f"\x1e{'n' if old_note is None else _text(old_note)}"
         f"\x1e{'n' if new_note is None else _text(new_note)}"
-        f"\x1es{len(by)}:{by}\x1es{len(at)}:{at}\x1es{len(source)}:{source}"
-        f"\x1e{'n' if detail is None else _text(detail)}"
     )
 
 
@@ -157,11 +163,9 @@ class Chain:
                 *self._fields(unit, indicator, period, old, new, old_comment, new_comment, detail)
             )
         encoded = (
-            f"{self._head}s{len(unit)}:{unit}\x1es{len(indicator)}:{indicator}"
-            f"\x1es{len(period)}:{period}\x1e{'n' if old is None else _number(old)}"
-            f"\x1e{'n' if new is None else _number(new)}"
-            f"\x1e{'n' if old_comment is None else _text(old_comment)}"
-            f"\x1e{'n' if new_comment is None else _text(new_comment)}\x1e{self._middle}"
+            f"{self._head}"
+            f"{_value_part(unit, indicator, period, old, new, old_comment, new_comment)}"
+            f"\x1e{self._middle}"
             f"\x1e{'n' if detail is None else _text(detail)}"
         )
         self.tip = (_sha256 or _load_sha256())(self.tip + encoded.encode()).digest()
