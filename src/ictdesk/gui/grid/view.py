@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -108,7 +107,7 @@ class GridTable(QTableView):
             return
         self.setCurrentIndex(index)
         self.edit(index)
-        editor = self.indexWidget(index) or QApplication.focusWidget()
+        editor = self.indexWidget(index)  # a cell's open editor is its index widget
         if isinstance(editor, QLineEdit):
             editor.setText(typed)
 
