@@ -398,3 +398,28 @@ def test_an_elided_label_shows_what_fits_and_the_rest_on_hover(qtbot):
     label.clear()
     label.setToolTip("")
     assert QLabel.text(label) == "" and QLabel.toolTip(label) == ""
+
+
+def test_a_quarter_of_monthly_returns_shows_the_months_greyed_and_not_typed(qtbot, window):
+    store = window.store
+    for month, households in (("202410", 900), ("202411", 950), ("202412", 1000)):
+        store.save_value("08740", "HH_TOTAL", month, households)
+        store.save_value("08740", "HH_SMARTPHONE", month, households // 2)
+        store.save_value("08740", "APPS_TOTAL", month, 10)
+    window.unit_tree.select("08740")
+    window.period_picker.set_period(Period.parse("2024Q4"))
+    form = window.entry_form
+    households = form.fields["HH_TOTAL"]
+    assert households.text() == "" and households.placeholderText() == "1.000"  # December
+    assert households.isReadOnly()
+    assert form.fields["APPS_TOTAL"].placeholderText() == "30"  # a flow: summed
+    assert form.rows["HH_TOTAL"].check.text() == "tính từ tháng/quý"
+    assert "Quý IV/2024" in households.toolTip()
+    assert form.rows["SMARTPHONE_HH_PCT"].value.text() == "50,0"  # 500 / 1000, December
+    assert form.filled_count() == (3, 29)  # reported whole by its months
+    bts = form.fields["BTS_TOTAL"]  # no month holds it: typed for the quarter as before
+    assert not bts.isReadOnly() and bts.placeholderText() == ""
+    enter_value(qtbot, bts, "7")
+    assert store.value("08740", "BTS_TOTAL", "2024Q4").value == 7
+    window.period_picker.set_period(Period.parse("202412"))
+    assert form.fields["HH_TOTAL"].text() == "1.000" and not form.fields["HH_TOTAL"].isReadOnly()

@@ -194,3 +194,35 @@ def test_a_national_grid_shows_given_units_and_reads_one_block_to_open(qtbot, wi
     assert [u.code for u in model.units] == [u.code for u in communes]
     grid.show_place("25", Period.parse("2024Q1"))  # back to a province's communes
     assert model.rowCount() == 149
+
+
+def test_a_quarter_of_monthly_returns_shows_the_months_reported_and_is_not_typed(qtbot, window):
+    """Monthly returns at their quarter: counted as reported, shown greyed, typed at the months."""
+    store = window.store
+    codes = [ind.code for ind in store.catalogue.entered]
+    for month in ("202401", "202402", "202403"):
+        for code in codes:
+            store.save_value("08740", code, month, 10 if month == "202403" else 5)
+    store.save_value("07900", "BTS_TOTAL", "202401", 2)  # one month of one indicator only
+    grid = window.grid_view
+    grid.model.refresh()
+    model = grid.model
+    row = 1 + [u.code for u in model.units].index("08740")
+    other = 1 + [u.code for u in model.units].index("07900")
+    assert model.index(row, 0).data() == "29/29"  # was 0/29: nothing stored for 2024Q1
+    assert model.index(other, 0).data() == "0/29"  # February and March are missing
+    bts = model.index(row, column_of(grid, "BTS_TOTAL"))
+    apps = model.index(row, column_of(grid, "APPS_TOTAL"))
+    assert bts.data() == "10"  # a stock: March
+    assert apps.data() == "20"  # a flow: the three months summed
+    assert bts.data(Qt.ItemDataRole.FontRole).italic()
+    assert "Quý I/2024" in bts.data(Qt.ItemDataRole.ToolTipRole)
+    assert not (model.flags(bts) & Qt.ItemFlag.ItemIsEditable)
+    assert not model.setData(bts, "36")  # not written over the months
+    assert store.value("08740", "BTS_TOTAL", "2024Q1") is None
+    assert model.flags(model.index(other, column_of(grid, "BTS_4G"))) & Qt.ItemFlag.ItemIsEditable
+    assert model.index(0, column_of(grid, "BTS_TOTAL")).data() == "12"  # 10 + 2, as before
+    window.status.update()
+    assert window.status.filled_label.text() == "1/148 đơn vị đã báo cáo đủ"
+    rows = {u.code: filled for u, filled, _ in store.completeness("2024Q1", "25")}
+    assert rows["08740"] == 29 and rows["07900"] == 0

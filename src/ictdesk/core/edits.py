@@ -3,9 +3,11 @@
 :func:`plan_edits` reads each typed text with the one number reader, refuses what can never
 be stored (not a number, a fraction in a count, out of range, a computed rate), sets apart what
 reads two ways, finds the rules a change breaks with the unit-period's other values merged in,
-and names the unit-periods marked complete. It writes nothing: each caller acts on the plan,
-and its policy stays visible where it is called (the form asks, the grid refuses; git-cola's
-commands keep their logic out of widgets the same way). Imports read files with the same
+and names the unit-periods marked complete. It refuses a value for a period whose value is
+made of the unit's months or quarters (``store.coverage``): stored, it would hide them in
+every sum. It writes nothing: each caller acts on the plan, and its policy stays visible where
+it is called (the form asks, the grid refuses; git-cola's commands keep their logic out of
+widgets the same way). Imports read files with the same
 reader and refuse with the same checks (``exchange.readers``, ``exchange.row_checks``).
 """
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from ictdesk.core.catalogue import Indicator
 from ictdesk.core.errors import InvalidNumber, NotAWholeNumber, SeveralValues
 from ictdesk.core.numbers import Convention, ParsedNumber, read_number
+from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore, ValueWrite
 from ictdesk.core.validation import Violation, refusal
 
@@ -42,7 +45,7 @@ class Refusal:
 
     ``kind``: "number" (not a number), "whole" (a fraction in a count), "several" (several
     values in one cell), "range" (out of range, too large), "computed" (a rate), "cell" (no
-    such unit or indicator).
+    such unit or indicator), "made" (a period whose value is made of its sub-periods).
     """
 
     kind: str
@@ -143,6 +146,17 @@ def read_cell(
     return parsed, None
 
 
+def _made_of_sub_periods(period: str) -> Refusal:
+    """A value typed for a period whose value is made of its months (or quarters, halves):
+    stored, it would hide them in every sum; the months are where it changes."""
+    shown = Period.parse(period)
+    return Refusal(
+        "made",
+        f"{shown.label('en')} is made of its months or quarters here: change those instead",
+        f"{shown.label('vi')} được tính từ các tháng hoặc quý của kỳ này: hãy sửa ở các kỳ đó",
+    )
+
+
 def _value_refusal(indicator: Indicator, value: float | None) -> Refusal | None:
     found = refusal(indicator, value)
     if found is None:
@@ -185,6 +199,7 @@ def plan_edits(
     plan = EditPlan(period, list(cells))
     chosen = chosen or {}
     units = store.unit_codes()
+    covers = store.coverage(period, sorted({c.unit_code for c in cells if c.unit_code in units}))
     for cell in cells:
         indicator = catalogue.get(cell.indicator_code)
         if indicator is None or cell.unit_code not in units:
@@ -199,6 +214,9 @@ def plan_edits(
                 plan.values[cell.key] = chosen[cell.key]
             continue
         parsed, problem = read_cell(indicator, cell.text, convention)
+        made = problem is None and cell.indicator_code in covers[cell.unit_code].made_of
+        if made and parsed.value is not None:
+            problem = _made_of_sub_periods(period)
         if problem is not None:
             plan.refused.append(CellProblem(cell, problem))
         elif parsed.ambiguous:

@@ -3,7 +3,8 @@
 :class:`ValueStore` is one object made of parts, one concern per module (Anki's collection
 with its managers, kept as one class so that callers see one API): ``settings`` (and the
 catalogue), ``tree`` (units), ``reads``, ``writes`` (values, follow-up, completion), ``staging``
-(batches), ``checks`` (validation), ``targets``, ``aggregates``, ``history`` (the units
+(batches), ``checks`` (validation), ``targets``, ``aggregates``, ``coverage`` (what
+of a period is reported), ``history`` (the units
 before 1 July 2025). This module opens and closes the file.
 """
 
@@ -33,6 +34,7 @@ from ictdesk.core.filesystem import is_network_path, write_obstacle
 from ictdesk.core.store.aggregates import _Aggregates
 from ictdesk.core.store.audit import AuditTip, _Audit, audit_tip, restore_detail
 from ictdesk.core.store.checks import _Checks
+from ictdesk.core.store.coverage import PeriodCover, _Coverage
 from ictdesk.core.store.history import _History
 from ictdesk.core.store.reads import _Reads
 from ictdesk.core.store.records import (
@@ -61,6 +63,7 @@ __all__ = [
     "DUP_FIELD",
     "DUP_SEPARATOR",
     "NOT_GIVEN",
+    "PeriodCover",
     "SOURCES",
     "VALUES_BY_INDICATOR",
     "AuditEntry",
@@ -86,6 +89,7 @@ class ValueStore(
     _Checks,
     _Targets,
     _Aggregates,
+    _Coverage,
     _History,
     _Audit,
 ):

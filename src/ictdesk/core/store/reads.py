@@ -109,26 +109,18 @@ class _Reads(StorePart):
         return marks
 
     def filled_count(self, unit_code: str, period: str) -> int:
-        """How many indicators of one unit and period hold a value."""
-        return self.db.execute(
-            "SELECT count(*) FROM data_values WHERE unit_code = ? AND period = ?"
-            " AND value IS NOT NULL",
-            [unit_code, period],
-        ).fetchone()[0]
+        """How many entered indicators of one unit have a whole value for ``period``: stored
+        for it, or made of every one of its sub-periods (``store.coverage``)."""
+        return self.whole_counts(period, [unit_code])[unit_code]
 
     def completeness(self, period: str, parent_code: str) -> list[tuple[Unit, int, int]]:
-        """(unit, indicators filled, indicators expected) for every child of ``parent_code``."""
+        """(unit, indicators filled, indicators expected) for every child of ``parent_code``:
+        filled as :meth:`filled_count` counts, so a commune's monthly returns fill its
+        quarters and years."""
         expected = len(self.catalogue.entered)
-        counts = dict(
-            self.db.execute(
-                "SELECT v.unit_code, count(*) FROM data_values v"
-                " JOIN units u ON u.code = v.unit_code"
-                " WHERE v.period = ? AND u.parent_code = ? AND v.value IS NOT NULL"
-                " GROUP BY v.unit_code",
-                [period, parent_code],
-            ).fetchall()
-        )
-        return [(u, counts.get(u.code, 0), expected) for u in self.children(parent_code)]
+        children = self.children(parent_code)
+        counts = self.whole_counts(period, [u.code for u in children])
+        return [(u, counts[u.code], expected) for u in children]
 
     def history(self, unit_code: str, indicator_code: str, period: str) -> list[AuditEntry]:
         """The audit trail of one value, oldest first."""

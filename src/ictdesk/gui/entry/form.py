@@ -57,6 +57,7 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
         self._stored: dict[str, StoredValue] = {}
         self._previous: dict[str, float | None] = {}
         self._targets: dict[str, tuple[float, str]] = {}
+        self._made_of: dict[str, float] = {}  # values made of the unit's months or quarters
         self._complete = False
         self._edit_of_complete_confirmed = False
         self._committing = False
@@ -257,6 +258,7 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
         ready = bool(store and unit_code and period)
         self.setEnabled(ready)
         self._stored = store.values_for(unit_code, period.iso) if ready else {}
+        self._made_of = store.coverage(period.iso, [unit_code])[unit_code].made_of if ready else {}
         previous = store.values_for(unit_code, period.previous().iso) if ready else {}
         self._previous = {code: v.value for code, v in previous.items()}
         if ready:
@@ -270,10 +272,17 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
             text = format_number(value, language=language) if value is not None else ""
             field.setText(text)
             field.saved_text = text
+            self._show_made_of(field, self._made_of.get(code), language)
         self._refresh_header()
         self._refresh_all_rows()
         self.sums_when_seen()
         self.unsaved_changed.emit(False)
+
+    def _show_made_of(self, field: NumberField, made: float | None, language: str) -> None:
+        """A value made of the unit's months or quarters is shown in its field, greyed, and
+        not typed (``core.edits`` refuses it: stored, it would hide the months)."""
+        field.setPlaceholderText("" if made is None else format_number(made, language=language))
+        field.setReadOnly(made is not None or self._store.read_only)
 
     def reload(self) -> None:
         """Re-read the shown unit and period (after an undo, an import...)."""

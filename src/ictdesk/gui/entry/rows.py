@@ -24,6 +24,9 @@ class RowRendering:
                     label.clear()
             return
         values = self._current_values()
+        for code, made in self._made_of.items():  # the months' value, where none is typed
+            if values.get(code) is None:
+                values[code] = made
         values.update(self._store.catalogue.derived_values(values))
         violations = self._store.check(self._unit, self._period.iso, values)
         by_code: dict[str, list[Violation]] = {}
@@ -171,5 +174,11 @@ class RowRendering:
             self._set_check(row, "= " + format_number(parsed.value, language=language), "info")
         elif parsed.value is not None:
             self._set_check(row, "✔", "ok")
+        elif field.indicator.code in self._made_of:
+            tip = fill(
+                self.tr("Made of the months or quarters of %1: change those to change it"),
+                self._period.label(language),
+            )
+            self._set_check(row, self.tr("from months or quarters"), "info", tips=[tip])
         else:
             self._set_check(row, "", "info")

@@ -36,6 +36,7 @@ BLOCK = 200  # rows fetched at a time
 _INVALID = QColor("#f8d7da")
 _WARNING = QColor("#fff3cd")
 _AGGREGATE = QColor("#e3eef9")
+_MADE_OF = QColor("#5f6368")  # a value made of sub-periods: grey, readable (6:1 on white)
 
 
 def _with_marks(text: str, mark: str) -> str:
@@ -68,6 +69,8 @@ class GridModel(QAbstractTableModel):
         self.units: list[Unit] = []
         self._cache: dict[int, dict[str, float | None]] = {}
         self._checks: dict[int, dict[str, list[Violation]]] = {}
+        self._made: dict[int, set[str]] = {}  # row -> indicators made of its sub-periods
+        self._whole: dict[int, int] = {}  # row -> how many indicators are whole (reported)
         self._marks: dict[tuple[str, str], str] = {}
         self._aggregate: dict[str, float | None] = {}
         self._entered_codes: list[str] = []
@@ -98,6 +101,8 @@ class GridModel(QAbstractTableModel):
         self._entered_codes = [i.code for i in self.store.catalogue.entered] if self.store else []
         self._cache.clear()
         self._checks.clear()
+        self._made.clear()
+        self._whole.clear()
         self._marks.clear()
         self._aggregate = (
             self.store.aggregates(self.parent_unit.code, self.period.iso)
@@ -142,10 +147,15 @@ class GridModel(QAbstractTableModel):
         period = self.period.iso
         # the previous period of the whole block in one query, not one per row
         previous = self.store.previous_values({(code, period) for code in codes})
+        covers = self.store.coverage(period, codes)
         for r, code in zip(rows, codes, strict=True):
             entered = values[code]
+            made_of = covers[code].made_of
             merged = dict(entered)
-            merged.update(catalogue.derived_values(entered))
+            merged.update((c, v) for c, v in made_of.items() if entered.get(c) is None)
+            merged.update(catalogue.derived_values(merged))
+            self._made[r] = set(made_of)
+            self._whole[r] = len(covers[code].whole)
             self._cache[r] = merged
             checks: dict[str, list[Violation]] = {}
             present = {k: v for k, v in entered.items() if v is not None}
@@ -158,9 +168,19 @@ class GridModel(QAbstractTableModel):
             self._checks[r] = checks
 
     def _filled(self, row: int) -> tuple[int, int]:
-        values = self.row_values(row)
-        entered = self._entered_codes
-        return sum(values.get(c) is not None for c in entered), len(entered)
+        """(indicators reported for the whole period, entered indicators) of a unit's row:
+        stored for the period, or made of all its months (``store.coverage``)."""
+        self.row_values(row)
+        return self._whole[row], len(self._entered_codes)
+
+    def made_of_sub_periods(self, row: int, column: int) -> bool:
+        """Whether a cell's value is made of the unit's months or quarters (shown, not typed:
+        the months are where it changes)."""
+        indicator = self.indicator_at(column)
+        if row == 0 or indicator is None:
+            return False
+        self.row_values(row)
+        return indicator.code in self._made[row]
 
     # -------------------------------------------------------------- Qt interface
     def rowCount(self, parent=QModelIndex()):
@@ -198,8 +218,9 @@ class GridModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         indicator = self.indicator_at(index.column())
-        writable = not self.store.read_only
-        if writable and index.row() > 0 and indicator is not None and not indicator.is_derived:
+        row = index.row()
+        typed = indicator is not None and not indicator.is_derived and row > 0
+        if typed and not self.store.read_only and not self.made_of_sub_periods(row, index.column()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -241,6 +262,8 @@ class GridModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             return None
+        if self.made_of_sub_periods(row, column):
+            return self._made_of_data(role)
         problems = self._checks.get(row, {}).get(indicator.code, [])
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             return QBrush(_INVALID if any(p.blocking for p in problems) else _WARNING)
@@ -253,6 +276,22 @@ class GridModel(QAbstractTableModel):
                 if stored and stored.followup:
                     tips.append(self.tr("Marked for follow-up"))
             return "\n".join(tips) or None
+        return None
+
+    def _made_of_data(self, role):
+        """How a value made of the unit's months or quarters looks: grey and italic, and why
+        it is not typed here."""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_MADE_OF)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return fill(
+                self.tr("Made of the months or quarters of %1: change those to change it"),
+                self.period.label(current_language()),
+            )
         return None
 
     def setData(self, index, text, role=Qt.ItemDataRole.EditRole):
