@@ -406,9 +406,11 @@ def test_a_quarter_of_monthly_returns_shows_the_months_greyed_and_not_typed(qtbo
         store.save_value("08740", "HH_TOTAL", month, households)
         store.save_value("08740", "HH_SMARTPHONE", month, households // 2)
         store.save_value("08740", "APPS_TOTAL", month, 10)
+    store.save_value("08740", "HH_TOTAL", "202409", 800)  # the quarter before, by its months
     window.unit_tree.select("08740")
     window.period_picker.set_period(Period.parse("2024Q4"))
     form = window.entry_form
+    assert form.rows["HH_TOTAL"].previous.text() == "800"
     households = form.fields["HH_TOTAL"]
     assert households.text() == "" and households.placeholderText() == "1.000"  # December
     assert households.isReadOnly()

@@ -261,6 +261,9 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
         self._made_of = store.coverage(period.iso, [unit_code])[unit_code].made_of if ready else {}
         previous = store.values_for(unit_code, period.previous().iso) if ready else {}
         self._previous = {code: v.value for code, v in previous.items()}
+        if ready:  # the previous quarter of monthly returns: made of its months too
+            made = store.coverage(period.previous().iso, [unit_code])[unit_code].made_of
+            self._previous.update((c, v) for c, v in made.items() if self._previous.get(c) is None)
         if ready:
             self._previous.update(store.catalogue.derived_values(self._previous))
         self._targets = store.targets_for(unit_code, period.year) if ready else {}
