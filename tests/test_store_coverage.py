@@ -106,3 +106,20 @@ def test_a_value_is_not_typed_for_a_period_made_of_the_units_months(store):
     blank = plan_edits(store, "2025Q4", [Cell(PHUC_YEN, "BTS_TOTAL", "")], Convention("vi"))
     assert not blank.refused  # clearing what is not stored changes nothing
     assert not plan_edits(store, "202511", [cells[0]], Convention("vi")).refused
+
+
+def test_a_quarter_of_monthly_returns_is_validated_as_its_months_make_it(store):
+    writes = [ValueWrite(PHUC_YEN, "BTS_TOTAL", p, 10) for p in months(2025, 7, 12)]
+    writes += [ValueWrite(PHUC_YEN, "BTS_5G", "202512", 12)]  # more 5G than all stations
+    writes += [
+        ValueWrite(OTHER, "HH_TOTAL", "202509", 1000),
+        ValueWrite(OTHER, "HH_TOTAL", "2025Q4", 5000),
+    ]
+    store.save_values(writes, source="form")
+    found = store.validate_period("2025Q4", "25")
+    assert {(v.unit_code, v.kind, tuple(v.indicators)) for v in found} >= {
+        (PHUC_YEN, "rule", ("BTS_5G", "BTS_TOTAL")),  # December's stock is the quarter's
+        (OTHER, "outlier", ("HH_TOTAL",)),  # five times Quý III, made of September
+    }
+    assert not store.validate_period("2025Q3", "25")  # nothing wrong with July to September
+    assert [v.unit_code for v in store.validate_period("202512", "25")] == [PHUC_YEN]

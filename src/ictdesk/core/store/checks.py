@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ictdesk.core.periods import Period
+from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.store.tree import path_range
 from ictdesk.core.validation import (
@@ -85,8 +85,10 @@ class _Checks(StorePart):
         return found
 
     def validate_period(self, period: str, root_code: str) -> list[Violation]:
-        """Check every unit under ``root_code`` (itself included) that has values in ``period``."""
-        Period.parse(period)
+        """Check every unit under ``root_code`` (itself included) that has values in ``period``:
+        stored for it, or made of the unit's months or quarters as the form and the grid show
+        them (``store.coverage``), compared with the period before made the same way."""
+        target = Period.parse(period)
         low, high = path_range(self._path(root_code))
         by_unit: dict[str, dict[str, float | None]] = defaultdict(dict)
         for unit_code, code, value in self.db.execute(
@@ -97,11 +99,38 @@ class _Checks(StorePart):
             [period, low, high],
         ):
             by_unit[unit_code][code] = value
+        made_of = target.type is not PeriodType.MONTH  # a month is made of nothing finer
+        if made_of:
+            by_unit = self._made_of_sub_periods(target, low, high, by_unit)
         rules = self.rules()
         # the period before of every unit in a few queries, not one a unit (148 a period)
         before = self.previous_values({(unit_code, period) for unit_code in by_unit})
+        if made_of:
+            covers = self.coverage(target.previous().iso, list(by_unit))
+            for unit_code in by_unit:
+                earlier = before[(unit_code, period)]
+                for code, value in covers[unit_code].made_of.items():
+                    if earlier.get(code) is None:
+                        earlier[code] = value
         found: list[Violation] = []
         for unit_code, values in by_unit.items():
             previous = before[(unit_code, period)]
             found += self.check(unit_code, period, values, rules=rules, previous=previous)
         return found
+
+    def _made_of_sub_periods(self, target: Period, low: str, high: str, by_unit: dict) -> dict:
+        """:meth:`validate_period`'s values of each unit, in the tree's order, with the values
+        made of its sub-periods where nothing is stored for the period itself."""
+        codes = [
+            code
+            for (code,) in self.db.execute(
+                "SELECT code FROM units WHERE path >= ? AND path < ? ORDER BY path", [low, high]
+            )
+        ]
+        covers = self.coverage(target.iso, codes)
+        values: dict[str, dict[str, float | None]] = {}
+        for code in codes:
+            stored = by_unit.get(code, {})
+            if stored or covers[code].made_of:
+                values[code] = {**covers[code].made_of, **stored}
+        return values
