@@ -894,3 +894,27 @@ def test_a_unit_code_of_digits_int_refuses_is_read_as_given():
     assert code_readings("²") == ["²"]
     assert code_readings("x²") == ["x²"]
     assert code_readings(" 4792 ") == ["4792", "04792", "4792"]
+
+
+def test_a_whole_quarter_over_reported_months_is_imported_with_a_warning(fresh, tmp_path):
+    """A quarter where the commune reports months would be used instead of them in every
+    sum: the import says so at the row (a warning; the value is still imported if wanted)."""
+    for month in ("202510", "202511", "202512"):
+        fresh.save_value("08740", "BTS_TOTAL", month, 30)
+    fresh.save_value("07900", "BTS_TOTAL", "2025Q4", 5)
+    rows = [
+        row("08740", "BTS_TOTAL", "2025Q4", 31),  # over its months: warned
+        row("08740", "BTS_4G", "2025Q4", 20),  # no month holds it: quiet
+        row("07900", "BTS_TOTAL", "2025Q4", 6),  # the quarter is stored itself: quiet
+        row("07900", "APPS_TOTAL", "2025", 90),  # the year and one of its months, both in it
+        row("07900", "APPS_TOTAL", "202503", 9),
+    ]
+    report = import_files(fresh, [write_long(tmp_path / "q.csv", rows)], dry_run=True)
+    assert not report.blocking
+    assert [(w.location, w.reason.split(":")[0]) for w in report.warnings] == [
+        ("row 5", "07900 2025"),
+        ("row 2", "08740 2025Q4"),
+    ]
+    assert "used instead of theirs in every sum" in report.warnings[1].reason
+    monthly = [row("08740", "BTS_TOTAL", "202601", 30)]
+    assert not import_files(fresh, [write_long(tmp_path / "m.csv", monthly)]).warnings

@@ -34,6 +34,7 @@ from ictdesk.core.exchange.readers import (
 )
 from ictdesk.core.exchange.row_checks import RowChecker, location, timestamp
 from ictdesk.core.exchange.template_reader import read_template
+from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.core.store.base import not_saved
 from ictdesk.core.validation import (
@@ -121,6 +122,7 @@ def import_files(
             _check_rules(store, report, label_of, stored)
             if stored:
                 _check_outliers(store, report, label_of)
+            _check_sub_periods(store, report, label_of)
             report.preview = _preview(store, label_of)
             if report.blocking:
                 raise ImportRejected(report)
@@ -275,6 +277,27 @@ def _check_outliers(store: ValueStore, report: ImportReport, label_of: LabelOf) 
             report.problems.append(
                 _violation_problem(violation, unit, period, file, place, label_of(file, code))
             )
+
+
+def _check_sub_periods(store: ValueStore, report: ImportReport, label_of: LabelOf) -> None:
+    """Warnings for values of a whole period (a quarter, a year) where the unit reports its
+    months: imported, such a value is used instead of the months in every sum."""
+    for unit, code, period, file, place in store.staged_over_sub_periods():
+        shown = Period.parse(period)
+        report.problems.append(
+            Problem(
+                file,
+                location(place),
+                label_of(file, code),
+                f"{unit} {period}: the file gives {shown.label('en')} as a whole, while its"
+                " months (or quarters) are reported; imported, this value is used instead of"
+                " theirs in every sum",
+                False,
+                f"{unit} {period}: tệp cho số liệu cả {shown.label('vi')}, trong khi các tháng"
+                " (hoặc quý) của kỳ này đã có số liệu; nếu nhập, giá trị này sẽ được dùng thay"
+                " cho các tháng trong mọi phép tổng",
+            )
+        )
 
 
 def _preview(store: ValueStore, label_of: LabelOf) -> list[Incoming]:

@@ -1,10 +1,10 @@
 """The set-based checks an import runs over its staged batch: rules broken with the batch merged
-into the stored values, and stocks that jump against the period before (the tables are
-``staging``'s)."""
+into the stored values, stocks that jump against the period before, and values for a whole
+period whose months the unit reports (the tables are ``staging``'s)."""
 
 from __future__ import annotations
 
-from ictdesk.core.periods import Period
+from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.validation import OPERATORS, Rule
 
@@ -89,7 +89,50 @@ class _StagedChecks(StorePart):
             [min_change, share],
         ).fetchall()
 
+    def staged_over_sub_periods(self) -> list[tuple]:
+        """Staged values for a period (a quarter, a half, a year) where nothing is stored for
+        it but the unit holds the same indicator for a sub-period, stored or in the batch:
+        once written, such a value is used instead of the months in every sum (see
+        ``store.coverage``). (unit, indicator, period, detail, place), for a warning."""
+        db = self.db
+        periods = [
+            Period.parse(p)
+            for (p,) in db.execute("SELECT DISTINCT period FROM temp.incoming_values")
+        ]
+        parts = [
+            (p.iso, sub.iso)
+            for p in periods
+            for ptype in _FINER
+            if ptype.months < p.type.months
+            for sub in p.sub_periods(ptype)
+        ]
+        if not parts:
+            return []  # months only (monthly returns): nothing finer to hide
+        db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS sub_periods (period TEXT, sub TEXT,"
+            " PRIMARY KEY (period, sub)) WITHOUT ROWID"
+        )
+        db.execute("DELETE FROM temp.sub_periods")
+        db.conn.executemany("INSERT INTO temp.sub_periods VALUES (?, ?)", parts)
+        held = (
+            "SELECT 1 FROM temp.sub_periods p JOIN {table} h ON h.unit_code = s.unit_code"
+            " AND h.period = p.sub AND h.indicator_code = s.indicator_code"
+            " WHERE p.period = s.period AND h.value IS NOT NULL"
+        )
+        return db.execute(
+            "SELECT s.unit_code, s.indicator_code, s.period, s.detail, s.place"
+            " FROM temp.incoming_values s WHERE s.value IS NOT NULL"
+            " AND s.period IN (SELECT period FROM temp.sub_periods)"
+            " AND NOT EXISTS (SELECT 1 FROM data_values d WHERE d.unit_code = s.unit_code"
+            " AND d.period = s.period AND d.indicator_code = s.indicator_code"
+            " AND d.value IS NOT NULL)"
+            f" AND (EXISTS ({held.format(table='data_values')})"
+            f" OR EXISTS ({held.format(table='temp.incoming_values')}))"
+            " ORDER BY s.detail, s.unit_code, s.period, s.indicator_code"
+        ).fetchall()
 
+
+_FINER = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _RULE_TABLES = (
     "CREATE TEMP TABLE IF NOT EXISTS import_rules (left_code TEXT, op TEXT, right_code TEXT)",
     "CREATE INDEX IF NOT EXISTS temp.import_rules_by_left ON import_rules (left_code)",
