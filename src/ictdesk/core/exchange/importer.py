@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -122,7 +122,7 @@ def import_files(
             _check_rules(store, report, label_of, stored)
             if stored:
                 _check_outliers(store, report, label_of)
-            _check_sub_periods(store, report, label_of)
+            _check_sub_periods(store, report, label_of, checker.periods.values())
             report.preview = _preview(store, label_of)
             if report.blocking:
                 raise ImportRejected(report)
@@ -279,10 +279,13 @@ def _check_outliers(store: ValueStore, report: ImportReport, label_of: LabelOf) 
             )
 
 
-def _check_sub_periods(store: ValueStore, report: ImportReport, label_of: LabelOf) -> None:
+def _check_sub_periods(
+    store: ValueStore, report: ImportReport, label_of: LabelOf, periods: Iterable[str | None]
+) -> None:
     """Warnings for values of a whole period (a quarter, a year) where the unit reports its
     months: imported, such a value is used instead of the months in every sum."""
-    for unit, code, period, file, place in store.staged_over_sub_periods():
+    read = [period for period in periods if period is not None]
+    for unit, code, period, file, place in store.staged_over_sub_periods(read):
         shown = Period.parse(period)
         report.problems.append(
             Problem(
