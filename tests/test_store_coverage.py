@@ -123,3 +123,22 @@ def test_a_quarter_of_monthly_returns_is_validated_as_its_months_make_it(store):
     }
     assert not store.validate_period("2025Q3", "25")  # nothing wrong with July to September
     assert [v.unit_code for v in store.validate_period("202512", "25")] == [PHUC_YEN]
+
+
+def test_values_of_indicators_not_entered_are_not_counted(store):
+    """A file may hold a code the catalogue no longer enters (a rate stored by an older
+    version, a custom indicator removed): the quick count must not count it."""
+    store.save_values(
+        [ValueWrite(PHUC_YEN, "BTS_TOTAL", p, 3) for p in months(2025, 1, 3)], source="form"
+    )
+    derived = store.catalogue.derived[0].code
+    with store.db.conn:
+        for p in months(2025, 1, 3):
+            store.db.execute(
+                "INSERT INTO data_values (unit_code, indicator_code, period, value, updated_at)"
+                " VALUES (?, ?, ?, 50, '2025-01-01T00:00:00')",
+                [PHUC_YEN, derived, p],
+            )
+    assert store.whole_counts("2025Q1", [PHUC_YEN]) == {PHUC_YEN: 1}
+    assert store.whole_counts("202502", [PHUC_YEN]) == {PHUC_YEN: 1}
+    assert len(store.coverage("2025Q1", [PHUC_YEN])[PHUC_YEN].whole) == 1

@@ -29,6 +29,7 @@ class StorePart:
     _latest_cache: tuple[tuple[int, int, int], dict] | None
     _aggregates_cache: tuple[tuple[int, int, int], dict] | None
     _runs_cache: tuple[tuple, dict] | None
+    _codes_cache: tuple[tuple[int, int, int], bool] | None
     _written: dict[str, int]  # saves per indicator (see values_stamp)
     _accounted_changes: int  # the connection's total_changes after the last of them
     _generation: int  # changes not accounted for by a save of known indicators
