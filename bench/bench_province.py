@@ -174,7 +174,8 @@ def bench_window(source: Path, repeat: int) -> list[str]:
 
         def away_after_a_change() -> None:
             away()
-            store._aggregates_cache = None  # what any write does: the sums are made again
+            store._aggregates_cache = None  # what any write does: the sums are made again,
+            store._kept.clear()  # and so is the count of communes reported (the status bar)
 
         bare = _values_read_bare(db, store, period)
         ours, reference = paired_medians(choose, bare, repeat, before=away_after_a_change)

@@ -25,6 +25,8 @@ def test_a_quarter_of_monthly_returns_is_whole_when_its_three_months_are_in(stor
     store.save_values(every_indicator(store, PHUC_YEN, months(2025, 10, 11)), source="form")
     store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "202512", 4)], source="form")
     assert store.filled_count(PHUC_YEN, "2025Q4") == 1  # December holds one indicator only
+    first = {unit.code: done for unit, done, _ in store.completeness("2025Q4", "25")}
+    assert first[PHUC_YEN] == 1
     assert store.filled_count(PHUC_YEN, "202510") == expected
     store.save_values(every_indicator(store, PHUC_YEN, ["202512"]), source="form")
     assert store.filled_count(PHUC_YEN, "2025Q4") == expected

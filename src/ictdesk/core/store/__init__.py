@@ -110,7 +110,7 @@ class ValueStore(
         self._latest_cache: tuple[tuple[int, int, int], dict] | None = None  # see latest_period
         self._aggregates_cache: tuple[tuple[int, int, int], dict] | None = None  # aggregates
         self._runs_cache: tuple[tuple, dict] | None = None  # code_runs
-        self._codes_cache: tuple[tuple[int, int, int], bool] | None = None  # whole_counts
+        self._kept: dict = {}  # kept_until_change
         self._written, self._accounted_changes, self._generation = {}, 0, 0  # values_stamp
         db.execute("PRAGMA temp_store = MEMORY")
         for statement in TEMP_TABLES:

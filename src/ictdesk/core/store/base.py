@@ -29,7 +29,7 @@ class StorePart:
     _latest_cache: tuple[tuple[int, int, int], dict] | None
     _aggregates_cache: tuple[tuple[int, int, int], dict] | None
     _runs_cache: tuple[tuple, dict] | None
-    _codes_cache: tuple[tuple[int, int, int], bool] | None
+    _kept: dict[str, tuple[tuple[int, int, int], dict]]  # see kept_until_change
     _written: dict[str, int]  # saves per indicator (see values_stamp)
     _accounted_changes: int  # the connection's total_changes after the last of them
     _generation: int  # changes not accounted for by a save of known indicators
@@ -42,6 +42,15 @@ class StorePart:
         (version,) = self.db.execute("PRAGMA data_version").fetchone()
         pending = next(_TRANSACTION_STAMPS) if self.db.conn.in_transaction else 0
         return version, self.db.conn.total_changes, pending
+
+    def kept_until_change(self, name: str) -> dict:
+        """A dict of results named ``name``, emptied whenever the data has changed since it
+        was last asked for (:meth:`data_stamp`)."""
+        stamp = self.data_stamp()
+        found = self._kept.get(name)
+        if found is None or found[0] != stamp:
+            found = self._kept[name] = (stamp, {})
+        return found[1]
 
     def values_stamp(self, indicator_codes: Iterable[str]) -> tuple:
         """:meth:`data_stamp` narrowed to the values of ``indicator_codes``: what changes

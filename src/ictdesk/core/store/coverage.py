@@ -125,8 +125,8 @@ class _Coverage(StorePart):
     def _entered_only(self) -> bool:
         """Whether every indicator the file holds is an entered one (one seek a code in the
         by-indicator index; kept until the data changes)."""
-        stamp = self.data_stamp()
-        if self._codes_cache is None or self._codes_cache[0] != stamp:
+        kept = self.kept_until_change("entered only")
+        if not kept:
             entered, code, only = {ind.code for ind in self.catalogue.entered}, "", True
             while only:
                 found = self.db.execute(
@@ -138,8 +138,8 @@ class _Coverage(StorePart):
                     break
                 code = found[0]
                 only = code in entered
-            self._codes_cache = (stamp, only)
-        return self._codes_cache[1]
+            kept[True] = only
+        return kept[True]
 
 
 class _Layout:

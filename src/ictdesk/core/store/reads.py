@@ -116,11 +116,14 @@ class _Reads(StorePart):
     def completeness(self, period: str, parent_code: str) -> list[tuple[Unit, int, int]]:
         """(unit, indicators filled, indicators expected) for every child of ``parent_code``:
         filled as :meth:`filled_count` counts, so a commune's monthly returns fill its
-        quarters and years."""
-        expected = len(self.catalogue.entered)
-        children = self.children(parent_code)
-        counts = self.whole_counts(period, [u.code for u in children])
-        return [(u, counts[u.code], expected) for u in children]
+        quarters and years. Kept until the data changes: one move asks it up to three times."""
+        kept = self.kept_until_change("completeness")  # the status bar, Dashboard, Reporting
+        if (period, parent_code) not in kept:
+            expected = len(self.catalogue.entered)
+            children = self.children(parent_code)
+            counts = self.whole_counts(period, [u.code for u in children])
+            kept[(period, parent_code)] = [(u, counts[u.code], expected) for u in children]
+        return list(kept[(period, parent_code)])
 
     def history(self, unit_code: str, indicator_code: str, period: str) -> list[AuditEntry]:
         """The audit trail of one value, oldest first."""
