@@ -37,49 +37,93 @@ def test_a_quarter_of_monthly_returns_is_whole_when_its_three_months_are_in(stor
     assert rows[OTHER] == (0, expected)
 
 
-def test_a_year_is_whole_from_quarters_halves_or_months_mixed(store):
-    # January to June by month, Q3 by quarter, Q4 by its months
-    writes = [ValueWrite(PHUC_YEN, "BTS_TOTAL", p, 3) for p in months(2025, 1, 6)]
-    writes += [ValueWrite(PHUC_YEN, "BTS_TOTAL", "2025Q3", 3)]
-    writes += [ValueWrite(PHUC_YEN, "BTS_TOTAL", p, 3) for p in months(2025, 10, 12)]
-    writes += [ValueWrite(PHUC_YEN, "APPS_TOTAL", "2025S1", 10)]  # a half, then nothing
+def test_a_year_is_whole_when_the_level_its_value_is_made_of_is_complete(store):
+    """The value of a year with nothing stored for itself is made of its coarsest level
+    holding any (halves, else quarters, else months): whole when that level is complete. A
+    year of Q1 as a quarter then months is not, since its value is Q1's alone."""
+    writes = [ValueWrite(PHUC_YEN, "BTS_TOTAL", f"2025Q{q}", q) for q in (1, 2, 3, 4)]
+    writes += [ValueWrite(PHUC_YEN, "BTS_TOTAL", "202512", 40)]  # finer: does not count
+    writes += [ValueWrite(PHUC_YEN, "APPS_TOTAL", "2025Q1", 30)]  # Q1, then month by month
+    writes += [ValueWrite(PHUC_YEN, "APPS_TOTAL", p, 10) for p in months(2025, 4, 12)]
+    writes += [ValueWrite(PHUC_YEN, "APPS_ONLINE", "2025S1", 6)]  # a half, then nothing
     writes += [ValueWrite(PHUC_YEN, "HH_TOTAL", "2025", 900)]  # the year itself
+    writes += [ValueWrite(PHUC_YEN, "HH_TOTAL", "202506", 800)]
+    writes += [ValueWrite(PHUC_YEN, "DOCS_TOTAL", p, m) for m, p in enumerate(months(2025, 1, 12))]
     store.save_values(writes, source="form")
     cover = store.coverage("2025", [PHUC_YEN])[PHUC_YEN]
-    assert cover.whole == {"BTS_TOTAL", "HH_TOTAL"}
-    assert store.filled_count(PHUC_YEN, "2025") == 2
-    assert cover.made_of == {"BTS_TOTAL": 3, "APPS_TOTAL": 10}  # not HH_TOTAL: stored itself
-    store.save_values([ValueWrite(PHUC_YEN, "APPS_TOTAL", "2025S2", 5)], source="form")
-    assert store.coverage("2025", [PHUC_YEN])[PHUC_YEN].made_of["APPS_TOTAL"] == 15  # a flow
+    assert cover.whole == {"BTS_TOTAL", "HH_TOTAL", "DOCS_TOTAL"}
+    assert store.whole_counts("2025", [PHUC_YEN]) == {PHUC_YEN: 3}
+    assert cover.made_of == {
+        "BTS_TOTAL": 4,  # a stock: Q4, the coarsest level's last
+        "APPS_TOTAL": 30,  # Q1 alone (the sums say the same): not whole
+        "APPS_ONLINE": 6,
+        "DOCS_TOTAL": sum(range(12)),  # a flow: its months added up
+    }
+    assert store.aggregates(PHUC_YEN, "2025")["APPS_TOTAL"] == 30
+    assert store.coverage("2025S2", [PHUC_YEN])[PHUC_YEN].made_of["APPS_TOTAL"] == 60
+    assert "APPS_TOTAL" in store.coverage("2025S2", [PHUC_YEN])[PHUC_YEN].whole
+    store.save_values([ValueWrite(PHUC_YEN, "APPS_ONLINE", "2025S2", 5)], source="form")
+    assert store.coverage("2025", [PHUC_YEN])[PHUC_YEN].made_of["APPS_ONLINE"] == 11
 
 
-def test_values_made_of_sub_periods_are_those_every_sum_shows(store):
-    """The oracle: the aggregates of a commune (which has no sub-units) for random files."""
+def reference_cover(store, unit: str, period: str) -> tuple[set, dict]:
+    """(whole, made of) for one unit, computed the plain way, value by value."""
+    from ictdesk.core.periods import Period, sub_period_levels
+
+    target = Period.parse(period)
+    levels = [[s.iso for s in level] for level in sub_period_levels(target)]
+    whole, made = set(), {}
+    for ind in store.catalogue.entered:
+
+        def held(iso, code=ind.code):
+            stored = store.value(unit, code, iso)
+            return stored.value if stored is not None else None
+
+        if held(target.iso) is not None:
+            whole.add(ind.code)
+            continue
+        for level in levels:
+            found = [held(iso) for iso in level]
+            values = [v for v in found if v is not None]
+            if values:
+                made[ind.code] = sum(values) if ind.time_aggregation == "sum" else values[-1]
+                if len(values) == len(level):
+                    whole.add(ind.code)
+                break
+    return whole, made
+
+
+def test_coverage_and_the_quick_count_agree_with_the_plain_rule_and_the_sums(store):
+    """The oracles: the rule computed value by value, and the sums of a commune (which has
+    no sub-units), over random files where some units report everything, some part, at
+    every level; a few values stored empty (a comment alone)."""
     rng = random.Random(7)
-    periods = [*months(2024, 1, 12), "2024Q1", "2024Q3", "2024S2", "2024Q4"]
+    units = [u.code for u in store.children("25")[:8]]
+    periods = [*months(2024, 1, 12), "2024Q1", "2024Q3", "2024S2", "2024Q4", "2024"]
     codes = [ind.code for ind in store.catalogue.entered]
-    writes = [
-        ValueWrite(unit, code, period, rng.randint(0, 50))
-        for unit in (PHUC_YEN, OTHER)
-        for code in codes
-        for period in periods
-        if rng.random() < 0.3
-    ]
+    writes = []
+    for number, unit in enumerate(units):
+        density = (1.0, 0.95, 0.5, 0.1, 0.0, 1.0, 0.7, 0.3)[number]
+        chosen = periods[:12] if number in (0, 5) else periods  # monthly returns, in full
+        for period in chosen:
+            for code in codes:
+                if rng.random() < density:
+                    empty = density < 1 and rng.random() < 0.03
+                    value = None if empty else rng.randint(0, 50)
+                    writes.append(ValueWrite(unit, code, period, value, comment="x"))
     store.save_values(writes, source="form")
     for period in ["2024", "2024S1", "2024S2", "2024Q1", "2024Q2", "2024Q4", "202405"]:
-        covers = store.coverage(period, [PHUC_YEN, OTHER])
-        counts = store.whole_counts(period, [PHUC_YEN, OTHER])
-        for unit in (PHUC_YEN, OTHER):
-            held = store.values_for(unit, period).items()
-            stored = {code for code, v in held if v.value is not None}
+        covers = store.coverage(period, units)
+        counts = store.whole_counts(period, units)
+        for unit in units:
+            whole, made = reference_cover(store, unit, period)
+            assert covers[unit].whole == whole, (unit, period)
+            assert covers[unit].made_of == made, (unit, period)
+            assert counts[unit] == len(whole), (unit, period)
             sums = store.aggregates(unit, period)
-            for code in codes:
-                if code in stored:
-                    assert code not in covers[unit].made_of
-                else:
-                    assert covers[unit].made_of.get(code) == sums[code], (unit, period, code)
-            assert counts[unit] == len(covers[unit].whole)
-            assert stored <= covers[unit].whole
+            for code, value in made.items():
+                assert sums[code] == value, (unit, period, code)
+    assert store.whole_counts("2024", [units[0]])[units[0]] == len(codes)  # the quick way
 
 
 def test_a_value_is_not_typed_for_a_period_made_of_the_units_months(store):

@@ -198,3 +198,13 @@ def period_range(start: Period, end: Period) -> list[Period]:
 def periods_of_year(year: int, ptype: PeriodType) -> list[Period]:
     """Every period of type ``ptype`` in ``year``."""
     return [Period(year, ptype, i) for i in range(1, ptype.per_year + 1)]
+
+
+# The kinds of sub-period a period is made of, coarsest first: the levels the sums look at.
+FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
+
+
+def sub_period_levels(period: Period) -> list[list[Period]]:
+    """The sub-periods of ``period``, level by level, coarsest first: a year's halves, then
+    its quarters, then its months; a month has none."""
+    return [period.sub_periods(t) for t in FINER_TYPES if t.months < period.type.months]

@@ -27,14 +27,11 @@ from collections.abc import Sequence
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
 from ictdesk.core.errors import UnknownUnit
-from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.periods import FINER_TYPES, Period
 from ictdesk.core.series import ranges, shortcuts
 from ictdesk.core.series.table import MAX_BUCKETS, SeriesError, SeriesTable
 from ictdesk.core.store import ValueStore
 
-# Sub-period levels in the order ValueStore looks at them: the period itself, then halves,
-# quarters and months.
-_FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _UNIT_BLOCK = 500  # requested units per query, under SQLite's variable limit
 _KEPT_QUERIES = 64  # series queries kept per store, the least recently asked dropped first
 
@@ -76,7 +73,7 @@ def _period_map_of(periods: tuple[Period, ...]) -> tuple[tuple[str, str, int, in
     rows = []
     for bucket in periods:
         rows.append((bucket.iso, bucket.iso, 0, 0))
-        for level, ptype in enumerate(_FINER_TYPES, start=1):
+        for level, ptype in enumerate(FINER_TYPES, start=1):
             if ptype.months < bucket.type.months:
                 for position, sub in enumerate(bucket.sub_periods(ptype)):
                     rows.append((sub.iso, bucket.iso, level, position))

@@ -6,7 +6,7 @@ from collections import OrderedDict, defaultdict
 from typing import TYPE_CHECKING
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
-from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.periods import Period, sub_period_levels
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.store.seeks import held_periods, own_value_sql
 from ictdesk.core.store.tree import path_range
@@ -97,7 +97,6 @@ class _Aggregates(StorePart):
         return result
 
 
-_FINER_TYPES = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _ROWS_PER_QUERY = 30_000  # bound parameters per statement (SQLite allows 32,766)
 
 
@@ -135,8 +134,8 @@ class _SubtreeValues:
         # bucket -> level -> the stored periods of that level, in order
         self.levels: dict[str, list[list[str]]] = {}
         for p in dict.fromkeys(periods):
-            finer = [t for t in _FINER_TYPES if t.months < p.type.months]
-            self.levels[p.iso] = [[p.iso]] + [[s.iso for s in p.sub_periods(t)] for t in finer]
+            levels = sub_period_levels(p)
+            self.levels[p.iso] = [[p.iso]] + [[s.iso for s in level] for level in levels]
         # (bucket, unit, indicator) -> the unit's own value: the sum (a flow) or the last (a
         # stock) of the coarsest level of sub-periods holding one
         self.values: dict[tuple[str, str, str], float] = {}

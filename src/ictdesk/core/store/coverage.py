@@ -3,44 +3,58 @@ sends monthly returns has reported Quý IV when it has reported October, Novembe
 December, though nothing is stored for the quarter itself.
 
 The one rule for the Reporting view, the Dashboard's map, the status bar, the grid's
-"Filled" column and the form, and for what may be typed at a period made of its
+"Filled" column, the form, validation, and what may be typed at a period made of its
 sub-periods (``core.edits``):
 
-- an indicator's value for a period is **whole** when it is stored for the period itself,
-  or when each of its next finer periods is whole (a year: both halves; a half: its
-  quarters; a quarter: its three months), so a year of quarters or of months counts;
-- where nothing is stored for the period itself, the value people see is **made of its
-  sub-periods** by the rule every sum follows (``store.aggregates``): the coarsest level of
-  sub-periods holding a value, its sum for a flow, its last value for a stock. A unit's own
-  sub-periods only: sums over sub-units are the aggregates' business.
+- where nothing is stored for the period itself, its value is **made of its sub-periods**
+  by the rule every sum follows (``store.aggregates``): the coarsest level of sub-periods
+  holding a value (halves, else quarters, else months), its sum for a flow, its last value
+  for a stock. A unit's own sub-periods only: sums over sub-units are the aggregates' job;
+- the value is **whole** when it is stored for the period itself, or when every period of
+  that level holds one (a quarter's three months, a year's four quarters). A year made of
+  Q1 as a quarter and the other months one by one is not whole: its sum would be Q1's alone;
+- a value made of sub-periods is shown (greyed) but not typed: stored, it would hide them;
+- rules and large changes are checked on whole values only: a quarter half reported would
+  break rules none of its months breaks.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
-from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.periods import Period, sub_period_levels
 from ictdesk.core.store.base import StorePart
 
-# each kind of period and the next finer one it is made of
-_NEXT_FINER = {
-    PeriodType.YEAR: PeriodType.HALF,
-    PeriodType.HALF: PeriodType.QUARTER,
-    PeriodType.QUARTER: PeriodType.MONTH,
-}
-_FINER_LEVELS = (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH)
 _UNITS_PER_QUERY = 500
+
+Values = Mapping[str, float | None]  # indicator code -> value
 
 
 @dataclass
 class PeriodCover:
-    """One unit's indicators for one period: which are whole, and the values made of its
-    sub-periods where nothing is stored for the period itself."""
+    """One unit's entered indicators for one period: which are whole, and the values made of
+    its sub-periods where nothing is stored for the period itself."""
 
     whole: set[str] = field(default_factory=set)
     made_of: dict[str, float] = field(default_factory=dict)
+
+    def may_type(self, code: str) -> bool:
+        """Whether a value may be typed for the period itself (it is not made of months)."""
+        return code not in self.made_of
+
+    def shown(self, stored: Values) -> dict[str, float | None]:
+        """The unit's values as every view shows them: stored for the period, else made of
+        its sub-periods (a value stored empty, with a comment only, counts as none)."""
+        return {**self.made_of, **{c: v for c, v in stored.items() if v is not None}}
+
+    def checked(self, stored: Values) -> dict[str, float | None]:
+        """:meth:`shown`, with only whole values made of sub-periods: what the rules and the
+        comparison with the period before look at."""
+        whole = {c: v for c, v in self.made_of.items() if c in self.whole}
+        return {**whole, **{c: v for c, v in stored.items() if v is not None}}
 
 
 class _Coverage(StorePart):
@@ -67,21 +81,14 @@ class _Coverage(StorePart):
                     values = held[(unit, code)] = {}
                 values[stored] = value
         result = {unit: PeriodCover() for unit in unit_codes}
-        whole_of: dict[frozenset, bool] = {}  # the same months held: the same answer
         for (unit, code), values in held.items():
             if code not in entered:
                 continue
             cover = result[unit]
-            if target.iso in values:
+            if layout.whole(values):
                 cover.whole.add(code)
-                continue
-            periods = frozenset(values)
-            whole = whole_of.get(periods)
-            if whole is None:
-                whole = whole_of[periods] = layout.whole(periods)
-            if whole:
-                cover.whole.add(code)
-            cover.made_of[code] = layout.made_of(values, entered[code])
+            if target.iso not in values:
+                cover.made_of[code] = layout.made_of(values, entered[code])
         return result
 
     def whole_counts(self, period: str, unit_codes: list[str]) -> dict[str, int]:
@@ -110,12 +117,13 @@ class _Coverage(StorePart):
                 if count:
                     counts[unit][stored] = count
         result, unsettled = {}, []
+        everything, alone = len(codes), layout.period.iso
         for unit in unit_codes:
             held = counts.get(unit, {})
-            if layout.whole({iso for iso, count in held.items() if count == len(codes)}):
-                result[unit] = len(codes)  # every indicator whole
-            elif set(held) <= {layout.period.iso}:
-                result[unit] = held.get(layout.period.iso, 0)  # the period alone, or nothing
+            if held.get(alone) == everything or layout.level_full(held, everything):
+                result[unit] = everything  # every indicator whole
+            elif set(held) <= {alone}:
+                result[unit] = held.get(alone, 0)  # the period alone, or nothing
             else:
                 unsettled.append(unit)
         for unit, cover in self.coverage(period, unsettled).items():
@@ -147,30 +155,39 @@ class _Layout:
 
     def __init__(self, period: Period):
         self.period = period
-        finer = [t for t in _FINER_LEVELS if t.months < period.type.months]
-        self.levels = [[period.iso]] + [[s.iso for s in period.sub_periods(t)] for t in finer]
+        self.levels = [[period.iso]] + [
+            [s.iso for s in level] for level in sub_period_levels(period)
+        ]
         self.periods = [iso for level in self.levels for iso in level]
-        self._parts: dict[str, list[str]] = {}
-        for p in [period] + [s for t in finer for s in period.sub_periods(t)]:
-            if p.type in _NEXT_FINER:
-                self._parts[p.iso] = [s.iso for s in p.sub_periods(_NEXT_FINER[p.type])]
 
-    def whole(self, values, iso: str | None = None) -> bool:
-        """Whether the period (or its sub-period ``iso``) is whole where ``values`` (periods,
-        or a mapping keyed by them) hold a value."""
-        iso = iso or self.period.iso
-        if iso in values:
+    def _coarsest(self, held) -> list[str] | None:
+        """The coarsest level of sub-periods where ``held`` (periods, or a mapping keyed by
+        them) holds any, or None."""
+        return next((level for level in self.levels[1:] if any(i in held for i in level)), None)
+
+    def whole(self, held) -> bool:
+        """Whether the period is whole where ``held`` holds values: stored itself, or every
+        period of the coarsest level of sub-periods holding any."""
+        if self.period.iso in held:
             return True
-        parts = self._parts.get(iso)
-        return bool(parts) and all(self.whole(values, part) for part in parts)
+        level = self._coarsest(held)
+        return level is not None and all(iso in held for iso in level)
 
-    def made_of(self, values: dict[str, float], indicator: Indicator) -> float | None:
+    def level_full(self, counts: Mapping[str, int], everything: int) -> bool:
+        """Whether, counted per stored period, every indicator is whole without the period
+        itself: each period of the coarsest level holding any counts ``everything``."""
+        if self.period.iso in counts:
+            return False
+        level = self._coarsest(counts)
+        return level is not None and all(counts.get(iso) == everything for iso in level)
+
+    def made_of(self, values: Mapping[str, float], indicator: Indicator) -> float | None:
         """The value made of the coarsest level of sub-periods holding one: its sum for a
         flow, its last for a stock (the rule of ``store.aggregates``)."""
-        for level in self.levels[1:]:
-            found = [values[iso] for iso in level if iso in values]
-            if found:
-                if indicator.time_aggregation is TimeAggregation.SUM:
-                    return sum(found)
-                return found[-1]
-        return None
+        level = self._coarsest(values)
+        if level is None:
+            return None
+        found = [values[iso] for iso in level if iso in values]
+        if indicator.time_aggregation is TimeAggregation.SUM:
+            return sum(found)
+        return found[-1]
