@@ -415,3 +415,33 @@ def test_the_check_column_shows_its_state_in_colour_without_style_sheets(qtbot, 
     assert check.palette().color(QPalette.ColorRole.WindowText) == QColor("#2e7d32")
     styled = [w.objectName() for w in form.body.findChildren(QWidget) if w.styleSheet()]
     assert form.body.styleSheet() == "" and styled == []
+
+
+def test_form_and_grid_check_a_quarter_against_its_months_alike(qtbot, window):
+    """BTS_TOTAL is reported month by month (10 each); 20 4G stations typed for the quarter
+    break 'BTS_4G <= BTS_TOTAL' in the form and in the grid alike, and the grid colours it."""
+    store = window.store
+    for month in ("202401", "202402", "202403"):
+        store.save_value("08740", "BTS_TOTAL", month, 10)
+    window.period_picker.set_period(Period.parse("2024Q1"))
+    form = window.entry_form
+    scripted = ScriptedInteraction(explanation=None)
+    form.interaction = scripted
+    enter_value(qtbot, form.fields["BTS_4G"], "20")
+    assert scripted.asked == [("explain", "BTS_4G", ["rule"])]  # was saved without asking
+    assert store.value("08740", "BTS_4G", "2024Q1") is None
+    form.fields["BTS_4G"].setText("")
+    form.fields["BTS_4G"].saved_text = ""
+    window.unit_tree.select("25")
+    window.tabs.setCurrentWidget(window.grid_view)
+    grid = window.grid_view
+    model = grid.model
+    row = 1 + [u.code for u in model.units].index("08740")
+    column = 1 + [i.code for i in model.indicators].index("BTS_4G")
+    assert not model.setData(model.index(row, column), "20")  # refused: the same rule
+    assert store.value("08740", "BTS_4G", "2024Q1") is None
+    # stored another way (an import, say), the grid shows it broken
+    store.save_value("08740", "BTS_4G", "2024Q1", 20)
+    model.refresh()
+    assert model.index(row, column).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "(20 > 10)" in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)

@@ -20,7 +20,7 @@ from ictdesk.core.catalogue import Indicator
 from ictdesk.core.errors import InvalidNumber, NotAWholeNumber, SeveralValues
 from ictdesk.core.numbers import Convention, ParsedNumber, read_number
 from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore, ValueWrite
+from ictdesk.core.store import PeriodCover, ValueStore, ValueWrite
 from ictdesk.core.validation import Violation, refusal
 
 Key = tuple[str, str]  # (unit code, indicator code)
@@ -214,7 +214,7 @@ def plan_edits(
                 plan.values[cell.key] = chosen[cell.key]
             continue
         parsed, problem = read_cell(indicator, cell.text, convention)
-        made = problem is None and cell.indicator_code in covers[cell.unit_code].made_of
+        made = problem is None and not covers[cell.unit_code].may_type(cell.indicator_code)
         if made and parsed.value is not None:
             problem = _made_of_sub_periods(period)
         if problem is not None:
@@ -223,12 +223,15 @@ def plan_edits(
             plan.ambiguous.append((cell, parsed))
         else:
             plan.values[cell.key] = parsed.value
-    _check_rules(store, plan, current)
+    _check_rules(store, plan, current, covers)
     return plan
 
 
 def _check_rules(
-    store: ValueStore, plan: EditPlan, current: Mapping[str, Mapping[str, float | None]] | None
+    store: ValueStore,
+    plan: EditPlan,
+    current: Mapping[str, Mapping[str, float | None]] | None,
+    covers: Mapping[str, PeriodCover],
 ) -> None:
     by_unit: dict[str, dict[str, int | float | None]] = {}
     for (unit, code), value in plan.values.items():
@@ -236,7 +239,7 @@ def _check_rules(
     if not by_unit:
         return
     rules = store.rules()
-    previous = store.previous_values({(unit, plan.period) for unit in by_unit})
+    previous = store.previous_checked({(unit, plan.period) for unit in by_unit})
     cell_of = {cell.key: cell for cell in plan.cells}
     for unit, changes in by_unit.items():
         if store.is_complete(unit, plan.period):
@@ -248,10 +251,8 @@ def _check_rules(
         merged.update(changes)
         present = {
             code: value
-            for code, value in merged.items()
-            if value is not None
-            and code in store.catalogue
-            and not store.catalogue[code].is_derived
+            for code, value in covers[unit].checked(merged).items()  # whole months' values too
+            if code in store.catalogue and not store.catalogue[code].is_derived
         }
         found = store.check(
             unit, plan.period, present, rules=rules, previous=previous[(unit, plan.period)]

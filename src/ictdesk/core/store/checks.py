@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.periods import Period, sub_period_levels
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.store.tree import path_range
 from ictdesk.core.validation import (
@@ -47,12 +47,11 @@ class _Checks(StorePart):
         """Every violation of one unit-period's ``values`` (or only those of one indicator).
 
         Range and type per indicator, cross-indicator rules, and outliers against the previous
-        period's stored values (read here unless given, see :meth:`previous_values`).
+        period's values (read here unless given, see :meth:`previous_checked`).
         """
         catalogue = self.catalogue
         if previous is None:
-            stored = self.values_for(unit_code, Period.parse(period).previous().iso)
-            previous = {code: v.value for code, v in stored.items()}
+            previous = self.previous_checked({(unit_code, period)})[(unit_code, period)]
         found: list[Violation] = []
         codes = [only] if only else [code for code in values if code in catalogue]
         share = self.outlier_share
@@ -86,8 +85,8 @@ class _Checks(StorePart):
 
     def validate_period(self, period: str, root_code: str) -> list[Violation]:
         """Check every unit under ``root_code`` (itself included) that has values in ``period``:
-        stored for it, or made of the unit's months or quarters as the form and the grid show
-        them (``store.coverage``), compared with the period before made the same way."""
+        stored for it, or whole and made of the unit's months or quarters (``store.coverage``),
+        compared with the period before made the same way."""
         target = Period.parse(period)
         low, high = path_range(self._path(root_code))
         by_unit: dict[str, dict[str, float | None]] = defaultdict(dict)
@@ -99,28 +98,20 @@ class _Checks(StorePart):
             [period, low, high],
         ):
             by_unit[unit_code][code] = value
-        made_of = target.type is not PeriodType.MONTH  # a month is made of nothing finer
-        if made_of:
-            by_unit = self._made_of_sub_periods(target, low, high, by_unit)
+        if sub_period_levels(target):  # a quarter, a half, a year: made of months too
+            by_unit = self._checked_values(target, low, high, by_unit)
         rules = self.rules()
         # the period before of every unit in a few queries, not one a unit (148 a period)
-        before = self.previous_values({(unit_code, period) for unit_code in by_unit})
-        if made_of:
-            covers = self.coverage(target.previous().iso, list(by_unit))
-            for unit_code in by_unit:
-                earlier = before[(unit_code, period)]
-                for code, value in covers[unit_code].made_of.items():
-                    if earlier.get(code) is None:
-                        earlier[code] = value
+        before = self.previous_checked({(unit_code, period) for unit_code in by_unit})
         found: list[Violation] = []
         for unit_code, values in by_unit.items():
             previous = before[(unit_code, period)]
             found += self.check(unit_code, period, values, rules=rules, previous=previous)
         return found
 
-    def _made_of_sub_periods(self, target: Period, low: str, high: str, by_unit: dict) -> dict:
-        """:meth:`validate_period`'s values of each unit, in the tree's order, with the values
-        made of its sub-periods where nothing is stored for the period itself."""
+    def _checked_values(self, target: Period, low: str, high: str, by_unit: dict) -> dict:
+        """:meth:`validate_period`'s values of each unit, in the tree's order, as the checks
+        see them (``PeriodCover.checked``: whole values made of sub-periods included)."""
         codes = [
             code
             for (code,) in self.db.execute(
@@ -128,9 +119,5 @@ class _Checks(StorePart):
             )
         ]
         covers = self.coverage(target.iso, codes)
-        values: dict[str, dict[str, float | None]] = {}
-        for code in codes:
-            stored = by_unit.get(code, {})
-            if stored or covers[code].made_of:
-                values[code] = {**covers[code].made_of, **stored}
-        return values
+        values = {code: covers[code].checked(by_unit.get(code, {})) for code in codes}
+        return {code: found for code, found in values.items() if found}

@@ -91,6 +91,24 @@ class _Coverage(StorePart):
                 cover.made_of[code] = layout.made_of(values, entered[code])
         return result
 
+    def previous_checked(
+        self, places: set[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, float | None]]:
+        """For many (unit, period): the values of the period before as the checks compare
+        with them (:meth:`PeriodCover.checked`): stored, else whole and made of its months."""
+        found = self.previous_values(places)
+        by_period: dict[str, list[str]] = defaultdict(list)
+        for unit, period in places:
+            by_period[period].append(unit)
+        for period, units in by_period.items():
+            before = Period.parse(period).previous()
+            if not sub_period_levels(before):
+                continue  # a month: made of nothing finer
+            covers = self.coverage(before.iso, units)
+            for unit in units:
+                found[(unit, period)] = covers[unit].checked(found[(unit, period)])
+        return found
+
     def whole_counts(self, period: str, unit_codes: list[str]) -> dict[str, int]:
         """How many entered indicators of each unit are whole for ``period``: counted per
         stored period in one grouped read (a province's 148 communes, a year of months:

@@ -25,7 +25,7 @@ from ictdesk.core.edits import (
 )
 from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.periods import Period
-from ictdesk.core.store import StoredValue, ValueStore, ValueWrite
+from ictdesk.core.store import PeriodCover, StoredValue, ValueStore, ValueWrite
 from ictdesk.gui.edit_session import EditSession
 from ictdesk.gui.entry.fields import _COLUMNS, _UNIT_MAX_WIDTH, NumberField, _Row
 from ictdesk.gui.entry.looks import set_look
@@ -57,7 +57,7 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
         self._stored: dict[str, StoredValue] = {}
         self._previous: dict[str, float | None] = {}
         self._targets: dict[str, tuple[float, str]] = {}
-        self._made_of: dict[str, float] = {}  # values made of the unit's months or quarters
+        self._cover = PeriodCover()  # the values made of the unit's months or quarters
         self._complete = False
         self._edit_of_complete_confirmed = False
         self._committing = False
@@ -258,14 +258,14 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
         ready = bool(store and unit_code and period)
         self.setEnabled(ready)
         self._stored = store.values_for(unit_code, period.iso) if ready else {}
-        self._made_of = store.coverage(period.iso, [unit_code])[unit_code].made_of if ready else {}
-        previous = store.values_for(unit_code, period.previous().iso) if ready else {}
-        self._previous = {code: v.value for code, v in previous.items()}
+        self._cover = store.coverage(period.iso, [unit_code])[unit_code] if ready else PeriodCover()
         if ready:  # the previous quarter of monthly returns: made of its months too
-            made = store.coverage(period.previous().iso, [unit_code])[unit_code].made_of
-            self._previous.update((c, v) for c, v in made.items() if self._previous.get(c) is None)
-        if ready:
+            before = period.previous().iso
+            stored = {code: v.value for code, v in store.values_for(unit_code, before).items()}
+            self._previous = store.coverage(before, [unit_code])[unit_code].shown(stored)
             self._previous.update(store.catalogue.derived_values(self._previous))
+        else:
+            self._previous = {}
         self._targets = store.targets_for(unit_code, period.year) if ready else {}
         self._complete = store.is_complete(unit_code, period.iso) if ready else False
         language = current_language()
@@ -275,7 +275,7 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
             text = format_number(value, language=language) if value is not None else ""
             field.setText(text)
             field.saved_text = text
-            self._show_made_of(field, self._made_of.get(code), language)
+            self._show_made_of(field, self._cover.made_of.get(code), language)
         self._refresh_header()
         self._refresh_all_rows()
         self.sums_when_seen()

@@ -23,12 +23,12 @@ class RowRendering:
                 for label in (row.check, row.previous, row.change, row.target):
                     label.clear()
             return
-        values = self._current_values()
-        for code, made in self._made_of.items():  # the months' value, where none is typed
-            if values.get(code) is None:
-                values[code] = made
+        typed = self._current_values()
+        checked = self._cover.checked(typed)  # whole values made of the months included
+        checked.update(self._store.catalogue.derived_values(checked))
+        violations = self._store.check(self._unit, self._period.iso, checked)
+        values = self._cover.shown(typed)  # shown: the months' values, whole or not
         values.update(self._store.catalogue.derived_values(values))
-        violations = self._store.check(self._unit, self._period.iso, values)
         by_code: dict[str, list[Violation]] = {}
         for violation in violations:
             for code in violation.indicators:
@@ -174,7 +174,7 @@ class RowRendering:
             self._set_check(row, "= " + format_number(parsed.value, language=language), "info")
         elif parsed.value is not None:
             self._set_check(row, "✔", "ok")
-        elif field.indicator.code in self._made_of:
+        elif not self._cover.may_type(field.indicator.code):
             tip = fill(
                 self.tr("Made of the months or quarters of %1: change those to change it"),
                 self._period.label(language),

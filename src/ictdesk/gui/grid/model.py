@@ -69,6 +69,7 @@ class GridModel(QAbstractTableModel):
         self.units: list[Unit] = []
         self._cache: dict[int, dict[str, float | None]] = {}
         self._checks: dict[int, dict[str, list[Violation]]] = {}
+        self._stored: dict[int, dict[str, float | None]] = {}  # row -> values stored
         self._made: dict[int, set[str]] = {}  # row -> indicators made of its sub-periods
         self._whole: dict[int, int] = {}  # row -> how many indicators are whole (reported)
         self._marks: dict[tuple[str, str], str] = {}
@@ -101,6 +102,7 @@ class GridModel(QAbstractTableModel):
         self._entered_codes = [i.code for i in self.store.catalogue.entered] if self.store else []
         self._cache.clear()
         self._checks.clear()
+        self._stored.clear()
         self._made.clear()
         self._whole.clear()
         self._marks.clear()
@@ -146,21 +148,23 @@ class GridModel(QAbstractTableModel):
         rules = self.store.rules()
         period = self.period.iso
         # the previous period of the whole block in one query, not one per row
-        previous = self.store.previous_values({(code, period) for code in codes})
+        previous = self.store.previous_checked({(code, period) for code in codes})
         covers = self.store.coverage(period, codes)
         for r, code in zip(rows, codes, strict=True):
-            entered = values[code]
-            made_of = covers[code].made_of
-            merged = dict(entered)
-            merged.update((c, v) for c, v in made_of.items() if entered.get(c) is None)
+            entered, cover = values[code], covers[code]
+            self._stored[r] = entered
+            merged = cover.shown(entered)  # greyed where made of the unit's months
             merged.update(catalogue.derived_values(merged))
-            self._made[r] = set(made_of)
-            self._whole[r] = len(covers[code].whole)
             self._cache[r] = merged
+            self._made[r] = set(cover.made_of)
+            self._whole[r] = len(cover.whole)
             checks: dict[str, list[Violation]] = {}
-            present = {k: v for k, v in entered.items() if v is not None}
             found = self.store.check(
-                code, period, present, rules=rules, previous=previous[(code, period)]
+                code,
+                period,
+                cover.checked(entered),
+                rules=rules,
+                previous=previous[(code, period)],
             )
             for violation in found:
                 for indicator in violation.indicators:
@@ -327,7 +331,8 @@ class GridModel(QAbstractTableModel):
             unit = self.units[row - 1].code
             edits.append(Cell(unit, indicator.code, text))
             where[(unit, indicator.code)] = (row, column)
-            current[unit] = {c: self.row_values(row).get(c) for c in self._entered_codes}
+            self.row_values(row)  # the row's block read
+            current[unit] = {c: self._stored[row].get(c) for c in self._entered_codes}
         plan = plan_edits(self.store, self.period.iso, edits, Convention(language), current=current)
         for problem in plan.refused:
             text = problem.cell.text.strip()
