@@ -445,3 +445,22 @@ def test_form_and_grid_check_a_quarter_against_its_months_alike(qtbot, window):
     model.refresh()
     assert model.index(row, column).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "(20 > 10)" in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_quarter_shown_follows_an_undo_of_one_of_its_months(qtbot, window):
+    """Found in review: the quarter kept December's value after December was undone."""
+    store = window.store
+    form = window.entry_form
+    for month in ("202410", "202411"):
+        store.save_value("08740", "HH_TOTAL", month, 900)
+    window.period_picker.set_period(Period.parse("202412"))
+    enter_value(qtbot, form.fields["HH_TOTAL"], "1.000")
+    window.period_picker.set_period(Period.parse("2024Q4"))
+    assert form.fields["HH_TOTAL"].placeholderText() == "1.000"
+    assert form.filled_count() == (1, 29)
+    window.undo_action.trigger()  # December's 1.000, undone while Q4 is shown
+    assert store.value("08740", "HH_TOTAL", "202412") is None
+    assert form.fields["HH_TOTAL"].placeholderText() == "900"  # November's now
+    assert form.filled_count() == (0, 29)
+    window.redo_action.trigger()
+    assert form.fields["HH_TOTAL"].placeholderText() == "1.000"

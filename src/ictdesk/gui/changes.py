@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
+from ictdesk.core.periods import Period, sub_period_levels
+
 Places = frozenset[tuple[str, str]]  # (unit code, period)
 
 
@@ -28,9 +30,15 @@ class Changes:
     everything: bool = False
 
     def touches(self, unit_code: str | None, period: str | None) -> bool:
-        """Whether this unit-period's own data changed."""
+        """Whether this unit-period's own data changed: its values, marks or completion, or
+        the values of one of its sub-periods (a quarter shows what its months make)."""
         place = (unit_code, period)
-        return self.everything or place in self.values | self.marks | self.completion
+        if self.everything or place in self.values | self.marks | self.completion:
+            return True
+        if not self.values or unit_code is None or period is None:
+            return False
+        levels = sub_period_levels(Period.parse(period))
+        return any((unit_code, sub.iso) in self.values for level in levels for sub in level)
 
 
 class ChangeBus(QObject):
