@@ -226,3 +226,12 @@ def test_a_quarter_of_monthly_returns_shows_the_months_reported_and_is_not_typed
     assert window.status.filled_label.text() == "1/148 đơn vị đã báo cáo đủ"
     rows = {u.code: filled for u, filled, _ in store.completeness("2024Q1", "25")}
     assert rows["08740"] == 29 and rows["07900"] == 0
+    # a comment left on the quarter itself, and March's 5G above all stations
+    store.save_value("08740", "BTS_TOTAL", "2024Q1", None, comment="Theo báo cáo tháng")
+    store.save_value("08740", "BTS_5G", "202403", 11)
+    model.refresh()
+    tip = bts.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Quý I/2024" in tip and "Theo báo cáo tháng" in tip  # the comment kept
+    assert bts.data().startswith("✎") and bts.data(Qt.ItemDataRole.FontRole).italic()
+    assert bts.data(Qt.ItemDataRole.BackgroundRole) is not None  # the broken rule shows
+    assert "(11 > 10)" in tip

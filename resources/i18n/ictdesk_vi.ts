@@ -588,10 +588,6 @@
         <source>“%1” can be read two ways; type it unambiguously.</source>
         <translation>“%1” có thể hiểu theo hai cách; hãy nhập rõ ràng.</translation>
     </message>
-    <message>
-        <source>Made of the months or quarters of %1: change those to change it</source>
-        <translation>%1 được tính từ các tháng hoặc quý: sửa ở các kỳ đó để thay đổi</translation>
-    </message>
 </context>
 <context>
     <name>GridView</name>
@@ -1337,10 +1333,6 @@ Căn cứ: %3</translation>
     <message>
         <source>“%1” can be read two ways: %2 or %3. You will be asked which.</source>
         <translation>“%1” đọc được hai cách: %2 hoặc %3. Khi lưu, bạn sẽ được hỏi chọn cách nào.</translation>
-    </message>
-    <message>
-        <source>Made of the months or quarters of %1: change those to change it</source>
-        <translation>%1 được tính từ các tháng hoặc quý: sửa ở các kỳ đó để thay đổi</translation>
     </message>
     <message>
         <source>from months or quarters</source>

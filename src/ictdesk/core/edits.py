@@ -146,9 +146,10 @@ def read_cell(
     return parsed, None
 
 
-def _made_of_sub_periods(period: str) -> Refusal:
-    """A value typed for a period whose value is made of its months (or quarters, halves):
-    stored, it would hide them in every sum; the months are where it changes."""
+def made_of_sub_periods(period: str) -> Refusal:
+    """Why a value is not typed for a period whose value is made of its months (or quarters,
+    halves): stored, it would hide them in every sum; the months are where it changes. The
+    form and the grid say the same beside such a value."""
     shown = Period.parse(period)
     return Refusal(
         "made",
@@ -216,7 +217,7 @@ def plan_edits(
         parsed, problem = read_cell(indicator, cell.text, convention)
         made = problem is None and not covers[cell.unit_code].may_type(cell.indicator_code)
         if made and parsed.value is not None:
-            problem = _made_of_sub_periods(period)
+            problem = made_of_sub_periods(period)
         if problem is not None:
             plan.refused.append(CellProblem(cell, problem))
         elif parsed.ambiguous:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from ictdesk.core.edits import (
-    read_cell,
-)
+from ictdesk.core.edits import made_of_sub_periods, read_cell
 from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.validation import Violation
 from ictdesk.gui.entry.fields import _Row
@@ -175,10 +173,7 @@ class RowRendering:
         elif parsed.value is not None:
             self._set_check(row, "✔", "ok")
         elif not self._cover.may_type(field.indicator.code):
-            tip = fill(
-                self.tr("Made of the months or quarters of %1: change those to change it"),
-                self._period.label(language),
-            )
+            tip = made_of_sub_periods(self._period.iso).message(language)
             self._set_check(row, self.tr("from months or quarters"), "info", tips=[tip])
         else:
             self._set_check(row, "", "info")

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ictdesk.core.catalogue import Indicator
-from ictdesk.core.edits import Cell, EditPlan, plan_edits
+from ictdesk.core.edits import Cell, EditPlan, made_of_sub_periods, plan_edits
 from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
@@ -266,13 +266,19 @@ class GridModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             return None
-        if self.made_of_sub_periods(row, column):
-            return self._made_of_data(role)
+        made = self.made_of_sub_periods(row, column)
+        if made and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_MADE_OF)  # grey and italic: shown, typed at the months
+        if made and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
         problems = self._checks.get(row, {}).get(indicator.code, [])
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             return QBrush(_INVALID if any(p.blocking for p in problems) else _WARNING)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = [p.message(language) for p in problems]
+            tips = [made_of_sub_periods(self.period.iso).message(language)] if made else []
+            tips += [p.message(language) for p in problems]
             if self._marks.get((self.unit_at(row).code, indicator.code)):
                 stored = self.store.value(self.unit_at(row).code, indicator.code, self.period.iso)
                 if stored and stored.comment:
@@ -280,22 +286,6 @@ class GridModel(QAbstractTableModel):
                 if stored and stored.followup:
                     tips.append(self.tr("Marked for follow-up"))
             return "\n".join(tips) or None
-        return None
-
-    def _made_of_data(self, role):
-        """How a value made of the unit's months or quarters looks: grey and italic, and why
-        it is not typed here."""
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_MADE_OF)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return fill(
-                self.tr("Made of the months or quarters of %1: change those to change it"),
-                self.period.label(current_language()),
-            )
         return None
 
     def setData(self, index, text, role=Qt.ItemDataRole.EditRole):
