@@ -283,8 +283,23 @@ def _check_sub_periods(
     store: ValueStore, report: ImportReport, label_of: LabelOf, periods: Iterable[str | None]
 ) -> None:
     """Warnings for values of a whole period (a quarter, a year) where the unit reports its
-    months: imported, such a value is used instead of the months in every sum."""
+    months, and for months under a whole period the unit holds: a value stored for a period
+    is used instead of its months in every sum."""
     read = [period for period in periods if period is not None]
+    for unit, code, period, file, place, whole in store.staged_under_whole_periods(read):
+        shown = Period.parse(whole)
+        report.problems.append(
+            Problem(
+                file,
+                location(place),
+                label_of(file, code),
+                f"{unit} {period}: {shown.label('en')} is stored as a whole for this unit;"
+                " that value is used instead of this one in every sum",
+                False,
+                f"{unit} {period}: đơn vị đã có số liệu cả {shown.label('vi')}; giá trị đó"
+                " được dùng thay cho giá trị này trong mọi phép tổng",
+            )
+        )
     for unit, code, period, file, place in store.staged_over_sub_periods(read):
         shown = Period.parse(period)
         report.problems.append(
