@@ -139,7 +139,7 @@ def test_completeness_of_the_period_across_communes(dashboard, demo_store):
     assert dashboard.completeness_bar.counts == (146, 1, 1)
     # the heat map names a commune under the pointer
     dashboard.completeness_map.tooltip_format = "%1: %2/%3"
-    index = [u.code for u, _f, _e in rows].index(PHUC_YEN)
+    index = [r.unit.code for r in rows].index(PHUC_YEN)
     per_line = dashboard.completeness_map._per_line()
     step = dashboard.completeness_map.CELL + dashboard.completeness_map.GAP
     pos = QPoint((index % per_line) * step + 3, (index // per_line) * step + 3)

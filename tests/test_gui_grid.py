@@ -211,6 +211,8 @@ def test_a_quarter_of_monthly_returns_shows_the_months_reported_and_is_not_typed
     other = 1 + [u.code for u in model.units].index("07900")
     assert model.index(row, 0).data() == "29/29"  # was 0/29: nothing stored for 2024Q1
     assert model.index(other, 0).data() == "0/29"  # February and March are missing
+    yellow = model.index(other, 0).data(Qt.ItemDataRole.BackgroundRole).color().name()
+    assert yellow == "#fff3cd"  # partly reported, as Reporting says: not red
     bts = model.index(row, column_of(grid, "BTS_TOTAL"))
     apps = model.index(row, column_of(grid, "APPS_TOTAL"))
     assert bts.data() == "10"  # a stock: March
@@ -224,7 +226,7 @@ def test_a_quarter_of_monthly_returns_shows_the_months_reported_and_is_not_typed
     assert model.index(0, column_of(grid, "BTS_TOTAL")).data() == "12"  # 10 + 2, as before
     window.status.update()
     assert window.status.filled_label.text() == "1/148 đơn vị đã báo cáo đủ"
-    rows = {u.code: filled for u, filled, _ in store.completeness("2024Q1", "25")}
+    rows = {r.unit.code: r.filled for r in store.completeness("2024Q1", "25")}
     assert rows["08740"] == 29 and rows["07900"] == 0
     # a comment left on the quarter itself, and March's 5G above all stations
     store.save_value("08740", "BTS_TOTAL", "2024Q1", None, comment="Theo báo cáo tháng")

@@ -25,16 +25,21 @@ def test_a_quarter_of_monthly_returns_is_whole_when_its_three_months_are_in(stor
     store.save_values(every_indicator(store, PHUC_YEN, months(2025, 10, 11)), source="form")
     store.save_values([ValueWrite(PHUC_YEN, "BTS_TOTAL", "202512", 4)], source="form")
     assert store.filled_count(PHUC_YEN, "2025Q4") == 1  # December holds one indicator only
-    first = {unit.code: done for unit, done, _ in store.completeness("2025Q4", "25")}
-    assert first[PHUC_YEN] == 1
+    first = {r.unit.code: (r.filled, r.status) for r in store.completeness("2025Q4", "25")}
+    assert first[PHUC_YEN] == (1, "partial") and first[OTHER] == (0, "none")
     assert store.filled_count(PHUC_YEN, "202510") == expected
     store.save_values(every_indicator(store, PHUC_YEN, ["202512"]), source="form")
     assert store.filled_count(PHUC_YEN, "2025Q4") == expected
     assert store.filled_count(PHUC_YEN, "2025S2") == 0  # July to September are missing
     assert store.filled_count(PHUC_YEN, "2025") == 0
-    rows = {unit.code: (done, total) for unit, done, total in store.completeness("2025Q4", "25")}
-    assert rows[PHUC_YEN] == (expected, expected)
-    assert rows[OTHER] == (0, expected)
+    rows = {r.unit.code: r[1:] for r in store.completeness("2025Q4", "25")}
+    assert rows[PHUC_YEN] == (expected, expected, "full")
+    assert rows[OTHER] == (0, expected, "none")
+    later = {r.unit.code: r[1:] for r in store.completeness("2026Q1", "25")}
+    store.save_values(every_indicator(store, OTHER, ["202601"]), source="form")
+    now = {r.unit.code: r[1:] for r in store.completeness("2026Q1", "25")}
+    assert later[OTHER] == (0, expected, "none")
+    assert now[OTHER] == (0, expected, "partial")  # January in: partly reported, none whole
 
 
 def test_a_year_is_whole_when_the_level_its_value_is_made_of_is_complete(store):

@@ -183,8 +183,7 @@ class CompletenessView(QWidget):
         }
         counts = {"full": 0, "partial": 0, "none": 0}
         with filling(self.table, len(rows)):
-            for row, (unit, filled, expected) in enumerate(rows):
-                status = "full" if filled >= expected else "partial" if filled else "none"
+            for row, (unit, filled, expected, status) in enumerate(rows):
                 counts[status] += 1
                 label, colour = statuses[status]
                 complete = store.is_complete(unit.code, period.iso)

@@ -23,14 +23,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
 from ictdesk.core.periods import Period, sub_period_levels
 from ictdesk.core.store.base import StorePart
+from ictdesk.core.units import Unit
 
 _UNITS_PER_QUERY = 500
 
 Values = Mapping[str, float | None]  # indicator code -> value
+
+
+class Reported(NamedTuple):
+    """How far one unit has reported a period, as the Reporting view, the Dashboard's map
+    and the status bar show it."""
+
+    unit: Unit
+    filled: int  # entered indicators whole for the period
+    expected: int  # entered indicators
+    status: str  # "full" (every one whole), "partial" (something reported), "none"
 
 
 @dataclass
@@ -55,6 +67,14 @@ class PeriodCover:
         comparison with the period before look at."""
         whole = {c: v for c, v in self.made_of.items() if c in self.whole}
         return {**whole, **{c: v for c, v in stored.items() if v is not None}}
+
+
+def status_of(whole: int, expected: int, started: bool) -> str:
+    """A unit's reporting of a period: "full" when every entered indicator is whole,
+    "partial" when it holds any value for the period or its sub-periods, else "none"."""
+    if expected and whole >= expected:
+        return "full"
+    return "partial" if started else "none"
 
 
 class _Coverage(StorePart):
@@ -109,11 +129,29 @@ class _Coverage(StorePart):
                 found[(unit, period)] = covers[unit].checked(found[(unit, period)])
         return found
 
+    def reported(self, period: str, units: list[Unit]) -> list[Reported]:
+        """How far each of ``units`` has reported ``period`` (:class:`Reported`): a unit
+        with January in has partly reported its first quarter, though nothing is whole."""
+        expected = len(self.catalogue.entered)
+        found = self._whole_and_started(period, [unit.code for unit in units])
+        result = []
+        for unit in units:
+            whole, started = found[unit.code]
+            result.append(Reported(unit, whole, expected, status_of(whole, expected, started)))
+        return result
+
     def whole_counts(self, period: str, unit_codes: list[str]) -> dict[str, int]:
-        """How many entered indicators of each unit are whole for ``period``: counted per
-        stored period in one grouped read (a province's 148 communes, a year of months:
-        1.8k counts, not 51k values); a unit whose counts do not settle it (a sub-period
-        partly reported) is read value by value (:meth:`coverage`)."""
+        """How many entered indicators of each unit are whole for ``period``."""
+        return {
+            code: whole for code, (whole, _) in self._whole_and_started(period, unit_codes).items()
+        }
+
+    def _whole_and_started(self, period: str, unit_codes: list[str]) -> dict[str, tuple[int, bool]]:
+        """Each unit's count of entered indicators whole for ``period``, and whether it holds
+        any value for it or its sub-periods: counted per stored period in one grouped read
+        (a province's 148 communes, a year of months: 1.8k counts, not 51k values); a unit
+        whose counts do not settle it (a sub-period partly reported) is read value by value
+        (:meth:`coverage`)."""
         layout = _Layout(Period.parse(period))
         codes = [ind.code for ind in self.catalogue.entered]
         # Where the file holds entered indicators only (the usual case), count(value) counts
@@ -139,13 +177,13 @@ class _Coverage(StorePart):
         for unit in unit_codes:
             held = counts.get(unit, {})
             if held.get(alone) == everything or layout.level_full(held, everything):
-                result[unit] = everything  # every indicator whole
+                result[unit] = (everything, True)  # every indicator whole
             elif set(held) <= {alone}:
-                result[unit] = held.get(alone, 0)  # the period alone, or nothing
+                result[unit] = (held.get(alone, 0), bool(held))  # the period alone, or nothing
             else:
                 unsettled.append(unit)
         for unit, cover in self.coverage(period, unsettled).items():
-            result[unit] = len(cover.whole)
+            result[unit] = (len(cover.whole), True)  # holds sub-periods' values
         return result
 
     def _entered_only(self) -> bool:

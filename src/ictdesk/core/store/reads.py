@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store.base import StorePart
+from ictdesk.core.store.coverage import Reported
 from ictdesk.core.store.records import (
     AuditEntry,
     StoredValue,
@@ -113,16 +114,13 @@ class _Reads(StorePart):
         for it, or made of every one of its sub-periods (``store.coverage``)."""
         return self.whole_counts(period, [unit_code])[unit_code]
 
-    def completeness(self, period: str, parent_code: str) -> list[tuple[Unit, int, int]]:
-        """(unit, indicators filled, indicators expected) for every child of ``parent_code``:
+    def completeness(self, period: str, parent_code: str) -> list[Reported]:
+        """How far every child of ``parent_code`` has reported ``period`` (``Reported``):
         filled as :meth:`filled_count` counts, so a commune's monthly returns fill its
         quarters and years. Kept until the data changes: one move asks it up to three times."""
         kept = self.kept_until_change("completeness")  # the status bar, Dashboard, Reporting
         if (period, parent_code) not in kept:
-            expected = len(self.catalogue.entered)
-            children = self.children(parent_code)
-            counts = self.whole_counts(period, [u.code for u in children])
-            kept[(period, parent_code)] = [(u, counts[u.code], expected) for u in children]
+            kept[(period, parent_code)] = self.reported(period, self.children(parent_code))
         return list(kept[(period, parent_code)])
 
     def history(self, unit_code: str, indicator_code: str, period: str) -> list[AuditEntry]:

@@ -260,9 +260,8 @@ class DashboardView(QWidget):
         language = current_language()
         rows = store.completeness(period.iso, parent_code)
         counts = {"full": 0, "partial": 0, "none": 0}
-        for _unit, filled, expected in rows:
-            status = "full" if filled >= expected else "partial" if filled else "none"
-            counts[status] += 1
+        for reported in rows:
+            counts[reported.status] += 1
         self.counts = counts
         self.completeness_title.setText(
             fill(

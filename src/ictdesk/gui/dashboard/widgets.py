@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ictdesk.core.series import Progress, Summary
-from ictdesk.core.units import Unit
+from ictdesk.core.store import Reported
 from ictdesk.gui.format import format_value
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
@@ -207,12 +207,12 @@ class CompletenessMap(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[tuple[Unit, int, int]] = []
+        self.rows: list[Reported] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
         self.tooltip_format = "%1: %2/%3"
 
-    def set_rows(self, rows: list[tuple[Unit, int, int]]) -> None:
+    def set_rows(self, rows: list[Reported]) -> None:
         self.rows = list(rows)
         self.updateGeometry()
         self.update()
@@ -231,10 +231,9 @@ class CompletenessMap(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, self.heightForWidth(600))
 
-    def colour(self, filled: int, expected: int) -> QColor:
-        if expected and filled >= expected:
-            return FULL
-        return PARTIAL if filled else NONE
+    @staticmethod
+    def colour(status: str) -> QColor:
+        return {"full": FULL, "partial": PARTIAL}.get(status, NONE)
 
     def cell_at(self, x: float, y: float) -> int | None:
         step = self.CELL + self.GAP
@@ -249,10 +248,10 @@ class CompletenessMap(QWidget):
         painter = QPainter(self)
         per_line = self._per_line()
         step = self.CELL + self.GAP
-        for index, (_unit, filled, expected) in enumerate(self.rows):
+        for index, reported in enumerate(self.rows):
             line, column = divmod(index, per_line)
             painter.fillRect(
-                column * step, line * step, self.CELL, self.CELL, self.colour(filled, expected)
+                column * step, line * step, self.CELL, self.CELL, self.colour(reported.status)
             )
         painter.end()
 
@@ -262,7 +261,7 @@ class CompletenessMap(QWidget):
             if index is None:
                 QToolTip.hideText()
             else:
-                unit, filled, expected = self.rows[index]
+                unit, filled, expected, _status = self.rows[index]
                 QToolTip.showText(
                     event.globalPos(),
                     fill(self.tooltip_format, unit.name, str(filled), str(expected)),

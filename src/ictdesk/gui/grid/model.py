@@ -22,7 +22,7 @@ from ictdesk.core.catalogue import Indicator
 from ictdesk.core.edits import Cell, EditPlan, made_of_sub_periods, plan_edits
 from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore
+from ictdesk.core.store import ValueStore, status_of
 from ictdesk.core.units import Unit
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
@@ -72,6 +72,7 @@ class GridModel(QAbstractTableModel):
         self._stored: dict[int, dict[str, float | None]] = {}  # row -> values stored
         self._made: dict[int, set[str]] = {}  # row -> indicators made of its sub-periods
         self._whole: dict[int, int] = {}  # row -> how many indicators are whole (reported)
+        self._status: dict[int, str] = {}  # row -> "full", "partial" or "none" (status_of)
         self._marks: dict[tuple[str, str], str] = {}
         self._aggregate: dict[str, float | None] = {}
         self._entered_codes: list[str] = []
@@ -105,6 +106,7 @@ class GridModel(QAbstractTableModel):
         self._stored.clear()
         self._made.clear()
         self._whole.clear()
+        self._status.clear()
         self._marks.clear()
         self._aggregate = (
             self.store.aggregates(self.parent_unit.code, self.period.iso)
@@ -158,6 +160,8 @@ class GridModel(QAbstractTableModel):
             self._cache[r] = merged
             self._made[r] = set(cover.made_of)
             self._whole[r] = len(cover.whole)
+            started = bool(cover.made_of) or any(v is not None for v in entered.values())
+            self._status[r] = status_of(len(cover.whole), len(self._entered_codes), started)
             checks: dict[str, list[Violation]] = {}
             found = self.store.check(
                 code,
@@ -243,8 +247,9 @@ class GridModel(QAbstractTableModel):
                 return filled
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignCenter
-            if role == Qt.ItemDataRole.BackgroundRole and filled < expected:
-                return QBrush(_WARNING if filled else _INVALID)
+            status = self._status[row]
+            if role == Qt.ItemDataRole.BackgroundRole and status != "full":
+                return QBrush(_WARNING if status == "partial" else _INVALID)
             return None
         indicator = self.indicators[column - 1]
         value = self.row_values(row).get(indicator.code)

@@ -62,7 +62,7 @@ class StatusArea(QObject):
         elif store.child_count(unit):
             # A province or district enters nothing itself: how far its units have reported.
             rows = store.completeness(period.iso, unit)
-            full = sum(filled >= expected for _, filled, expected in rows)
+            full = sum(reported.status == "full" for reported in rows)
             self.filled_label.setText(
                 fill(self.tr("%1 of %2 units reported in full"), full, len(rows))
             )
