@@ -199,3 +199,31 @@ def test_values_of_indicators_not_entered_are_not_counted(store):
     assert store.whole_counts("2025Q1", [PHUC_YEN]) == {PHUC_YEN: 1}
     assert store.whole_counts("202502", [PHUC_YEN]) == {PHUC_YEN: 1}
     assert len(store.coverage("2025Q1", [PHUC_YEN])[PHUC_YEN].whole) == 1
+
+
+def test_a_provinces_sums_of_monthly_returns_when_some_communes_are_late(store):
+    """One level of sub-periods in the whole file (monthly returns): a stock is read at the
+    last month anyone holds and sought back for a commune late with it; a flow's months are
+    summed. Each commune's sums are its months' by the plain rule; the province's, theirs."""
+    communes = [u.code for u in store.children("25")[:4]]
+    writes = []
+    for number, unit in enumerate(communes):
+        for month in range(1, 13 - number * 2):  # the second stops in October, and so on
+            for code, value in (("BTS_TOTAL", 10 * number + month), ("APPS_TOTAL", month)):
+                writes.append(ValueWrite(unit, code, f"2025{month:02d}", value))
+    writes.append(ValueWrite(communes[0], "BTS_TOTAL", "202512", None, comment="chưa có"))
+    store.save_values(writes, source="form")
+    for period in ("2025", "2025S2", "2025Q4", "202512"):
+        total = {"BTS_TOTAL": None, "APPS_TOTAL": None}
+        for unit in communes:
+            whole, made = reference_cover(store, unit, period)
+            sums = store.aggregates(unit, period)
+            for code in total:
+                stored = store.value(unit, code, period)
+                own = stored.value if stored and stored.value is not None else made.get(code)
+                assert sums[code] == own, (unit, period, code)
+                if own is not None:
+                    total[code] = own + (total[code] or 0)
+        province = store.aggregates("25", period)
+        assert {code: province[code] for code in total} == total, period
+    assert store.aggregates(communes[0], "2025")["BTS_TOTAL"] == 11  # November: December empty
