@@ -155,7 +155,7 @@ class _SubtreeValues:
     def _levels_stored(self, store: ValueStore, codes: list[str]) -> dict[tuple, set[int]]:
         """(indicator, bucket) -> the levels at which any unit of the file stores a value."""
         stored = [period for levels in self.levels.values() for level in levels for period in level]
-        held = self._held = held_periods(store.db, codes, stored)
+        held = held_periods(store.db, codes, stored)
         found: dict[tuple, set[int]] = defaultdict(set)
         for code in codes:
             for bucket, levels in self.levels.items():
@@ -167,84 +167,28 @@ class _SubtreeValues:
     def _read_single_levels(
         self, store: ValueStore, single: list[tuple[str, str, int]], flows: set[str]
     ) -> None:
-        """Each unit's value of (indicator, bucket) stored at one level only.
-
-        A flow's periods of the level are summed in one grouped read for every unit. A
-        stock's value is read at the level's last period where any unit of the file holds
-        it, for every unit at once; only a unit missing there (a commune late with its last
-        month) is sought back period by period (:func:`own_value_sql`). A province's year
-        of monthly returns: 5 queries, not 4.3k correlated look-ups (15 → 5 ms)."""
-        summed: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
-        last: dict[tuple[str, str], list[str]] = defaultdict(list)
+        """Each unit's value of (indicator, bucket) stored at one level only, by seeks."""
+        by_width: dict[int, list[tuple]] = defaultdict(list)
         for ind, bucket, level in single:
             stored = self.levels[bucket][level]
-            if ind in flows:
-                summed[(bucket, tuple(stored))].append(ind)
-            else:
-                last[(bucket, next(p for p in reversed(stored) if p in self._held[ind]))].append(
-                    ind
-                )
-        area = "u.path >= ? AND u.path < ? AND v.value IS NOT NULL"
-        for (bucket, stored), codes in summed.items():
-            query = (
-                "SELECT v.unit_code, v.indicator_code, sum(v.value) FROM units u"
-                " JOIN data_values v ON v.unit_code = u.code"
-                f" AND v.period IN ({','.join('?' * len(stored))})"
-                f" AND v.indicator_code IN ({','.join('?' * len(codes))})"
-                f" WHERE {area} GROUP BY v.unit_code, v.indicator_code"
-            )
-            for unit, ind, total in store.db.execute(query, [*stored, *codes, self.low, self.high]):
-                self.values[(bucket, unit, ind)] = total
-        units = (
-            [
-                code
-                for (code,) in store.db.execute(
-                    "SELECT code FROM units WHERE path >= ? AND path < ?", [self.low, self.high]
-                )
-            ]
-            if last
-            else []
-        )
-        missing: list[tuple] = []
-        for (bucket, period), codes in last.items():
-            query = (
-                "SELECT v.unit_code, v.indicator_code, v.value FROM units u"
-                " JOIN data_values v ON v.unit_code = u.code AND v.period = ?"
-                f" AND v.indicator_code IN ({','.join('?' * len(codes))}) WHERE {area}"
-            )
-            for unit, ind, value in store.db.execute(query, [period, *codes, self.low, self.high]):
-                self.values[(bucket, unit, ind)] = value
-            level = next(level for level in self.levels[bucket] if period in level)
-            before = level[: level.index(period)]
-            if before:
-                missing += [
-                    (unit, ind, bucket, *before)
-                    for unit in units
-                    for ind in codes
-                    if (bucket, unit, ind) not in self.values
-                ]
-        if missing:
-            self._seek_back(store, missing)
-
-    def _seek_back(self, store: ValueStore, missing: list[tuple]) -> None:
-        """The last value of each (unit, stock indicator, bucket, *earlier periods)."""
-        by_width: dict[int, list[tuple]] = defaultdict(list)
-        for row in missing:
-            by_width[len(row) - 3].append(row)
+            by_width[len(stored)].append((ind, bucket, int(ind in flows), *stored))
         for width, wanted in by_width.items():
             columns = [f"p{i}" for i in range(width)]
-            value = own_value_sql("w.unit", "w.ind", "0", columns)
+            value = own_value_sql("u.code", "w.ind", "w.flow", columns)
             marks = "(" + ",".join("?" * (width + 3)) + ")"
             for chunk in _chunks(wanted, _ROWS_PER_QUERY // (width + 3)):
                 query = (
-                    f"WITH w(unit, ind, bucket, {', '.join(columns)}) AS"
+                    f"WITH w(ind, bucket, flow, {', '.join(columns)}) AS"
                     f" (VALUES {','.join([marks] * len(chunk))})"
-                    f" SELECT w.unit, w.ind, w.bucket, {value} FROM w"
+                    f" SELECT u.code, w.ind, w.bucket, {value}"
+                    " FROM units u CROSS JOIN w WHERE u.path >= ? AND u.path < ?"
                 )
                 params = [x for row in chunk for x in row]
-                for unit, ind, bucket, found in store.db.execute(query, params):
-                    if found is not None:
-                        self.values[(bucket, unit, ind)] = found
+                for unit, ind, bucket, value in store.db.execute(
+                    query, [*params, self.low, self.high]
+                ):
+                    if value is not None:
+                        self.values[(bucket, unit, ind)] = value
 
     def _read_levels(self, store: ValueStore, codes: list[str], flows: set[str]) -> None:
         """Indicators stored at several levels: SQLite sums each level per unit and
