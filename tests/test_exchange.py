@@ -912,28 +912,42 @@ def test_a_whole_quarter_over_reported_months_is_imported_with_a_warning(fresh, 
     report = import_files(fresh, [write_long(tmp_path / "q.csv", rows)], dry_run=True)
     assert not report.blocking
     assert [(w.location, w.reason.split(":")[0]) for w in report.warnings] == [
-        ("row 5", "07900 2025"),
         ("row 2", "08740 2025Q4"),
+        ("row 5", "07900 2025"),
     ]
-    assert "used instead of theirs in every sum" in report.warnings[1].reason
+    assert "every total uses this value instead of theirs" in report.warnings[0].reason
+    assert report.warnings[0].text("vi").endswith("hãy bỏ dòng này")
     monthly = [row("08740", "BTS_TOTAL", "202601", 30)]
     assert not import_files(fresh, [write_long(tmp_path / "m.csv", monthly)]).warnings
 
 
 def test_months_imported_under_a_stored_quarter_are_warned(fresh, tmp_path):
     """The other way round: months under a quarter the unit holds as a whole are hidden by
-    it in every sum."""
+    it in every sum; once a row, naming every whole period over it; not when the same file
+    clears the quarter."""
     fresh.save_value("08740", "BTS_TOTAL", "2025Q4", 30)
     fresh.save_value("07900", "APPS_TOTAL", "2025", 100)
+    fresh.save_value("07900", "APPS_TOTAL", "2025S1", 60)
+    fresh.save_value("07900", "BTS_4G", "2025Q3", 4)
     rows = [
         row("08740", "BTS_TOTAL", "202511", 31),  # under the stored Q4: warned
         row("08740", "BTS_4G", "202511", 20),  # Q4 holds no 4G value: quiet
-        row("07900", "APPS_TOTAL", "2025Q2", 9),  # under the stored year: warned
+        row("07900", "APPS_TOTAL", "2025Q2", 9),  # under the stored half and year: warned
         row("07900", "BTS_TOTAL", "202511", 2),
+        row("07900", "BTS_4G", "2025Q3", ""),  # Q3 cleared by the file itself...
+        row("07900", "BTS_4G", "202508", 4),  # ...so its months hide under nothing
     ]
     report = import_files(fresh, [write_long(tmp_path / "m.csv", rows)], dry_run=True)
     assert [(w.location, w.reason.split(":")[0]) for w in report.warnings] == [
-        ("row 4", "07900 2025Q2"),
         ("row 2", "08740 202511"),
+        ("row 4", "07900 2025Q2"),
     ]
-    assert report.warnings[1].text("vi").startswith("08740 202511: đơn vị đã có số liệu cả Quý IV")
+    assert (
+        report.warnings[0]
+        .text("vi")
+        .startswith(
+            "08740 202511: đơn vị đã có số liệu cả Quý IV/2025; khi tổng hợp, số đó được dùng thay"
+            " cho số Tháng 11/2025"
+        )
+    )
+    assert "cả 6 tháng đầu năm 2025, Năm 2025;" in report.warnings[1].text("vi")

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from ictdesk.core.demo import commune_rows
 from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore
+from ictdesk.core.store import ValueStore, ValueWrite
 from ictdesk.gui.app import make_application
 from ictdesk.gui.dialogs import DialogInteraction, ViolationDialog
 from ictdesk.gui.i18n import install_language
@@ -464,3 +464,40 @@ def test_a_quarter_shown_follows_an_undo_of_one_of_its_months(qtbot, window):
     assert form.filled_count() == (0, 29)
     window.redo_action.trigger()
     assert form.fields["HH_TOTAL"].placeholderText() == "1.000"
+
+
+def test_text_being_typed_is_kept_when_a_month_of_the_quarter_changes_elsewhere(qtbot, window):
+    """Found in review: a month saved in the grid (or an undo) reloaded the quarter's form and
+    dropped what was being typed. The months' values are shown anew; the text stays."""
+    window.period_picker.set_period(Period.parse("2024Q4"))
+    form = window.entry_form
+    field = form.fields["BTS_TOTAL"]
+    field.setFocus()
+    field.setText("7")
+    form._on_field_text_edited("7")
+    assert form.has_unsaved_text()
+    other = object()  # another view, as the grid would be
+    window.session.save(
+        [ValueWrite("08740", "APPS_TOTAL", "202412", 12)],
+        "December's applications",
+        source="grid",
+        initiator=other,
+    )
+    assert field.text() == "7" and form.has_unsaved_text()  # kept
+    assert form.fields["APPS_TOTAL"].placeholderText() == "12"  # and December shown
+    assert form.fields["APPS_TOTAL"].isReadOnly()
+
+
+def test_no_change_is_shown_for_a_quarter_not_whole(qtbot, window):
+    """Two of three months of a flow make no change against the whole quarter before."""
+    store = window.store
+    for month in ("202407", "202408", "202409", "202410", "202411"):
+        store.save_value("08740", "APPS_TOTAL", month, 10)
+    for month in ("202407", "202408", "202409", "202410", "202411", "202412"):
+        store.save_value("08740", "HH_TOTAL", month, 1000 if month < "202410" else 1100)
+    window.period_picker.set_period(Period.parse("2024Q4"))
+    rows = window.entry_form.rows
+    assert rows["APPS_TOTAL"].previous.text() == "30"
+    assert window.entry_form.fields["APPS_TOTAL"].placeholderText() == "20"
+    assert rows["APPS_TOTAL"].change.text() == ""  # not "-33%": December is not in
+    assert rows["HH_TOTAL"].change.text().startswith("+100")  # whole: compared

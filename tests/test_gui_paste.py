@@ -174,3 +174,26 @@ def test_the_grid_asks_before_changing_a_period_marked_complete(window, grid, co
     assert [kind for kind, *_ in grid.model.interaction.asked] == ["complete"]
     value = window.store.value("08740", "BTS_TOTAL", "2024Q1")
     assert (value.value if value else None) == (36 if confirm else None)
+
+
+def test_a_column_over_a_value_made_of_months_is_refused_whole(qtbot, window):
+    """Found in review: the column went into a greyed field and the first cell was then saved
+    alone when the focus moved. Now nothing is pasted, and the status bar says why."""
+    store = window.store
+    for month in ("202401", "202402", "202403"):
+        store.save_value("08740", "POP_ADULT", month, 900)
+    window.period_picker.set_period(Period.parse("202401"))
+    window.period_picker.set_period(Period.parse("2024Q1"))
+    form = window.entry_form
+    assert form.fields["POP_ADULT"].isReadOnly()
+    with qtbot.waitSignal(form.save_failed) as failed:
+        paste_into(qtbot, form.fields["POP_TOTAL"], "1\r\n2\r\n3\r\n")
+    assert "Tháng 1/2024 đến Tháng 3/2024" in failed.args[0]
+    assert [form.fields[c].text() for c in ("POP_TOTAL", "POP_ADULT", "HH_TOTAL")] == ["", "", ""]
+    form.fields["HH_TOTAL"].setFocus()  # the focus leaves: nothing saved on its own
+    assert stored(window, "POP_TOTAL") is None and stored(window, "HH_TOTAL") is None
+    paste_into(qtbot, form.fields["POP_ADULT"], "5")  # Ctrl+V in the greyed field: nothing
+    assert form.fields["POP_ADULT"].text() == ""
+    with qtbot.waitSignal(form.save_failed) as failed:  # a drop or a middle click: refused
+        form._on_field_paste_requested(form.fields["POP_ADULT"], "5")
+    assert form.fields["POP_ADULT"].text() == "" and "Tháng 1/2024" in failed.args[0]

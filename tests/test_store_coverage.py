@@ -151,7 +151,7 @@ def test_a_value_is_not_typed_for_a_period_made_of_the_units_months(store):
     plan = plan_edits(store, "2025Q4", cells, Convention("vi"))
     assert [(p.cell, p.refusal.kind) for p in plan.refused] == [(cells[0], "made")]
     assert plan.refused[0].message("vi") == (
-        "Quý IV/2025 được tính từ các tháng hoặc quý của kỳ này: hãy sửa ở các kỳ đó"
+        "Quý IV/2025 được tính từ số liệu Tháng 10/2025 đến Tháng 12/2025: hãy sửa ở các kỳ đó"
     )
     assert plan.values == {(PHUC_YEN, "BTS_4G"): 1, (OTHER, "BTS_TOTAL"): 3}
     blank = plan_edits(store, "2025Q4", [Cell(PHUC_YEN, "BTS_TOTAL", "")], Convention("vi"))

@@ -1357,6 +1357,14 @@ Căn cứ: %3</translation>
         <source>The value was not saved: %1</source>
         <translation>Chưa lưu giá trị: %1</translation>
     </message>
+    <message>
+        <source>Nothing was pasted: %1: %2</source>
+        <translation>Chưa dán gì: %1: %2</translation>
+    </message>
+    <message>
+        <source>this file is open read-only</source>
+        <translation>tệp đang mở ở chế độ chỉ đọc</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -146,15 +146,17 @@ def read_cell(
     return parsed, None
 
 
-def made_of_sub_periods(period: str) -> Refusal:
-    """Why a value is not typed for a period whose value is made of its months (or quarters,
-    halves): stored, it would hide them in every sum; the months are where it changes. The
-    form and the grid say the same beside such a value."""
-    shown = Period.parse(period)
+def made_of_sub_periods(period: str, first: str, last: str) -> Refusal:
+    """Why a value is not typed for a period whose value is made of the periods ``first`` to
+    ``last`` within it (its months, quarters or halves): stored, it would replace them in
+    every total; they are where it changes. The form and the grid say the same beside it."""
+    shown, start, end = Period.parse(period), Period.parse(first), Period.parse(last)
     return Refusal(
         "made",
-        f"{shown.label('en')} is made of its months or quarters here: change those instead",
-        f"{shown.label('vi')} được tính từ các tháng hoặc quý của kỳ này: hãy sửa ở các kỳ đó",
+        f"{shown.label('en')} is made of {start.label('en')} to {end.label('en')} here:"
+        " change those instead",
+        f"{shown.label('vi')} được tính từ số liệu {start.label('vi')} đến {end.label('vi')}:"
+        " hãy sửa ở các kỳ đó",
     )
 
 
@@ -215,9 +217,10 @@ def plan_edits(
                 plan.values[cell.key] = chosen[cell.key]
             continue
         parsed, problem = read_cell(indicator, cell.text, convention)
-        made = problem is None and not covers[cell.unit_code].may_type(cell.indicator_code)
+        cover = covers[cell.unit_code]
+        made = problem is None and not cover.may_type(cell.indicator_code)
         if made and parsed.value is not None:
-            problem = made_of_sub_periods(period)
+            problem = made_of_sub_periods(period, *cover.made_from[cell.indicator_code])
         if problem is not None:
             plan.refused.append(CellProblem(cell, problem))
         elif parsed.ambiguous:

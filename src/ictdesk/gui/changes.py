@@ -29,11 +29,15 @@ class Changes:
     units: bool = False
     everything: bool = False
 
-    def touches(self, unit_code: str | None, period: str | None) -> bool:
-        """Whether this unit-period's own data changed: its values, marks or completion, or
-        the values of one of its sub-periods (a quarter shows what its months make)."""
+    def touches_itself(self, unit_code: str | None, period: str | None) -> bool:
+        """Whether this unit-period's own data changed: its values, marks or completion."""
         place = (unit_code, period)
-        if self.everything or place in self.values | self.marks | self.completion:
+        return self.everything or place in self.values | self.marks | self.completion
+
+    def touches(self, unit_code: str | None, period: str | None) -> bool:
+        """:meth:`touches_itself`, or the values of one of its sub-periods changed (a quarter
+        shows what its months make)."""
+        if self.touches_itself(unit_code, period):
             return True
         if not self.values or unit_code is None or period is None:
             return False

@@ -286,18 +286,20 @@ def _check_sub_periods(
     months, and for months under a whole period the unit holds: a value stored for a period
     is used instead of its months in every sum."""
     read = [period for period in periods if period is not None]
-    for unit, code, period, file, place, whole in store.staged_under_whole_periods(read):
-        shown = Period.parse(whole)
+    for unit, code, period, file, place, wholes in store.staged_under_whole_periods(read):
+        en = ", ".join(Period.parse(p).label("en") for p in wholes)
+        vi = ", ".join(Period.parse(p).label("vi") for p in wholes)
+        this_en, this_vi = Period.parse(period).label("en"), Period.parse(period).label("vi")
         report.problems.append(
             Problem(
                 file,
                 location(place),
                 label_of(file, code),
-                f"{unit} {period}: {shown.label('en')} is stored as a whole for this unit;"
-                " that value is used instead of this one in every sum",
+                f"{unit} {period}: {en} is stored as a whole for this unit; every total uses"
+                f" it instead of {this_en}. If it is no longer right, clear it",
                 False,
-                f"{unit} {period}: đơn vị đã có số liệu cả {shown.label('vi')}; giá trị đó"
-                " được dùng thay cho giá trị này trong mọi phép tổng",
+                f"{unit} {period}: đơn vị đã có số liệu cả {vi}; khi tổng hợp, số đó được dùng"
+                f" thay cho số {this_vi}. Nếu số đó không còn đúng, hãy xoá nó",
             )
         )
     for unit, code, period, file, place in store.staged_over_sub_periods(read):
@@ -307,13 +309,13 @@ def _check_sub_periods(
                 file,
                 location(place),
                 label_of(file, code),
-                f"{unit} {period}: the file gives {shown.label('en')} as a whole, while its"
-                " months (or quarters) are reported; imported, this value is used instead of"
-                " theirs in every sum",
+                f"{unit} {period}: the file gives {shown.label('en')} as a whole, while periods"
+                " within it are reported; imported, every total uses this value instead of"
+                " theirs. If the unit reports by month, leave this row out",
                 False,
-                f"{unit} {period}: tệp cho số liệu cả {shown.label('vi')}, trong khi các tháng"
-                " (hoặc quý) của kỳ này đã có số liệu; nếu nhập, giá trị này sẽ được dùng thay"
-                " cho các tháng trong mọi phép tổng",
+                f"{unit} {period}: tệp cho số liệu cả {shown.label('vi')}, trong khi các kỳ"
+                " trong đó đã có số liệu; nếu nhập, khi tổng hợp sẽ dùng số này thay cho các kỳ"
+                " đó. Nếu đơn vị báo cáo theo tháng, hãy bỏ dòng này",
             )
         )
 

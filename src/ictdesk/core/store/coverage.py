@@ -52,6 +52,7 @@ class PeriodCover:
 
     whole: set[str] = field(default_factory=set)
     made_of: dict[str, float] = field(default_factory=dict)
+    made_from: dict[str, tuple[str, str]] = field(default_factory=dict)  # first, last period
 
     def may_type(self, code: str) -> bool:
         """Whether a value may be typed for the period itself (it is not made of months)."""
@@ -108,7 +109,9 @@ class _Coverage(StorePart):
             if layout.whole(values):
                 cover.whole.add(code)
             if target.iso not in values:
+                level = layout.coarsest(values)
                 cover.made_of[code] = layout.made_of(values, entered[code])
+                cover.made_from[code] = (level[0], level[-1])
         return result
 
     def previous_checked(
@@ -216,7 +219,7 @@ class _Layout:
         ]
         self.periods = [iso for level in self.levels for iso in level]
 
-    def _coarsest(self, held) -> list[str] | None:
+    def coarsest(self, held) -> list[str] | None:
         """The coarsest level of sub-periods where ``held`` (periods, or a mapping keyed by
         them) holds any, or None."""
         return next((level for level in self.levels[1:] if any(i in held for i in level)), None)
@@ -226,7 +229,7 @@ class _Layout:
         period of the coarsest level of sub-periods holding any."""
         if self.period.iso in held:
             return True
-        level = self._coarsest(held)
+        level = self.coarsest(held)
         return level is not None and all(iso in held for iso in level)
 
     def level_full(self, counts: Mapping[str, int], everything: int) -> bool:
@@ -234,13 +237,13 @@ class _Layout:
         itself: each period of the coarsest level holding any counts ``everything``."""
         if self.period.iso in counts:
             return False
-        level = self._coarsest(counts)
+        level = self.coarsest(counts)
         return level is not None and all(counts.get(iso) == everything for iso in level)
 
     def made_of(self, values: Mapping[str, float], indicator: Indicator) -> float | None:
         """The value made of the coarsest level of sub-periods holding one: its sum for a
         flow, its last for a stock (the rule of ``store.aggregates``)."""
-        level = self._coarsest(values)
+        level = self.coarsest(values)
         if level is None:
             return None
         found = [values[iso] for iso in level if iso in values]

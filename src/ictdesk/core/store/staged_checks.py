@@ -128,13 +128,14 @@ class _StagedChecks(StorePart):
             " AND d.value IS NOT NULL)"
             f" AND (EXISTS ({held.format(table='data_values')})"
             f" OR EXISTS ({held.format(table='temp.incoming_values')}))"
-            " ORDER BY s.detail, s.unit_code, s.period, s.indicator_code"
+            " ORDER BY s.detail, s.place"
         ).fetchall()
 
     def staged_under_whole_periods(self, periods: Iterable[str]) -> list[tuple]:
         """Staged values for a sub-period (a month, a quarter) of a period the unit holds the
         same indicator for as a whole: that stored value is used instead of theirs in every
-        sum. (unit, indicator, period, detail, place, the whole period), for a warning.
+        total. (unit, indicator, period, detail, place, [the whole periods, shortest first]),
+        in the batch's order, for a warning.
 
         Which indicators are held for which whole periods is asked first, one seek each in
         the by-indicator index (a province's monthly file: 2.8k, a few ms); only the units
@@ -163,14 +164,24 @@ class _StagedChecks(StorePart):
         )
         db.execute("DELETE FROM temp.covering")
         db.conn.executemany("INSERT INTO temp.covering VALUES (?, ?, ?)", rows)
-        return db.execute(
+        found: dict[tuple, list[str]] = {}
+        for *staged, whole in db.execute(
             "SELECT s.unit_code, s.indicator_code, s.period, s.detail, s.place, c.period"
             " FROM temp.covering c CROSS JOIN data_values d ON d.indicator_code = c.code"
             " AND d.period = c.period CROSS JOIN temp.incoming_values s"
             " ON s.unit_code = d.unit_code AND s.period = c.sub AND s.indicator_code = c.code"
             " WHERE d.value IS NOT NULL AND s.value IS NOT NULL"
-            " ORDER BY s.detail, s.unit_code, s.period, s.indicator_code"
-        ).fetchall()
+            # a whole period the batch itself clears hides nothing
+            " AND NOT EXISTS (SELECT 1 FROM temp.incoming_values x"
+            " WHERE x.unit_code = d.unit_code AND x.period = d.period"
+            " AND x.indicator_code = d.indicator_code AND x.value IS NULL)"
+            " ORDER BY s.detail, s.place"
+        ):
+            found.setdefault(tuple(staged), []).append(whole)  # each row once
+        return [
+            (*staged, sorted(wholes, key=lambda p: Period.parse(p).type.months))
+            for staged, wholes in found.items()
+        ]
 
 
 def _wholes_of(period: Period) -> list[Period]:

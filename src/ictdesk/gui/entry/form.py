@@ -281,6 +281,19 @@ class EntryForm(RowRendering, SavePolicy, SubUnitSums, QWidget):
         self.sums_when_seen()
         self.unsaved_changed.emit(False)
 
+    def show_sub_periods_anew(self) -> None:
+        """A month (quarter) of the shown period changed elsewhere: the values made of them
+        are shown anew, and text being typed is kept (a reload would drop it)."""
+        if not self.has_unsaved_text():
+            self.reload()
+            return
+        self._cover = self._store.coverage(self._period.iso, [self._unit])[self._unit]
+        language = current_language()
+        for code, field in self.fields.items():
+            self._show_made_of(field, self._cover.made_of.get(code), language)
+        self._refresh_all_rows()
+        self.sums_when_seen()
+
     def _show_made_of(self, field: NumberField, made: float | None, language: str) -> None:
         """A value made of the unit's months or quarters is shown in its field, greyed, and
         not typed (``core.edits`` refuses it: stored, it would hide the months)."""

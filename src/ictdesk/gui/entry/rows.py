@@ -32,9 +32,13 @@ class RowRendering:
             for code in violation.indicators:
                 by_code.setdefault(code, []).append(violation)
         for code, row in self.rows.items():
-            self._refresh_row(row, values.get(code), by_code.get(code, []))
+            self._refresh_row(row, values.get(code), by_code.get(code, []), checked.get(code))
 
-    def _refresh_row(self, row: _Row, value: float | None, violations: list[Violation]) -> None:
+    def _refresh_row(
+        self, row: _Row, value: float | None, violations: list[Violation], whole: float | None
+    ) -> None:
+        """One row: ``value`` as shown, ``whole`` the same when whole (a quarter with two of
+        its months in shows their sum, but no change against the quarter before)."""
         language = current_language()
         code = row.indicator.code
         derived = row.indicator.is_derived
@@ -43,7 +47,7 @@ class RowRendering:
             row.value.setText(format_number(value, 1, language))
         previous = self._previous.get(code)
         row.previous.setText(format_number(previous, decimals, language))
-        row.change.setText(self._change_text(value, previous, derived))
+        row.change.setText(self._change_text(whole, previous, derived))
         target = self._targets.get(code)
         if target is None:
             row.target.setText("")
@@ -173,7 +177,8 @@ class RowRendering:
         elif parsed.value is not None:
             self._set_check(row, "✔", "ok")
         elif not self._cover.may_type(field.indicator.code):
-            tip = made_of_sub_periods(self._period.iso).message(language)
+            made_from = self._cover.made_from[field.indicator.code]
+            tip = made_of_sub_periods(self._period.iso, *made_from).message(language)
             self._set_check(row, self.tr("from months or quarters"), "info", tips=[tip])
         else:
             self._set_check(row, "", "info")

@@ -6,6 +6,7 @@ from ictdesk.core.edits import (
     Cell,
     EditPlan,
     clipboard_block,
+    made_of_sub_periods,
     plan_edits,
 )
 from ictdesk.core.numbers import Convention, format_number
@@ -31,6 +32,9 @@ class SavePolicy:
         block = clipboard_block(text)
         if not block:
             return
+        if field.isReadOnly():  # a value made of the months, or a read-only file
+            self._refuse_paste(field)
+            return
         if len(block) == 1 and len(block[0]) == 1:
             field.insert(block[0][0].strip())  # Excel's trailing line break is not typed
             self._on_field_text_edited(field.text())
@@ -51,11 +55,26 @@ class SavePolicy:
                 )
             )
             return
+        locked = [target for target in targets if target.isReadOnly()]
+        if locked:  # all or nothing: the column would run over a value made of months
+            self._refuse_paste(locked[0])
+            return
         for target, (cell,) in zip(targets, block, strict=True):
             target.setText(cell.strip())
         self._on_field_text_edited(field.text())
         self.commit_fields(targets, fill(self.tr("Paste %1 values"), str(len(targets))))
         targets[-1].setFocus()  # where Excel leaves the selection: the last cell pasted
+
+    def _refuse_paste(self, field: NumberField) -> None:
+        """Nothing pasted: ``field`` takes no typing (why, in the status bar)."""
+        code = field.indicator.code
+        if self._cover.may_type(code):
+            reason = self.tr("this file is open read-only")
+        else:
+            made_from = self._cover.made_from[code]
+            reason = made_of_sub_periods(self._period.iso, *made_from).message(current_language())
+        name = field.indicator.name(current_language())
+        self.save_failed.emit(fill(self.tr("Nothing was pasted: %1: %2"), name, reason))
 
     def commit_fields(self, fields: list[NumberField], description: str) -> bool:
         """Check and save several fields as one undoable step; False if they were not saved
@@ -189,8 +208,10 @@ class SavePolicy:
             return
         if changes.settings and not self.has_unsaved_text():
             self.reload()  # a threshold or a setting changes what the checks say
-        elif changes.touches(self._unit, self._period.iso):
+        elif changes.touches_itself(self._unit, self._period.iso):
             self.reload()
+        elif changes.touches(self._unit, self._period.iso):
+            self.show_sub_periods_anew()  # what its months make; typed text kept
         else:  # a sub-unit's value may have changed the sums (asked there: has it children)
             self.sums_when_seen()
 

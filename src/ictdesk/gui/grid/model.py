@@ -22,7 +22,7 @@ from ictdesk.core.catalogue import Indicator
 from ictdesk.core.edits import Cell, EditPlan, made_of_sub_periods, plan_edits
 from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.periods import Period
-from ictdesk.core.store import ValueStore, status_of
+from ictdesk.core.store import PeriodCover, ValueStore, status_of
 from ictdesk.core.units import Unit
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
@@ -70,7 +70,7 @@ class GridModel(QAbstractTableModel):
         self._cache: dict[int, dict[str, float | None]] = {}
         self._checks: dict[int, dict[str, list[Violation]]] = {}
         self._stored: dict[int, dict[str, float | None]] = {}  # row -> values stored
-        self._made: dict[int, set[str]] = {}  # row -> indicators made of its sub-periods
+        self._covers: dict[int, PeriodCover] = {}  # row -> what its months make (coverage)
         self._whole: dict[int, int] = {}  # row -> how many indicators are whole (reported)
         self._status: dict[int, str] = {}  # row -> "full", "partial" or "none" (status_of)
         self._marks: dict[tuple[str, str], str] = {}
@@ -104,7 +104,7 @@ class GridModel(QAbstractTableModel):
         self._cache.clear()
         self._checks.clear()
         self._stored.clear()
-        self._made.clear()
+        self._covers.clear()
         self._whole.clear()
         self._status.clear()
         self._marks.clear()
@@ -158,7 +158,7 @@ class GridModel(QAbstractTableModel):
             merged = cover.shown(entered)  # greyed where made of the unit's months
             merged.update(catalogue.derived_values(merged))
             self._cache[r] = merged
-            self._made[r] = set(cover.made_of)
+            self._covers[r] = cover
             self._whole[r] = len(cover.whole)
             started = bool(cover.made_of) or any(v is not None for v in entered.values())
             self._status[r] = status_of(len(cover.whole), len(self._entered_codes), started)
@@ -181,14 +181,14 @@ class GridModel(QAbstractTableModel):
         self.row_values(row)
         return self._whole[row], len(self._entered_codes)
 
-    def made_of_sub_periods(self, row: int, column: int) -> bool:
+    def shows_made_of(self, row: int, column: int) -> bool:
         """Whether a cell's value is made of the unit's months or quarters (shown, not typed:
         the months are where it changes)."""
         indicator = self.indicator_at(column)
         if row == 0 or indicator is None:
             return False
         self.row_values(row)
-        return indicator.code in self._made[row]
+        return not self._covers[row].may_type(indicator.code)
 
     # -------------------------------------------------------------- Qt interface
     def rowCount(self, parent=QModelIndex()):
@@ -228,7 +228,7 @@ class GridModel(QAbstractTableModel):
         indicator = self.indicator_at(index.column())
         row = index.row()
         typed = indicator is not None and not indicator.is_derived and row > 0
-        if typed and not self.store.read_only and not self.made_of_sub_periods(row, index.column()):
+        if typed and not self.store.read_only and not self.shows_made_of(row, index.column()):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -271,7 +271,7 @@ class GridModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             return None
-        made = self.made_of_sub_periods(row, column)
+        made = self.shows_made_of(row, column)
         if made and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(_MADE_OF)  # grey and italic: shown, typed at the months
         if made and role == Qt.ItemDataRole.FontRole:
@@ -282,7 +282,10 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             return QBrush(_INVALID if any(p.blocking for p in problems) else _WARNING)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = [made_of_sub_periods(self.period.iso).message(language)] if made else []
+            tips = []
+            if made:
+                made_from = self._covers[row].made_from[indicator.code]
+                tips.append(made_of_sub_periods(self.period.iso, *made_from).message(language))
             tips += [p.message(language) for p in problems]
             if self._marks.get((self.unit_at(row).code, indicator.code)):
                 stored = self.store.value(self.unit_at(row).code, indicator.code, self.period.iso)
