@@ -154,3 +154,20 @@ def test_the_reporting_tab_refreshed_after_a_save_fits_its_columns(qtbot, window
     header = table.horizontalHeader()
     for column in range(table.columnCount() - 1):  # the last one stretches
         assert header.sectionSize(column) >= table.sizeHintForColumn(column)
+
+
+def test_a_quarter_of_monthly_returns_says_how_many_months_are_in(qtbot, window):
+    """A commune with January in full has partly reported Quý I: the status says 1 of 3."""
+    store = window.store
+    store.save_values(
+        [ValueWrite("08740", i.code, "202601", 5) for i in store.catalogue.entered], source="form"
+    )
+    window.period_picker.set_period(Period.parse("2026Q1"))
+    window.tabs.setCurrentWidget(window.completeness_view)
+    view = window.completeness_view
+    assert view.counts == {"full": 0, "partial": 1, "none": 147}
+    row = next(
+        r for r in range(view.table.rowCount()) if view.table.item(r, 0).text() == "Phường Phúc Yên"
+    )
+    assert view.table.item(row, 2).text() == "báo cáo một phần: đủ 1/3 tháng"
+    assert view.table.item(row, 1).text() == "0/29"

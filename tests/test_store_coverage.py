@@ -2,6 +2,7 @@
 
 import random
 
+from ictdesk.core.periods import PeriodType
 from ictdesk.core.store import ValueStore, ValueWrite
 
 PHUC_YEN = "08740"  # Phường Phúc Yên, a commune of Phú Thọ
@@ -33,13 +34,14 @@ def test_a_quarter_of_monthly_returns_is_whole_when_its_three_months_are_in(stor
     assert store.filled_count(PHUC_YEN, "2025S2") == 0  # July to September are missing
     assert store.filled_count(PHUC_YEN, "2025") == 0
     rows = {r.unit.code: r[1:] for r in store.completeness("2025Q4", "25")}
-    assert rows[PHUC_YEN] == (expected, expected, "full")
-    assert rows[OTHER] == (0, expected, "none")
+    assert rows[PHUC_YEN][:3] == (expected, expected, "full")
+    assert rows[OTHER] == (0, expected, "none", None)
     later = {r.unit.code: r[1:] for r in store.completeness("2026Q1", "25")}
     store.save_values(every_indicator(store, OTHER, ["202601"]), source="form")
     now = {r.unit.code: r[1:] for r in store.completeness("2026Q1", "25")}
-    assert later[OTHER] == (0, expected, "none")
-    assert now[OTHER] == (0, expected, "partial")  # January in: partly reported, none whole
+    assert later[OTHER] == (0, expected, "none", None)
+    assert now[OTHER] == (0, expected, "partial", (1, 3, PeriodType.MONTH))  # January in
+    assert rows[PHUC_YEN][3] == (3, 3, PeriodType.MONTH)
 
 
 def test_a_year_is_whole_when_the_level_its_value_is_made_of_is_complete(store):

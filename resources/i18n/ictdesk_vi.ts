@@ -128,6 +128,18 @@
         <source>%1 — %2: %3 reported, %4 partly, %5 not yet.</source>
         <translation>%1 — %2: %3 đơn vị đã báo cáo đủ, %4 báo cáo một phần, %5 chưa báo cáo.</translation>
     </message>
+    <message>
+        <source>partly reported: %1 of %2 months in full</source>
+        <translation>báo cáo một phần: đủ %1/%2 tháng</translation>
+    </message>
+    <message>
+        <source>partly reported: %1 of %2 quarters in full</source>
+        <translation>báo cáo một phần: đủ %1/%2 quý</translation>
+    </message>
+    <message>
+        <source>partly reported: %1 of %2 half-years in full</source>
+        <translation>báo cáo một phần: đủ %1/%2 kỳ 6 tháng</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>

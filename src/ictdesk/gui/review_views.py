@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ictdesk.core.periods import Period
+from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.store import ValueStore
 from ictdesk.core.validation import Violation
 from ictdesk.gui.i18n import current_language
@@ -168,6 +168,14 @@ class CompletenessView(QWidget):
         if self._place:
             self.show_place(*self._place)
 
+    def _partly(self, full: int, total: int, ptype: PeriodType) -> str:
+        """ "partly reported: 1 of 3 months in full", for a period made of sub-periods."""
+        text = {
+            PeriodType.MONTH: self.tr("partly reported: %1 of %2 months in full"),
+            PeriodType.QUARTER: self.tr("partly reported: %1 of %2 quarters in full"),
+        }.get(ptype, self.tr("partly reported: %1 of %2 half-years in full"))
+        return fill(text, str(full), str(total))
+
     def show_place(self, store: ValueStore | None, unit_code: str | None, period) -> None:
         """Show the children of ``unit_code`` (or its parent's, for a commune)."""
         if store is None or unit_code is None or period is None:
@@ -183,9 +191,11 @@ class CompletenessView(QWidget):
         }
         counts = {"full": 0, "partial": 0, "none": 0}
         with filling(self.table, len(rows)):
-            for row, (unit, filled, expected, status) in enumerate(rows):
+            for row, (unit, filled, expected, status, parts) in enumerate(rows):
                 counts[status] += 1
                 label, colour = statuses[status]
+                if status == "partial" and parts is not None:
+                    label = self._partly(*parts)
                 complete = store.is_complete(unit.code, period.iso)
                 cells = (
                     unit.name,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
-from ictdesk.core.periods import Period, sub_period_levels
+from ictdesk.core.periods import Period, PeriodType, sub_period_levels
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.units import Unit
 
@@ -43,6 +43,9 @@ class Reported(NamedTuple):
     filled: int  # entered indicators whole for the period
     expected: int  # entered indicators
     status: str  # "full" (every one whole), "partial" (something reported), "none"
+    # a period made of sub-periods: how many of them hold every indicator, of how many, and
+    # their kind (1 of 3 months of a quarter in progress); None where it is stored itself
+    parts: tuple[int, int, PeriodType] | None = None
 
 
 @dataclass
@@ -139,22 +142,22 @@ class _Coverage(StorePart):
         found = self._whole_and_started(period, [unit.code for unit in units])
         result = []
         for unit in units:
-            whole, started = found[unit.code]
-            result.append(Reported(unit, whole, expected, status_of(whole, expected, started)))
+            whole, started, parts = found[unit.code]
+            status = status_of(whole, expected, started)
+            result.append(Reported(unit, whole, expected, status, parts))
         return result
 
     def whole_counts(self, period: str, unit_codes: list[str]) -> dict[str, int]:
         """How many entered indicators of each unit are whole for ``period``."""
-        return {
-            code: whole for code, (whole, _) in self._whole_and_started(period, unit_codes).items()
-        }
+        found = self._whole_and_started(period, unit_codes)
+        return {code: whole for code, (whole, *_) in found.items()}
 
-    def _whole_and_started(self, period: str, unit_codes: list[str]) -> dict[str, tuple[int, bool]]:
-        """Each unit's count of entered indicators whole for ``period``, and whether it holds
-        any value for it or its sub-periods: counted per stored period in one grouped read
-        (a province's 148 communes, a year of months: 1.8k counts, not 51k values); a unit
-        whose counts do not settle it (a sub-period partly reported) is read value by value
-        (:meth:`coverage`)."""
+    def _whole_and_started(self, period: str, unit_codes: list[str]) -> dict[str, tuple]:
+        """Each unit's count of entered indicators whole for ``period``, whether it holds any
+        value for it or its sub-periods, and :attr:`Reported.parts`: counted per stored
+        period in one grouped read (a province's 148 communes, a year of months: 1.8k
+        counts, not 51k values); a unit whose counts do not settle it (a sub-period partly
+        reported) is read value by value (:meth:`coverage`)."""
         layout = _Layout(Period.parse(period))
         codes = [ind.code for ind in self.catalogue.entered]
         # Where the file holds entered indicators only (the usual case), count(value) counts
@@ -179,14 +182,15 @@ class _Coverage(StorePart):
         everything, alone = len(codes), layout.period.iso
         for unit in unit_codes:
             held = counts.get(unit, {})
+            parts = layout.parts(held, everything)
             if held.get(alone) == everything or layout.level_full(held, everything):
-                result[unit] = (everything, True)  # every indicator whole
+                result[unit] = (everything, True, parts)  # every indicator whole
             elif set(held) <= {alone}:
-                result[unit] = (held.get(alone, 0), bool(held))  # the period alone, or nothing
+                result[unit] = (held.get(alone, 0), bool(held), parts)  # itself, or nothing
             else:
                 unsettled.append(unit)
         for unit, cover in self.coverage(period, unsettled).items():
-            result[unit] = (len(cover.whole), True)  # holds sub-periods' values
+            result[unit] = (len(cover.whole), True, layout.parts(counts[unit], everything))
         return result
 
     def _entered_only(self) -> bool:
@@ -239,6 +243,16 @@ class _Layout:
             return False
         level = self.coarsest(counts)
         return level is not None and all(counts.get(iso) == everything for iso in level)
+
+    def parts(self, counts: Mapping[str, int], everything: int) -> tuple | None:
+        """(sub-periods holding every indicator, sub-periods, their kind) of the coarsest
+        level holding any, counted per stored period; None when the period is stored itself
+        or nothing is held."""
+        level = None if self.period.iso in counts else self.coarsest(counts)
+        if level is None:
+            return None
+        full = sum(counts.get(iso) == everything for iso in level)
+        return full, len(level), Period.parse(level[0]).type
 
     def made_of(self, values: Mapping[str, float], indicator: Indicator) -> float | None:
         """The value made of the coarsest level of sub-periods holding one: its sum for a

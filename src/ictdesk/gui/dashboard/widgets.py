@@ -261,7 +261,7 @@ class CompletenessMap(QWidget):
             if index is None:
                 QToolTip.hideText()
             else:
-                unit, filled, expected, _status = self.rows[index]
+                unit, filled, expected = self.rows[index][:3]
                 QToolTip.showText(
                     event.globalPos(),
                     fill(self.tooltip_format, unit.name, str(filled), str(expected)),
