@@ -174,3 +174,20 @@ def test_no_database_shows_an_empty_dashboard(qtbot):
     widget.show()
     assert widget.summaries == []
     assert widget.completeness_map.rows == []
+
+
+def test_the_map_says_how_many_months_of_a_quarter_in_progress_are_in(dashboard, demo_store):
+    codes = [i.code for i in demo_store.catalogue.entered]
+    for code in codes:
+        demo_store.save_value(PHUC_YEN, code, "202601", 5)
+    dashboard.show_place(PROVINCE, Period.parse("2026Q1"))
+    assert dashboard.counts == {"full": 0, "partial": 1, "none": 147}
+    rows = dashboard.completeness_map.rows
+    index = [r.unit.code for r in rows].index(PHUC_YEN)
+    dashboard.completeness_map.tooltip_format = "%1: %2/%3"
+    per_line = dashboard.completeness_map._per_line()
+    step = dashboard.completeness_map.CELL + dashboard.completeness_map.GAP
+    pos = QPoint((index % per_line) * step + 3, (index // per_line) * step + 3)
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, dashboard.completeness_map.mapToGlobal(pos))
+    QApplication.sendEvent(dashboard.completeness_map, event)
+    assert QToolTip.text() == "Phường Phúc Yên: 0/29 · đủ 1/3 tháng"

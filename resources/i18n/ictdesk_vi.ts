@@ -129,16 +129,8 @@
         <translation>%1 — %2: %3 đơn vị đã báo cáo đủ, %4 báo cáo một phần, %5 chưa báo cáo.</translation>
     </message>
     <message>
-        <source>partly reported: %1 of %2 months in full</source>
-        <translation>báo cáo một phần: đủ %1/%2 tháng</translation>
-    </message>
-    <message>
-        <source>partly reported: %1 of %2 quarters in full</source>
-        <translation>báo cáo một phần: đủ %1/%2 quý</translation>
-    </message>
-    <message>
-        <source>partly reported: %1 of %2 half-years in full</source>
-        <translation>báo cáo một phần: đủ %1/%2 kỳ 6 tháng</translation>
+        <source>partly reported: %1</source>
+        <translation>báo cáo một phần: %1</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1718,21 @@ Căn cứ: %3</translation>
     <message>
         <source>Correct the value</source>
         <translation>Sửa lại giá trị</translation>
+    </message>
+</context>
+<context>
+    <name>Reporting</name>
+    <message>
+        <source>%1 of %2 months in full</source>
+        <translation>đủ %1/%2 tháng</translation>
+    </message>
+    <message>
+        <source>%1 of %2 quarters in full</source>
+        <translation>đủ %1/%2 quý</translation>
+    </message>
+    <message>
+        <source>%1 of %2 half-years in full</source>
+        <translation>đủ %1/%2 kỳ 6 tháng</translation>
     </message>
 </context>
 </TS>

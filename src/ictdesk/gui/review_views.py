@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.periods import Period
 from ictdesk.core.store import ValueStore
 from ictdesk.core.validation import Violation
+from ictdesk.gui.format import parts_in_full
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.screen import fit_to_screen
 from ictdesk.gui.tables import filling
@@ -168,14 +169,6 @@ class CompletenessView(QWidget):
         if self._place:
             self.show_place(*self._place)
 
-    def _partly(self, full: int, total: int, ptype: PeriodType) -> str:
-        """ "partly reported: 1 of 3 months in full", for a period made of sub-periods."""
-        text = {
-            PeriodType.MONTH: self.tr("partly reported: %1 of %2 months in full"),
-            PeriodType.QUARTER: self.tr("partly reported: %1 of %2 quarters in full"),
-        }.get(ptype, self.tr("partly reported: %1 of %2 half-years in full"))
-        return fill(text, str(full), str(total))
-
     def show_place(self, store: ValueStore | None, unit_code: str | None, period) -> None:
         """Show the children of ``unit_code`` (or its parent's, for a commune)."""
         if store is None or unit_code is None or period is None:
@@ -195,7 +188,7 @@ class CompletenessView(QWidget):
                 counts[status] += 1
                 label, colour = statuses[status]
                 if status == "partial" and parts is not None:
-                    label = self._partly(*parts)
+                    label = fill(self.tr("partly reported: %1"), parts_in_full(parts))
                 complete = store.is_complete(unit.code, period.iso)
                 cells = (
                     unit.name,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ictdesk.core.series import Progress, Summary
 from ictdesk.core.store import Reported
-from ictdesk.gui.format import format_value
+from ictdesk.gui.format import format_value, parts_in_full
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
 
@@ -261,12 +261,11 @@ class CompletenessMap(QWidget):
             if index is None:
                 QToolTip.hideText()
             else:
-                unit, filled, expected = self.rows[index][:3]
-                QToolTip.showText(
-                    event.globalPos(),
-                    fill(self.tooltip_format, unit.name, str(filled), str(expected)),
-                    self,
-                )
+                row = self.rows[index]
+                text = fill(self.tooltip_format, row.unit.name, str(row.filled), str(row.expected))
+                if row.status == "partial" and row.parts is not None:
+                    text += f" · {parts_in_full(row.parts)}"
+                QToolTip.showText(event.globalPos(), text, self)
             return True
         return super().event(event)
 
