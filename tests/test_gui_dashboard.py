@@ -191,3 +191,14 @@ def test_the_map_says_how_many_months_of_a_quarter_in_progress_are_in(dashboard,
     event = QHelpEvent(QEvent.Type.ToolTip, pos, dashboard.completeness_map.mapToGlobal(pos))
     QApplication.sendEvent(dashboard.completeness_map, event)
     assert QToolTip.text() == "Phường Phúc Yên: 0/29 · đủ 1/3 tháng"
+
+
+def test_the_subtitle_says_when_the_cards_add_up_a_period_not_all_in(dashboard, demo_store):
+    assert "báo cáo đủ" not in dashboard.subtitle.text()  # 2025Q3: all 148 in
+    demo_store.save_value(PHUC_YEN, "BTS_TOTAL", "202601", 5)
+    dashboard.show_place(PROVINCE, Period.parse("2026Q1"))
+    assert dashboard.subtitle.text().endswith(
+        "Mới có 0/148 xã, phường báo cáo đủ kỳ này: các thẻ cộng số liệu đã có."
+    )
+    dashboard.show_place(PHUC_YEN, Period.parse("2026Q1"))  # a commune's own figures
+    assert "báo cáo đủ" not in dashboard.subtitle.text()

@@ -207,6 +207,10 @@
         <source>%1 of %2 communes reported fully (%3%), %4 partly, %5 not yet.</source>
         <translation>%1/%2 xã, phường đã báo cáo đủ (%3%), %4 báo cáo một phần, %5 chưa báo cáo.</translation>
     </message>
+    <message>
+        <source>%1 of %2 communes have reported it in full: the cards add up what is in.</source>
+        <translation>Mới có %1/%2 xã, phường báo cáo đủ kỳ này: các thẻ cộng số liệu đã có.</translation>
+    </message>
 </context>
 <context>
     <name>DialogInteraction</name>

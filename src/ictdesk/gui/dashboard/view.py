@@ -70,6 +70,7 @@ class DashboardView(QWidget):
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("dashboardSubtitle")
         self.subtitle.setStyleSheet(f"color: {MUTED};")
+        self.subtitle.setWordWrap(True)  # with the note of a period not all in, it is long
         self.cards: dict[str, IndicatorCard] = {}
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -187,7 +188,15 @@ class DashboardView(QWidget):
             card.setVisible(summary is not None)
             if summary is not None:
                 card.show_summary(summary, self._card_texts(summary))
-        self._show_completeness(chart_parent(store, unit_code), period)
+        parent = chart_parent(store, unit_code)
+        self._show_completeness(parent, period)
+        total = sum(self.counts.values())
+        if parent == unit_code and self.counts["full"] < total:  # the cards sum what came in
+            note = self.tr(
+                "%1 of %2 communes have reported it in full: the cards add up what is in."
+            )
+            note = fill(note, str(self.counts["full"]), str(total))
+            self.subtitle.setText(f"{self.subtitle.text()} {note}")
 
     def _card_texts(self, summary: Summary) -> dict[str, str]:
         """The translated phrases of one card."""
