@@ -109,7 +109,6 @@ class ValueStore(
         self._catalogue: Catalogue | None = None
         self._unit_code_cache: set[str] | None = None
         self._install_chain()
-        self._latest_cache: tuple[tuple[int, int, int], dict] | None = None  # see latest_period
         self._aggregates_cache: tuple[tuple[int, int, int], dict] | None = None  # aggregates
         self._runs_cache: tuple[tuple, dict] | None = None  # code_runs
         self._kept: dict = {}  # kept_until_change

@@ -26,7 +26,6 @@ class StorePart:
     path: Path | None
     read_only: bool
     stored_by: str
-    _latest_cache: tuple[tuple[int, int, int], dict] | None
     _aggregates_cache: tuple[tuple[int, int, int], dict] | None
     _runs_cache: tuple[tuple, dict] | None
     _kept: dict[str, tuple[tuple[int, int, int], dict]]  # see kept_until_change

@@ -152,7 +152,7 @@ class _Reads(StorePart):
         (they sort together: ``2025Q1``–``2025Q4`` lie between ``2025Q`` and ``2025R``). Kept
         until the data changes: the window, Dashboard and Trends ask the same at one open.
         """
-        kept = self._latest_kept()
+        kept = self.kept_until_change("latest")  # by kind of period
         if ptype not in kept:
             kept[ptype] = self._find_latest((ptype,))
         return kept[ptype]
@@ -164,17 +164,10 @@ class _Reads(StorePart):
         holds values too. Where a province enters monthly returns and nothing quarterly,
         that is the last month reported, not an empty quarter; a value for a whole year in
         progress does not hide its quarters. Kept like :meth:`latest_period`."""
-        kept = self._latest_kept()
+        kept = self.kept_until_change("latest")  # by kind of period
         if _ANY_TYPE not in kept:
             kept[_ANY_TYPE] = self._find_latest(_BY_PREFERENCE)
         return kept[_ANY_TYPE]
-
-    def _latest_kept(self) -> dict:
-        """The latest periods found since the data last changed, by kind of period."""
-        stamp = self.data_stamp()
-        if self._latest_cache is None or self._latest_cache[0] != stamp:
-            self._latest_cache = (stamp, {})
-        return self._latest_cache[1]
 
     def _find_latest(self, ptypes: tuple[PeriodType, ...]) -> Period | None:
         """The latest period of ``ptypes`` holding a value: in the newest year holding one of
