@@ -113,7 +113,7 @@ class _Coverage(StorePart):
                 cover.whole.add(code)
             if target.iso not in values:
                 level = layout.coarsest(values)
-                cover.made_of[code] = layout.made_of(values, entered[code])
+                cover.made_of[code] = _made_of(values, level, entered[code])
                 cover.made_from[code] = (level[0], level[-1])
         return result
 
@@ -183,7 +183,7 @@ class _Coverage(StorePart):
         for unit in unit_codes:
             held = counts.get(unit, {})
             parts = layout.parts(held, everything)
-            if held.get(alone) == everything or layout.level_full(held, everything):
+            if held.get(alone) == everything or (parts is not None and parts[0] == parts[1]):
                 result[unit] = (everything, True, parts)  # every indicator whole
             elif set(held) <= {alone}:
                 result[unit] = (held.get(alone, 0), bool(held), parts)  # itself, or nothing
@@ -236,31 +236,21 @@ class _Layout:
         level = self.coarsest(held)
         return level is not None and all(iso in held for iso in level)
 
-    def level_full(self, counts: Mapping[str, int], everything: int) -> bool:
-        """Whether, counted per stored period, every indicator is whole without the period
-        itself: each period of the coarsest level holding any counts ``everything``."""
-        if self.period.iso in counts:
-            return False
-        level = self.coarsest(counts)
-        return level is not None and all(counts.get(iso) == everything for iso in level)
-
     def parts(self, counts: Mapping[str, int], everything: int) -> tuple | None:
         """(sub-periods holding every indicator, sub-periods, their kind) of the coarsest
         level holding any, counted per stored period; None when the period is stored itself
-        or nothing is held."""
+        or nothing is held. (n, n, …): every indicator is whole without the period itself."""
         level = None if self.period.iso in counts else self.coarsest(counts)
         if level is None:
             return None
         full = sum(counts.get(iso) == everything for iso in level)
         return full, len(level), Period.parse(level[0]).type
 
-    def made_of(self, values: Mapping[str, float], indicator: Indicator) -> float | None:
-        """The value made of the coarsest level of sub-periods holding one: its sum for a
-        flow, its last for a stock (the rule of ``store.aggregates``)."""
-        level = self.coarsest(values)
-        if level is None:
-            return None
-        found = [values[iso] for iso in level if iso in values]
-        if indicator.time_aggregation is TimeAggregation.SUM:
-            return sum(found)
-        return found[-1]
+
+def _made_of(values: Mapping[str, float], level: list[str], indicator: Indicator) -> float:
+    """The value made of ``level``, the coarsest level of sub-periods holding one: its sum
+    for a flow, its last for a stock (the rule of ``store.aggregates``)."""
+    found = [values[iso] for iso in level if iso in values]
+    if indicator.time_aggregation is TimeAggregation.SUM:
+        return sum(found)
+    return found[-1]
