@@ -34,7 +34,7 @@ from ictdesk.core.filesystem import is_network_path, write_obstacle
 from ictdesk.core.store.aggregates import _Aggregates
 from ictdesk.core.store.audit import AuditTip, _Audit, audit_tip, restore_detail
 from ictdesk.core.store.checks import _Checks
-from ictdesk.core.store.coverage import PeriodCover, Reported, _Coverage, status_of
+from ictdesk.core.store.coverage import PeriodCover, Reported, _Coverage
 from ictdesk.core.store.history import _History
 from ictdesk.core.store.reads import _Reads
 from ictdesk.core.store.records import (
@@ -77,7 +77,6 @@ __all__ = [
     "default_user",
     "now_iso",
     "record_restore",
-    "status_of",
 ]
 
 

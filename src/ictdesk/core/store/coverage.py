@@ -66,6 +66,11 @@ class PeriodCover:
         its sub-periods (a value stored empty, with a comment only, counts as none)."""
         return {**self.made_of, **{c: v for c, v in stored.items() if v is not None}}
 
+    def status(self, stored: Values, expected: int) -> str:
+        """:func:`status_of` this unit, given its values ``stored`` for the period itself."""
+        started = bool(self.made_of) or any(v is not None for v in stored.values())
+        return status_of(len(self.whole), expected, started)
+
     def checked(self, stored: Values) -> dict[str, float | None]:
         """:meth:`shown`, with only whole values made of sub-periods: what the rules and the
         comparison with the period before look at."""

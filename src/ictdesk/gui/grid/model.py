@@ -22,7 +22,7 @@ from ictdesk.core.catalogue import Indicator
 from ictdesk.core.edits import Cell, EditPlan, made_of_sub_periods, plan_edits
 from ictdesk.core.numbers import Convention, format_number
 from ictdesk.core.periods import Period
-from ictdesk.core.store import PeriodCover, ValueStore, status_of
+from ictdesk.core.store import PeriodCover, ValueStore
 from ictdesk.core.units import Unit
 from ictdesk.core.validation import Violation
 from ictdesk.gui.edit_session import EditSession
@@ -71,8 +71,6 @@ class GridModel(QAbstractTableModel):
         self._checks: dict[int, dict[str, list[Violation]]] = {}
         self._stored: dict[int, dict[str, float | None]] = {}  # row -> values stored
         self._covers: dict[int, PeriodCover] = {}  # row -> what its months make (coverage)
-        self._whole: dict[int, int] = {}  # row -> how many indicators are whole (reported)
-        self._status: dict[int, str] = {}  # row -> "full", "partial" or "none" (status_of)
         self._marks: dict[tuple[str, str], str] = {}
         self._aggregate: dict[str, float | None] = {}
         self._entered_codes: list[str] = []
@@ -105,8 +103,6 @@ class GridModel(QAbstractTableModel):
         self._checks.clear()
         self._stored.clear()
         self._covers.clear()
-        self._whole.clear()
-        self._status.clear()
         self._marks.clear()
         self._aggregate = (
             self.store.aggregates(self.parent_unit.code, self.period.iso)
@@ -159,9 +155,6 @@ class GridModel(QAbstractTableModel):
             merged.update(catalogue.derived_values(merged))
             self._cache[r] = merged
             self._covers[r] = cover
-            self._whole[r] = len(cover.whole)
-            started = bool(cover.made_of) or any(v is not None for v in entered.values())
-            self._status[r] = status_of(len(cover.whole), len(self._entered_codes), started)
             checks: dict[str, list[Violation]] = {}
             found = self.store.check(
                 code,
@@ -179,7 +172,7 @@ class GridModel(QAbstractTableModel):
         """(indicators reported for the whole period, entered indicators) of a unit's row:
         stored for the period, or made of all its months (``store.coverage``)."""
         self.row_values(row)
-        return self._whole[row], len(self._entered_codes)
+        return len(self._covers[row].whole), len(self._entered_codes)
 
     def shows_made_of(self, row: int, column: int) -> bool:
         """Whether a cell's value is made of the unit's months or quarters (shown, not typed:
@@ -247,7 +240,7 @@ class GridModel(QAbstractTableModel):
                 return filled
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignCenter
-            status = self._status[row]
+            status = self._covers[row].status(self._stored[row], expected)
             if role == Qt.ItemDataRole.BackgroundRole and status != "full":
                 return QBrush(_WARNING if status == "partial" else _INVALID)
             return None
