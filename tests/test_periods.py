@@ -197,3 +197,12 @@ def test_sub_periods_tile_the_period_property(period):
     assert months[0].index == period.first_month
     assert months[-1].index == period.last_month
     assert all(period.contains(m) for m in months)
+
+
+def test_the_whole_periods_of_a_period_are_those_holding_it_shortest_first():
+    from ictdesk.core.periods import whole_periods_of
+
+    assert [p.iso for p in whole_periods_of(Period.parse("202511"))] == ["2025Q4", "2025S2", "2025"]
+    assert [p.iso for p in whole_periods_of(Period.parse("2025Q2"))] == ["2025S1", "2025"]
+    assert [p.iso for p in whole_periods_of(Period.parse("2025S2"))] == ["2025"]
+    assert whole_periods_of(Period.parse("2025")) == []

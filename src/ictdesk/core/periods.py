@@ -208,3 +208,13 @@ def sub_period_levels(period: Period) -> list[list[Period]]:
     """The sub-periods of ``period``, level by level, coarsest first: a year's halves, then
     its quarters, then its months; a month has none."""
     return [period.sub_periods(t) for t in FINER_TYPES if t.months < period.type.months]
+
+
+def whole_periods_of(period: Period) -> list[Period]:
+    """The longer periods that hold ``period``, shortest first: a month's quarter, half and
+    year; a year has none (the reverse of :func:`sub_period_levels`)."""
+    return [
+        Period(period.year, ptype, (period.first_month - 1) // ptype.months + 1)
+        for ptype in (PeriodType.QUARTER, PeriodType.HALF, PeriodType.YEAR)
+        if ptype.months > period.type.months
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ictdesk.core.periods import Period, PeriodType, sub_period_levels
+from ictdesk.core.periods import Period, sub_period_levels, whole_periods_of
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.store.seeks import held_periods
 from ictdesk.core.validation import OPERATORS, Rule
@@ -144,7 +144,7 @@ class _StagedChecks(StorePart):
         covering = {
             (sub.iso, whole.iso)
             for sub in map(Period.parse, set(periods))
-            for whole in _wholes_of(sub)
+            for whole in whole_periods_of(sub)
         }
         if not covering:
             return []
@@ -182,15 +182,6 @@ class _StagedChecks(StorePart):
             (*staged, sorted(wholes, key=lambda p: Period.parse(p).type.months))
             for staged, wholes in found.items()
         ]
-
-
-def _wholes_of(period: Period) -> list[Period]:
-    """The periods that hold ``period`` and are made of it: a month's quarter, half, year."""
-    return [
-        Period(period.year, ptype, (period.first_month - 1) // ptype.months + 1)
-        for ptype in (PeriodType.QUARTER, PeriodType.HALF, PeriodType.YEAR)
-        if ptype.months > period.type.months
-    ]
 
 
 _RULE_TABLES = (
