@@ -2,10 +2,12 @@
 
 import csv
 import io
+import os
 import re
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 from openpyxl import load_workbook
@@ -261,6 +263,11 @@ def write_long(path, rows, header=LONG_HEADER, bom=True, newline="\r\n", delimit
     text = delimiter.join(header) + newline
     text += "".join(delimiter.join(map(str, r)) + newline for r in rows)
     path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    # Under "newer wins" a row without updated_at is dated by the file's mtime. Linux stamps
+    # mtimes from a coarse clock up to a tick behind the clock values are stamped with, so
+    # a file written just after a save could read as older than it. Date it a second on.
+    later = time.time() + 1
+    os.utime(path, (later, later))
     return path
 
 
