@@ -92,14 +92,15 @@ def test_a_value_stored_for_the_period_itself_wins_over_its_months(store):
             (PHUC_YEN, "BTS_TOTAL", "2024Q1", 20),
             (PHUC_YEN, "BTS_TOTAL", "202403", 99),
             (PHUC_YEN, "BTS_TOTAL", "2024Q2", 22),
-            (PHUC_YEN, "BTS_TOTAL", "202412", 30),  # months only count when no quarter is there
+            (PHUC_YEN, "BTS_TOTAL", "202412", 30),  # a month counts where no quarter holds it
         ],
     )
     table = check_against_store(
         store, "BTS_TOTAL", [PHUC_YEN], ["2024Q1", "2024Q2", "2024Q4", "2024", "202403"]
     )
-    # the year looks at halves, then quarters (Q2 is the last), before months
-    assert table.values[PHUC_YEN] == [20, 22, 30, 22, 99]
+    # March is inside the stored Q1, which stands for it; December is not: the year's stock
+    # is December's, the last held (the old rule, the coarsest level holding any, gave Q2's)
+    assert table.values[PHUC_YEN] == [20, 22, 30, 30, 99]
 
 
 # -------------------------------------------------------------------- flows
@@ -122,6 +123,25 @@ def test_a_flow_sums_its_months_and_quarters(store):
     )
     assert table.values[PHUC_YEN] == [150, 70, None, 220]
     assert table.values[PROVINCE] == [151, 70, None, 221]
+
+
+def test_a_year_sent_by_quarter_then_by_month_counts_every_month_once(store):
+    """Quarterly returns until the reform, monthly after: the year is the two quarters and
+    the six months (a flow summed, a stock at December), in the SQL series, the province's
+    sum and the store's aggregates. A month inside a stored quarter still does not count."""
+    rows = [(PHUC_YEN, "APPS_TOTAL", q, 300) for q in ("2025Q1", "2025Q2")]
+    rows += [(PHUC_YEN, "APPS_TOTAL", f"2025{m:02d}", 10) for m in range(7, 13)]
+    rows += [(PHUC_YEN, "APPS_TOTAL", "202503", 5)]  # inside Q1: Q1 stands for it
+    rows += [(PHUC_YEN, "BTS_TOTAL", q, 20) for q in ("2025Q1", "2025Q2")]
+    rows += [(PHUC_YEN, "BTS_TOTAL", f"2025{m:02d}", 20 + m) for m in range(7, 13)]
+    rows += [(OTHER, "APPS_TOTAL", f"2025{m:02d}", 1) for m in range(1, 13)]
+    save(store, rows)
+    flows = check_against_store(store, "APPS_TOTAL", [PHUC_YEN, PROVINCE], ["2025", "2025S2"])
+    assert flows.values[PHUC_YEN] == [660, 60]
+    assert flows.values[PROVINCE] == [672, 66]
+    stocks = check_against_store(store, "BTS_TOTAL", [PHUC_YEN, PROVINCE], ["2025", "2025S1"])
+    assert stocks.values[PHUC_YEN] == [32, 20]
+    assert store.aggregates(PROVINCE, "2025")["APPS_TOTAL"] == 672
 
 
 # -------------------------------------------------------------------- rates
@@ -591,19 +611,23 @@ def reference_value(store, rows, code, unit, period):
     stored = {(u, c, p): v for u, c, p, v in rows}
 
     def own(u, part, target):
+        """Stored for the period, else each month counted once, by the longest stored
+        period inside ``target`` that holds it: summed (a flow) or the last (a stock)."""
         flow = part.time_aggregation.value == "sum"
         if (u, part.code, target.iso) in stored:
             return stored[(u, part.code, target.iso)]
-        for ptype in (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH):
-            if ptype.months < target.type.months:
-                found = [
-                    stored[(u, part.code, s.iso)]
-                    for s in target.sub_periods(ptype)
-                    if (u, part.code, s.iso) in stored
-                ]
-                if found:
-                    return sum(found) if flow else found[-1]
-        return None
+        counted = {}
+        for month in target.sub_periods(PeriodType.MONTH):
+            for ptype in (PeriodType.HALF, PeriodType.QUARTER, PeriodType.MONTH):
+                if ptype.months < target.type.months:
+                    (holding,) = [s for s in target.sub_periods(ptype) if s.contains(month)]
+                    if (u, part.code, holding.iso) in stored:
+                        counted[holding] = stored[(u, part.code, holding.iso)]
+                        break
+        found = [counted[p] for p in sorted(counted, key=lambda p: p.first_month)]
+        if not found:
+            return None
+        return sum(found) if flow else found[-1]
 
     def entered(u, part, target):
         value = own(u, part, target)

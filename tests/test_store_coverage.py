@@ -44,38 +44,49 @@ def test_a_quarter_of_monthly_returns_is_whole_when_its_three_months_are_in(stor
     assert rows[PHUC_YEN][3] == (3, 3, PeriodType.MONTH)
 
 
-def test_a_year_is_whole_when_the_level_its_value_is_made_of_is_complete(store):
-    """The value of a year with nothing stored for itself is made of its coarsest level
-    holding any (halves, else quarters, else months): whole when that level is complete. A
-    year of Q1 as a quarter then months is not, since its value is Q1's alone."""
+def test_a_year_is_made_of_each_sub_period_no_coarser_one_held_contains(store):
+    """The value of a year with nothing stored for itself is made of each sub-period holding
+    a value that no coarser one holding a value contains: whole when they span its twelve
+    months. A year of Q1 as a quarter, then month by month, is Q1 and April to December,
+    in the cover, the quick count and the sums alike."""
     writes = [ValueWrite(PHUC_YEN, "BTS_TOTAL", f"2025Q{q}", q) for q in (1, 2, 3, 4)]
-    writes += [ValueWrite(PHUC_YEN, "BTS_TOTAL", "202512", 40)]  # finer: does not count
+    writes += [ValueWrite(PHUC_YEN, "BTS_TOTAL", "202512", 40)]  # inside Q4: does not count
     writes += [ValueWrite(PHUC_YEN, "APPS_TOTAL", "2025Q1", 30)]  # Q1, then month by month
     writes += [ValueWrite(PHUC_YEN, "APPS_TOTAL", p, 10) for p in months(2025, 4, 12)]
     writes += [ValueWrite(PHUC_YEN, "APPS_ONLINE", "2025S1", 6)]  # a half, then nothing
     writes += [ValueWrite(PHUC_YEN, "HH_TOTAL", "2025", 900)]  # the year itself
     writes += [ValueWrite(PHUC_YEN, "HH_TOTAL", "202506", 800)]
     writes += [ValueWrite(PHUC_YEN, "DOCS_TOTAL", p, m) for m, p in enumerate(months(2025, 1, 12))]
+    # a stock sent by quarter until the reform, then by month: its last is December's
+    writes += [ValueWrite(PHUC_YEN, "BTS_4G", q, 7) for q in ("2025Q1", "2025Q2")]
+    writes += [ValueWrite(PHUC_YEN, "BTS_4G", p, m) for m, p in enumerate(months(2025, 7, 11))]
     store.save_values(writes, source="form")
     cover = store.coverage("2025", [PHUC_YEN])[PHUC_YEN]
-    assert cover.whole == {"BTS_TOTAL", "HH_TOTAL", "DOCS_TOTAL"}
-    assert store.whole_counts("2025", [PHUC_YEN]) == {PHUC_YEN: 3}
+    assert cover.whole == {"BTS_TOTAL", "HH_TOTAL", "DOCS_TOTAL", "APPS_TOTAL"}
+    assert store.whole_counts("2025", [PHUC_YEN]) == {PHUC_YEN: 4}
     assert cover.made_of == {
-        "BTS_TOTAL": 4,  # a stock: Q4, the coarsest level's last
-        "APPS_TOTAL": 30,  # Q1 alone (the sums say the same): not whole
+        "BTS_TOTAL": 4,  # a stock: Q4, the last, which stands for December
+        "APPS_TOTAL": 30 + 9 * 10,  # Q1 and April to December: whole
         "APPS_ONLINE": 6,
         "DOCS_TOTAL": sum(range(12)),  # a flow: its months added up
+        "BTS_4G": 4,  # November, the last held: not whole (December is missing)
     }
-    assert store.aggregates(PHUC_YEN, "2025")["APPS_TOTAL"] == 30
+    assert cover.made_from["APPS_TOTAL"] == ("2025Q1", "202512")
+    assert cover.made_from["BTS_4G"] == ("2025Q1", "202511")
+    sums = store.aggregates(PHUC_YEN, "2025")
+    assert (sums["APPS_TOTAL"], sums["BTS_4G"], sums["BTS_TOTAL"]) == (120, 4, 4)
+    assert store.aggregate("APPS_TOTAL", "25", "2025") == 120  # the province, by SQL
     assert store.coverage("2025S2", [PHUC_YEN])[PHUC_YEN].made_of["APPS_TOTAL"] == 60
     assert "APPS_TOTAL" in store.coverage("2025S2", [PHUC_YEN])[PHUC_YEN].whole
     store.save_values([ValueWrite(PHUC_YEN, "APPS_ONLINE", "2025S2", 5)], source="form")
     assert store.coverage("2025", [PHUC_YEN])[PHUC_YEN].made_of["APPS_ONLINE"] == 11
+    store.save_values([ValueWrite(PHUC_YEN, "BTS_4G", "202512", 9)], source="form")
+    assert "BTS_4G" in store.coverage("2025", [PHUC_YEN])[PHUC_YEN].whole
 
 
 def reference_cover(store, unit: str, period: str) -> tuple[set, dict]:
     """(whole, made of) for one unit, computed the plain way, value by value."""
-    from ictdesk.core.periods import Period, sub_period_levels
+    from ictdesk.core.periods import Period, PeriodType, sub_period_levels
 
     target = Period.parse(period)
     levels = [[s.iso for s in level] for level in sub_period_levels(target)]
@@ -89,14 +100,25 @@ def reference_cover(store, unit: str, period: str) -> tuple[set, dict]:
         if held(target.iso) is not None:
             whole.add(ind.code)
             continue
-        for level in levels:
-            found = [held(iso) for iso in level]
-            values = [v for v in found if v is not None]
-            if values:
-                made[ind.code] = sum(values) if ind.time_aggregation == "sum" else values[-1]
-                if len(values) == len(level):
-                    whole.add(ind.code)
-                break
+        # each month, counted by the longest held period inside the target that holds it
+        counted = {}
+        for month in range(target.first_month, target.last_month + 1):
+            for level in levels:
+                holding = [
+                    iso
+                    for iso in level
+                    if Period.parse(iso).contains(Period(target.year, PeriodType.MONTH, month))
+                ]
+                if holding and held(holding[0]) is not None:
+                    counted[holding[0]] = held(holding[0])
+                    break
+        if counted:
+            values = [
+                counted[iso] for iso in sorted(counted, key=lambda i: Period.parse(i).first_month)
+            ]
+            made[ind.code] = sum(values) if ind.time_aggregation == "sum" else values[-1]
+            if sum(Period.parse(iso).type.months for iso in counted) == target.type.months:
+                whole.add(ind.code)
     return whole, made
 
 

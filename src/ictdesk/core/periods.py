@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -218,3 +219,25 @@ def whole_periods_of(period: Period) -> list[Period]:
         for ptype in (PeriodType.QUARTER, PeriodType.HALF, PeriodType.YEAR)
         if ptype.months > period.type.months
     ]
+
+
+def periods_made_of(period: Period, held: Collection[str]) -> list[Period]:
+    """The sub-periods a value of ``period`` is made of where nothing is held for the
+    period itself: each held sub-period (ISO codes in ``held``) that no coarser held one
+    inside ``period`` holds, in time order. A stored quarter stands for its months, and the
+    months count where no quarter is held: a year of Q1 sent as a quarter, then month by
+    month, is Q1 and April to December."""
+    found: list[Period] = []
+    finer = next((t for t in FINER_TYPES if t.months < period.type.months), None)
+    for part in period.sub_periods(finer) if finer else ():
+        if part.iso in held:
+            found.append(part)
+        else:
+            found += periods_made_of(part, held)
+    return found
+
+
+def spans_whole(parts: Collection[Period], period: Period) -> bool:
+    """Whether ``parts`` (:func:`periods_made_of` of ``period``: none inside another) cover
+    every month of ``period``."""
+    return sum(part.type.months for part in parts) == period.type.months

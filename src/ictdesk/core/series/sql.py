@@ -4,9 +4,10 @@ A named query module: it runs SQL on the store's connection (see ``tests/test_ar
 
 The rules are those of :meth:`ValueStore.series` (and the two must agree):
 
-- over time, a stock (``last``) takes the value of its last sub-period holding one, a flow
-  (``sum``) the sum of its sub-periods; a value stored for the period itself wins, then the
-  halves, then the quarters, then the months;
+- over time, a value stored for the period itself wins; else it is made of each sub-period
+  holding a value that no coarser held one inside the period contains (a stored quarter
+  stands for its months, ``periods.periods_made_of``): a flow (``sum``) is their sum, a stock
+  (``last``) the value of the one ending last;
 - up the tree, a unit's own value wins, otherwise its children's values are summed;
 - a rate is Σnumerator / Σdenominator over the units where both parts are known, never a
   mean of rates;
@@ -30,7 +31,7 @@ from ictdesk.core.errors import UnknownUnit
 from ictdesk.core.periods import FINER_TYPES, Period
 from ictdesk.core.series import ranges, shortcuts
 from ictdesk.core.series.table import MAX_BUCKETS, SeriesError, SeriesTable
-from ictdesk.core.store import ValueStore
+from ictdesk.core.store import ValueStore, seeks
 
 _UNIT_BLOCK = 500  # requested units per query, under SQLite's variable limit
 _KEPT_QUERIES = 64  # series queries kept per store, the least recently asked dropped first
@@ -45,20 +46,19 @@ _KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 _GROUPED_TIMED = """  timed AS (
     -- each stored value read once, however many requested units count it: per unit,
-    -- indicator and bucket, the sum of the coarsest level holding values and the last value
-    -- of that level (min() picks the row of the bare column)
-    SELECT d.unit_code AS unit, d.indicator_code AS ind, m.bucket AS bucket,
-           coalesce(sum(CASE WHEN lvl = 0 THEN value END), sum(CASE WHEN lvl = 1 THEN value END),
-                    sum(CASE WHEN lvl = 2 THEN value END), sum(CASE WHEN lvl = 3 THEN value END))
-             AS total,
-           d.value AS last, min(m.lvl * 1000 - m.pos)
-    FROM m CROSS JOIN data_values d ON d.period = m.period
-    WHERE d.indicator_code IN ({parts}) AND d.value IS NOT NULL
+    -- indicator and bucket, the sum of the values that count (no coarser held period of the
+    -- bucket contains theirs) and the value of the one ending last (max() picks the row of
+    -- the bare column)
+    SELECT v.unit_code AS unit, v.indicator_code AS ind, m.bucket AS bucket,
+           sum(v.value) AS total, v.value AS last, max(m.fin)
+    FROM m CROSS JOIN data_values v ON v.period = m.period
+    WHERE v.indicator_code IN ({parts}) AND v.value IS NOT NULL
       -- the members' codes bound the seek: a province's communes, not the country's
-      AND d.unit_code >= (SELECT min(unit) FROM members)
-      AND d.unit_code <= (SELECT max(unit) FROM members)
-      AND d.unit_code IN (SELECT unit FROM members)
-    GROUP BY d.unit_code, d.indicator_code, m.bucket)"""
+      AND v.unit_code >= (SELECT min(unit) FROM members)
+      AND v.unit_code <= (SELECT max(unit) FROM members)
+      AND v.unit_code IN (SELECT unit FROM members)
+      AND {counts}
+    GROUP BY v.unit_code, v.indicator_code, m.bucket)"""
 
 
 def _period_map(periods: Sequence[Period]) -> tuple[tuple[str, str, int, int], ...]:
@@ -151,10 +151,13 @@ def _build_sql(
         w_cte, timed, w_params = seeking
         first = w_cte
     else:
-        first = (
-            f"m(period, bucket, lvl, pos) AS (VALUES {','.join(['(?, ?, ?, ?)'] * len(mapping))})"
+        everywhere = set().union(*held.values())
+        made_of = seeks.made_of_rows(periods, everywhere)
+        marks = ",".join(["(?, ?, ?, ?, ?, ?)"] * len(made_of))
+        first = f"{seeks.MADE_OF_COLUMNS} AS (VALUES {marks})"
+        timed = _GROUPED_TIMED.format(
+            parts=",".join("?" * len(parts)), counts=seeks.NOT_INSIDE_HELD
         )
-        timed = _GROUPED_TIMED.format(parts=",".join("?" * len(parts)))
     sql = f"""
 WITH
   {first},
@@ -183,7 +186,7 @@ GROUP BY p.req, p.bucket
     if seeking is not None:
         params: list = [*w_params, *unit_codes]
     else:
-        params = [x for row in mapping for x in row]
+        params = [x for row in made_of for x in row]
         params += list(unit_codes)
         params += [p.code for p in parts]
     if len(parts) == 2:

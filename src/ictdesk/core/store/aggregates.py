@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from ictdesk.core.catalogue import Indicator, TimeAggregation
 from ictdesk.core.periods import Period, sub_period_levels
 from ictdesk.core.store.base import StorePart
-from ictdesk.core.store.seeks import held_periods, own_value_sql
+from ictdesk.core.store.seeks import (
+    MADE_OF_COLUMNS,
+    NOT_INSIDE_HELD,
+    held_periods,
+    made_of_rows,
+    own_value_sql,
+)
 from ictdesk.core.store.tree import path_range
 
 if TYPE_CHECKING:
@@ -108,10 +114,10 @@ def _chunks(items: list, size: int) -> list[list]:
 class _SubtreeValues:
     """Values of a few indicators over a subtree, read in a few queries, aggregated in memory.
 
-    For each unit and indicator SQLite gives, per asked period (a bucket), the value of the
-    coarsest level of sub-periods that holds one (the period itself, its halves, quarters,
-    months): their sum for a flow, the last for a stock. Which level counts, the tree and the
-    rates are decided here.
+    For each unit and indicator SQLite gives, per asked period (a bucket), the value made of
+    the period itself, else of each sub-period holding one that no coarser held one contains
+    (``periods.periods_made_of``): their sum for a flow, the last for a stock. The tree and
+    the rates are decided here.
 
     Where the file holds an indicator at one level only (the usual case: monthly returns),
     each unit's value is read by seeks: a stock's last month is the first one found going
@@ -137,8 +143,9 @@ class _SubtreeValues:
             levels = sub_period_levels(p)
             self.levels[p.iso] = [[p.iso]] + [[s.iso for s in level] for level in levels]
         # (bucket, unit, indicator) -> the unit's own value: the sum (a flow) or the last (a
-        # stock) of the coarsest level of sub-periods holding one
+        # stock) of the sub-periods it is made of
         self.values: dict[tuple[str, str, str], float] = {}
+        self.held: set[str] = set()  # the stored periods any unit holds any of them for
         stored = self._levels_stored(store, [i.code for i in indicators])
         several = {ind for (ind, _bucket), levels in stored.items() if len(levels) > 1}
         single = [
@@ -156,6 +163,7 @@ class _SubtreeValues:
         """(indicator, bucket) -> the levels at which any unit of the file stores a value."""
         stored = [period for levels in self.levels.values() for level in levels for period in level]
         held = held_periods(store.db, codes, stored)
+        self.held = set().union(*held.values())
         found: dict[tuple, set[int]] = defaultdict(set)
         for code in codes:
             for bucket, levels in self.levels.items():
@@ -191,38 +199,33 @@ class _SubtreeValues:
                         self.values[(bucket, unit, ind)] = value
 
     def _read_levels(self, store: ValueStore, codes: list[str], flows: set[str]) -> None:
-        """Indicators stored at several levels: SQLite sums each level per unit and
-        indicator and keeps its last value, the coarsest level holding one is kept."""
-        mapping: list[object] = []  # (stored period, bucket, level, position) flattened
-        for bucket, levels in self.levels.items():
-            for level, stored in enumerate(levels):
-                for position, period in enumerate(stored):
-                    mapping += (period, bucket, level, position)
-        levels: dict[tuple[str, str, str], int] = {}
-        # Units first, then the stored periods: each unit's values of a period are one seek
-        # in the primary key (unit, period, indicator); max(pos) gives the bare value its row.
-        rows = ",".join(["(?,?,?,?)"] * (len(mapping) // 4))
+        """Indicators stored at several levels: SQLite reads the values that count (each
+        sub-period no coarser held one contains, :data:`seeks.NOT_INSIDE_HELD`) per unit,
+        indicator and bucket, their sum and the value of the one ending last."""
+        rows = made_of_rows([Period.parse(bucket) for bucket in self.levels], self.held)
+        marks = ",".join(["(?,?,?,?,?,?)"] * len(rows))
         code_marks = ",".join("?" * len(codes))
+        # Units first, then the stored periods: each unit's values of a period are one seek
+        # in the primary key (unit, period, indicator); max(fin) gives the bare value its row.
         query = (
-            f"WITH m(period, bucket, lvl, pos) AS (VALUES {rows})"
-            " SELECT v.unit_code, v.indicator_code, m.bucket, m.lvl, sum(v.value), v.value,"
-            " max(m.pos)"
+            f"WITH {MADE_OF_COLUMNS} AS (VALUES {marks})"
+            " SELECT v.unit_code, v.indicator_code, m.bucket, sum(v.value), v.value,"
+            " max(m.fin)"
             " FROM units u CROSS JOIN m CROSS JOIN data_values v"
             " ON v.unit_code = u.code AND v.period = m.period"
             f" WHERE u.path >= ? AND u.path < ? AND v.indicator_code IN ({code_marks})"
-            " AND v.value IS NOT NULL GROUP BY v.unit_code, v.indicator_code, m.bucket, m.lvl"
+            f" AND v.value IS NOT NULL AND {NOT_INSIDE_HELD}"
+            " GROUP BY v.unit_code, v.indicator_code, m.bucket"
         )
-        for unit, ind, bucket, level, total, last, _pos in store.db.execute(
-            query, [*mapping, self.low, self.high, *codes]
+        params = [x for row in rows for x in row]
+        for unit, ind, bucket, total, last, _fin in store.db.execute(
+            query, [*params, self.low, self.high, *codes]
         ):
-            key = (bucket, unit, ind)
-            if levels.get(key, 9) > level:
-                levels[key] = level
-                self.values[key] = total if ind in flows else last
+            self.values[(bucket, unit, ind)] = total if ind in flows else last
 
     def own(self, unit_code: str, indicator: Indicator, period: Period) -> float | None:
         """The unit's own value for ``period``: the value stored for the period itself, else
-        the sum (a flow) or the last (a stock) of its halves, else quarters, else months."""
+        the sum (a flow) or the last (a stock) of the sub-periods it is made of."""
         return self.values.get((period.iso, unit_code, indicator.code))
 
     def entered(self, unit_code: str, indicator: Indicator, period: Period) -> float | None:

@@ -7,12 +7,13 @@ The one rule for the Reporting view, the Dashboard's map, the status bar, the gr
 sub-periods (``core.edits``):
 
 - where nothing is stored for the period itself, its value is **made of its sub-periods**
-  by the rule every sum follows (``store.aggregates``): the coarsest level of sub-periods
-  holding a value (halves, else quarters, else months), its sum for a flow, its last value
-  for a stock. A unit's own sub-periods only: sums over sub-units are the aggregates' job;
-- the value is **whole** when it is stored for the period itself, or when every period of
-  that level holds one (a quarter's three months, a year's four quarters). A year made of
-  Q1 as a quarter and the other months one by one is not whole: its sum would be Q1's alone;
+  by the rule every sum follows (``store.aggregates``, ``periods.periods_made_of``): each
+  sub-period holding a value that no coarser one holding a value contains (a stored quarter
+  stands for its months), their sum for a flow, the last one's value for a stock. A unit's
+  own sub-periods only: sums over sub-units are the aggregates' job;
+- the value is **whole** when it is stored for the period itself, or when those sub-periods
+  span every month of it (a quarter's three months; a year of Q1 sent as a quarter, then
+  April to December month by month);
 - a value made of sub-periods is shown (greyed) but not typed: stored, it would hide them;
 - rules and large changes are checked on whole values only: a quarter half reported would
   break rules none of its months breaks.
@@ -26,7 +27,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ictdesk.core.catalogue import Indicator, TimeAggregation
-from ictdesk.core.periods import Period, PeriodType, sub_period_levels
+from ictdesk.core.periods import (
+    Period,
+    PeriodType,
+    periods_made_of,
+    spans_whole,
+    sub_period_levels,
+)
 from ictdesk.core.store.base import StorePart
 from ictdesk.core.units import Unit
 
@@ -114,12 +121,14 @@ class _Coverage(StorePart):
             if code not in entered:
                 continue
             cover = result[unit]
-            if layout.whole(values):
+            if target.iso in values:
                 cover.whole.add(code)
-            if target.iso not in values:
-                level = layout.coarsest(values)
-                cover.made_of[code] = _made_of(values, level, entered[code])
-                cover.made_from[code] = (level[0], level[-1])
+                continue
+            parts, whole = layout.made_of(values)
+            if whole:
+                cover.whole.add(code)
+            cover.made_of[code] = _made_of(values, parts, entered[code])
+            cover.made_from[code] = (parts[0], parts[-1])
         return result
 
     def previous_checked(
@@ -227,19 +236,24 @@ class _Layout:
             [s.iso for s in level] for level in sub_period_levels(period)
         ]
         self.periods = [iso for level in self.levels for iso in level]
+        self._made_of: dict[frozenset, tuple[list[str], bool]] = {}
 
     def coarsest(self, held) -> list[str] | None:
         """The coarsest level of sub-periods where ``held`` (periods, or a mapping keyed by
         them) holds any, or None."""
         return next((level for level in self.levels[1:] if any(i in held for i in level)), None)
 
-    def whole(self, held) -> bool:
-        """Whether the period is whole where ``held`` holds values: stored itself, or every
-        period of the coarsest level of sub-periods holding any."""
-        if self.period.iso in held:
-            return True
-        level = self.coarsest(held)
-        return level is not None and all(iso in held for iso in level)
+    def made_of(self, held) -> tuple[list[str], bool]:
+        """The sub-periods a value is made of where ``held`` (periods, or a mapping keyed by
+        them; not the period itself, and at least one of its sub-periods) holds values
+        (:func:`periods_made_of`), and whether they span the whole period. Kept per set of
+        periods held: a province's communes mostly hold the same ones."""
+        key = frozenset(held)
+        found = self._made_of.get(key)
+        if found is None:
+            parts = periods_made_of(self.period, key)
+            found = self._made_of[key] = ([p.iso for p in parts], spans_whole(parts, self.period))
+        return found
 
     def parts(self, counts: Mapping[str, int], everything: int) -> tuple | None:
         """(sub-periods holding every indicator, sub-periods, their kind) of the coarsest
@@ -252,10 +266,9 @@ class _Layout:
         return full, len(level), Period.parse(level[0]).type
 
 
-def _made_of(values: Mapping[str, float], level: list[str], indicator: Indicator) -> float:
-    """The value made of ``level``, the coarsest level of sub-periods holding one: its sum
-    for a flow, its last for a stock (the rule of ``store.aggregates``)."""
-    found = [values[iso] for iso in level if iso in values]
+def _made_of(values: Mapping[str, float], parts: list[str], indicator: Indicator) -> float:
+    """The value made of the sub-periods ``parts`` (:meth:`_Layout.made_of`, in time order):
+    their sum for a flow, the last for a stock (the rule of ``store.aggregates``)."""
     if indicator.time_aggregation is TimeAggregation.SUM:
-        return sum(found)
-    return found[-1]
+        return sum(values[iso] for iso in parts)
+    return values[parts[-1]]

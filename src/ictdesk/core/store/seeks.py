@@ -1,11 +1,16 @@
 """Reading a period's values by seeks, for the store's aggregates and the series' short cuts:
-which stored periods hold an indicator anywhere in the file (:func:`held_periods`), and one
-unit's own value of a period held at one level of sub-periods (:func:`own_value_sql`)."""
+which stored periods hold an indicator anywhere in the file (:func:`held_periods`), one
+unit's own value of a period held at one level of sub-periods (:func:`own_value_sql`), and
+which values count where a bucket mixes levels (:func:`made_of_rows`, :data:`NOT_INSIDE_HELD`:
+a stored quarter stands for its months, ``periods.periods_made_of``)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
+
+from ictdesk.core.periods import Period, sub_period_levels, whole_periods_of
 
 if TYPE_CHECKING:
     from ictdesk.core.database.connection import Connection
@@ -49,3 +54,31 @@ def own_value_sql(unit: str, indicator: str, flow: str, periods: list[str]) -> s
         f" AND v.indicator_code = {indicator} AND v.period IN ({', '.join(periods)}))"
     )
     return f"CASE WHEN {flow} THEN {total} ELSE {last} END"
+
+
+OUTER_COLUMNS = 3  # a month's quarter, half and year: the most periods that may contain one
+
+
+def made_of_rows(buckets: Iterable[Period], held: Collection[str]) -> list[tuple]:
+    """The rows ``(period, bucket, fin, o1, o2, o3)`` of the CTE :func:`counted_sql` reads:
+    each bucket and its sub-periods, where it ends (its last month), and the coarser periods
+    inside the bucket that contain it and that the file holds anywhere (``held``; NULL-padded).
+    A value there stands for it, so a value stored for it does not count."""
+    rows = []
+    for bucket in buckets:
+        for period in [bucket, *(p for level in sub_period_levels(bucket) for p in level)]:
+            outer = [w.iso for w in whole_periods_of(period) if bucket.contains(w)]
+            outer = [iso for iso in outer if iso in held][:OUTER_COLUMNS]
+            padding = [None] * (OUTER_COLUMNS - len(outer))
+            rows.append((period.iso, bucket.iso, period.last_month, *outer, *padding))
+    return rows
+
+
+# Whether the value v, read for the sub-period m.period of bucket m.bucket, counts: no value
+# stored for the same unit and indicator at a coarser period of the bucket containing it.
+NOT_INSIDE_HELD = (
+    "NOT EXISTS (SELECT 1 FROM data_values h WHERE h.unit_code = v.unit_code"
+    " AND h.period IN (m.o1, m.o2, m.o3) AND h.indicator_code = v.indicator_code"
+    " AND h.value IS NOT NULL)"
+)
+MADE_OF_COLUMNS = "m(period, bucket, fin, o1, o2, o3)"
