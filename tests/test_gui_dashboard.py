@@ -202,3 +202,36 @@ def test_the_subtitle_says_when_the_cards_add_up_a_period_not_all_in(dashboard, 
     )
     dashboard.show_place(PHUC_YEN, Period.parse("2026Q1"))  # a commune's own figures
     assert "báo cáo đủ" not in dashboard.subtitle.text()
+
+
+def test_a_card_is_not_compared_with_a_whole_period_while_its_own_is_in_part(dashboard, demo_store):
+    """January against the whole of Quý IV would read as a fall of two thirds for a flow:
+    the card says the quarter is not in yet instead. A stock's latest month is its count, so
+    a commune's stock is compared; a province's is not while communes are missing."""
+    codes = [i.code for i in demo_store.catalogue.entered]
+    for code in codes:
+        demo_store.save_value(PHUC_YEN, code, "202601", 5)
+    dashboard.show_place(PHUC_YEN, Period.parse("2026Q1"))
+    flow, stock = dashboard.cards["APPS_ONLINE_PCT"], dashboard.cards["BTS_TOTAL"]
+    assert flow.summary.change is None
+    assert flow.change_label.text() == "chưa so sánh: Quý I/2026 chưa đủ số liệu"
+    assert stock.summary.change == 5 - demo_store.aggregate("BTS_TOTAL", PHUC_YEN, "2025Q4")
+    assert "Quý IV/2025" in stock.change_label.text()
+    dashboard.show_place(PROVINCE, Period.parse("2026Q1"))
+    assert dashboard.cards["BTS_TOTAL"].change_label.text() == (
+        "chưa so sánh: mới có 1/148 xã, phường gửi số liệu Quý I/2026"
+    )
+    assert dashboard.cards["APPS_ONLINE_PCT"].change_label.text() == (
+        "chưa so sánh: mới có 0/148 xã, phường đủ số liệu Quý I/2026"
+    )
+    for month in ("202602", "202603"):
+        for code in codes:
+            demo_store.save_value(PHUC_YEN, code, month, 5)
+    dashboard.show_place(PHUC_YEN, Period.parse("2026Q1"))
+    assert flow.summary.change == flow.summary.value - flow.summary.previous
+    assert "Quý IV/2025" in flow.change_label.text()
+    install_language("en")
+    dashboard.show_place(PROVINCE, Period.parse("2026Q1"))
+    assert dashboard.cards["APPS_ONLINE_PCT"].change_label.text() == (
+        "not compared: 1 of 148 communes have Q1 2026 in full"
+    )

@@ -15,6 +15,7 @@ from ictdesk.core.exchange.common import ExportFailed
 from ictdesk.core.exchange.importer import import_files
 from ictdesk.core.periods import Period, PeriodType, period_range
 from ictdesk.core.series import (
+    Comparison,
     Progress,
     SeriesTable,
     chart_parent,
@@ -575,6 +576,34 @@ def test_summaries_give_value_change_history_and_progress(demo_store):
     expected = vneid.baseline + (80.0 - vneid.baseline) * 9 / 12
     assert vneid.expected == pytest.approx(expected)
     assert vneid.progress is (Progress.ON_TRACK if vneid.value >= expected else Progress.BEHIND)
+
+
+def test_a_summary_compares_like_with_like(store):
+    """A change is given only between periods made of the same units' whole values (a
+    stock's latest month counts): a commune late with its December makes Quý IV fall short,
+    a second commune reporting only now makes Quý I differ in what it counts."""
+    months = lambda year, first, last: [f"{year}{m:02d}" for m in range(first, last + 1)]  # noqa: E731
+    rows = [
+        (PHUC_YEN, code, p, 10)
+        for code in ("APPS_TOTAL", "BTS_TOTAL")
+        for p in months(2025, 10, 11)
+    ]
+    rows += [
+        (PHUC_YEN, code, p, 10) for code in ("APPS_TOTAL", "BTS_TOTAL") for p in months(2026, 1, 3)
+    ]
+    save(store, rows)
+    apps, bts = summarize(store, ["APPS_TOTAL", "BTS_TOTAL"], PHUC_YEN, "2026Q1")
+    assert (apps.value, apps.previous, apps.change) == (30, 20, None)
+    assert apps.compared == Comparison(False, Period.parse("2025Q4"), 0, 1, True)
+    assert bts.change == 0 and bts.compared.comparable  # November stands for Quý IV's count
+    save(store, [(PHUC_YEN, "APPS_TOTAL", "202512", 10)])
+    (apps,) = summarize(store, ["APPS_TOTAL"], PHUC_YEN, "2026Q1")
+    assert apps.change == 0 and apps.compared.comparable
+    (apps,) = summarize(store, ["APPS_TOTAL"], PROVINCE, "2026Q1")
+    assert apps.change == 0 and apps.compared.comparable  # the other communes hold none
+    save(store, [(OTHER, "APPS_TOTAL", "2026Q1", 7)])
+    (apps,) = summarize(store, ["APPS_TOTAL"], PROVINCE, "2026Q1")
+    assert apps.compared == Comparison(False, Period.parse("2025Q4"), 1, 148, True)
 
 
 def test_a_summary_of_an_empty_unit_has_no_data(store):

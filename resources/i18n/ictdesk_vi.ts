@@ -160,6 +160,18 @@
         <translation>So sánh với %1. Bấm vào một thẻ để xem diễn biến.</translation>
     </message>
     <message>
+        <source>not compared: %1 is not in full yet</source>
+        <translation>chưa so sánh: %1 chưa đủ số liệu</translation>
+    </message>
+    <message>
+        <source>not compared: %1 of %2 communes have %3 in full</source>
+        <translation>chưa so sánh: mới có %1/%2 xã, phường đủ số liệu %3</translation>
+    </message>
+    <message>
+        <source>not compared: %1 of %2 communes have sent %3</source>
+        <translation>chưa so sánh: mới có %1/%2 xã, phường gửi số liệu %3</translation>
+    </message>
+    <message>
         <source>no value for %1</source>
         <translation>chưa có số liệu %1</translation>
     </message>

@@ -9,6 +9,7 @@ from ictdesk.core.series.csv_file import ranking_rows, trend_rows, write_csv
 from ictdesk.core.series.sql import compute_series, data_years, series_sql
 from ictdesk.core.series.table import MAX_BUCKETS, SeriesError, SeriesTable, periods_between
 from ictdesk.core.series.views import (
+    Comparison,
     Progress,
     RankedUnit,
     Summary,
@@ -23,6 +24,7 @@ from ictdesk.core.series.views import (
 
 __all__ = [
     "MAX_BUCKETS",
+    "Comparison",
     "Progress",
     "RankedUnit",
     "SeriesError",

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ictdesk.core.catalogue import Indicator
+from ictdesk.core.catalogue import Catalogue, Indicator, TimeAggregation
 from ictdesk.core.periods import Period, PeriodType
 from ictdesk.core.series.sql import compute_series, data_years
 from ictdesk.core.series.table import MAX_BUCKETS, SeriesTable, periods_between
-from ictdesk.core.store import ValueStore
+from ictdesk.core.store import HeldBy, ValueStore
 from ictdesk.core.units import Unit
 
 
@@ -114,6 +114,54 @@ def year_end(period: Period) -> Period:
     return Period(period.year - 1, period.type, period.type.per_year)
 
 
+# ---------------------------------------------------------------- comparisons
+@dataclass(frozen=True)
+class Comparison:
+    """Whether a value may be set beside the period before's: both must be made of the
+    same units' values, whole. A quarter in progress (January against the whole of Quý IV)
+    or a commune late with its return would otherwise read as a fall."""
+
+    comparable: bool
+    short: Period | None = None  # the period that falls short: this one or the one before
+    counted: int = 0  # reporting units whose values count there
+    units: int = 0  # reporting units (a province's communes, or the commune itself)
+    in_full: bool = True  # only whole values count (a flow); else a stock's latest does
+
+
+def comparison(
+    indicator: Indicator,
+    catalogue: Catalogue,
+    period: Period,
+    now: Mapping[str, HeldBy],
+    before: Mapping[str, HeldBy],
+    units: int,
+) -> Comparison:
+    """:class:`Comparison` of ``indicator`` at ``period`` with the period before, given which
+    units hold each entered indicator in each (:meth:`ValueStore.held_by`). A flow compares
+    only sums of whole periods; a stock's latest value stands for a unit partly in (its last
+    month is its count now). A rate compares when both its parts do."""
+    codes = [indicator.code]
+    if indicator.formula is not None:
+        codes = [indicator.formula.numerator, indicator.formula.denominator]
+
+    def counted(held: HeldBy, code: str) -> frozenset[str]:
+        flow = catalogue[code].time_aggregation is TimeAggregation.SUM
+        return held.whole if flow else held.whole | held.partly
+
+    for code in codes:
+        flow = catalogue[code].time_aggregation is TimeAggregation.SUM
+        this, last = counted(now[code], code), counted(before[code], code)
+        for short, held, fewer in (
+            (period, now, last - this),
+            (period.previous(), before, this - last),
+        ):
+            if fewer or (flow and held[code].partly):
+                found = frozenset.intersection(*(counted(held[c], c) for c in codes))
+                in_full = any(catalogue[c].time_aggregation is TimeAggregation.SUM for c in codes)
+                return Comparison(False, short, len(found), units, in_full)
+    return Comparison(True)
+
+
 # ---------------------------------------------------------------- summaries
 @dataclass(frozen=True)
 class Summary:
@@ -128,11 +176,13 @@ class Summary:
     document: str  # where the target comes from
     baseline: float | None  # the value at the end of the previous year
     progress: Progress
+    compared: Comparison = Comparison(True)
 
     @property
     def change(self) -> float | None:
-        """Value minus previous value (points for a rate), or ``None``."""
-        if self.value is None or self.previous is None:
+        """Value minus previous value (points for a rate), or ``None`` (either is missing,
+        or they are not :attr:`compared` like for like)."""
+        if self.value is None or self.previous is None or not self.compared.comparable:
             return None
         return self.value - self.previous
 
@@ -157,6 +207,7 @@ def summarize(
     baseline_period = year_end(period)
     wanted = periods if baseline_period in periods else [*periods, baseline_period]
     targets = store.targets_for(unit_code, period.year)
+    (now, units), (before, _) = (_held_by(store, unit_code, p) for p in (period, period.previous()))
     result = []
     for code in indicator_codes:
         table = compute_series(store, code, [unit_code], wanted)
@@ -175,6 +226,18 @@ def summarize(
                 document=document,
                 baseline=baseline,
                 progress=target_progress(value, target, baseline, period),
+                compared=comparison(table.indicator, store.catalogue, period, now, before, units),
             )
         )
     return result
+
+
+def _held_by(store: ValueStore, unit_code: str, period: Period) -> tuple[dict[str, HeldBy], int]:
+    """Which of the units reporting to ``unit_code`` (its communes, or the commune itself)
+    hold each entered indicator for ``period``, and how many they are. A province's are
+    read off the Reporting view's count, kept: the Dashboard asks it for its map too."""
+    if store.child_count(unit_code):
+        reported = store.completeness(period.iso, unit_code)
+    else:
+        reported = store.reported(period.iso, [store.unit(unit_code)])
+    return store.held_by(period.iso, reported), len(reported)

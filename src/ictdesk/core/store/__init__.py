@@ -34,7 +34,7 @@ from ictdesk.core.filesystem import is_network_path, write_obstacle
 from ictdesk.core.store.aggregates import _Aggregates
 from ictdesk.core.store.audit import AuditTip, _Audit, audit_tip, restore_detail
 from ictdesk.core.store.checks import _Checks
-from ictdesk.core.store.coverage import PeriodCover, Reported, _Coverage
+from ictdesk.core.store.coverage import HeldBy, PeriodCover, Reported, _Coverage
 from ictdesk.core.store.history import _History
 from ictdesk.core.store.reads import _Reads
 from ictdesk.core.store.records import (
@@ -63,6 +63,7 @@ __all__ = [
     "DUP_FIELD",
     "DUP_SEPARATOR",
     "NOT_GIVEN",
+    "HeldBy",
     "PeriodCover",
     "Reported",
     "SOURCES",

@@ -22,7 +22,7 @@ sub-periods (``core.edits``):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -83,6 +83,14 @@ class PeriodCover:
         comparison with the period before look at."""
         whole = {c: v for c, v in self.made_of.items() if c in self.whole}
         return {**whole, **{c: v for c, v in stored.items() if v is not None}}
+
+
+class HeldBy(NamedTuple):
+    """Which of some units hold one entered indicator for a period: whole, or only partly
+    (some of the sub-periods its value is made of)."""
+
+    whole: frozenset[str]
+    partly: frozenset[str]
 
 
 def status_of(whole: int, expected: int, started: bool) -> str:
@@ -165,6 +173,28 @@ class _Coverage(StorePart):
         """How many entered indicators of each unit are whole for ``period``."""
         found = self._whole_and_started(period, unit_codes)
         return {code: whole for code, (whole, *_) in found.items()}
+
+    def held_by(self, period: str, reported: Sequence[Reported]) -> dict[str, HeldBy]:
+        """Entered indicator code -> which units of ``reported`` (:meth:`reported` of
+        ``period``) hold it whole or partly (:class:`HeldBy`). Units reported in full, or
+        not at all, are settled by their status; the others are read value by value. Kept
+        until the data changes."""
+        kept = self.kept_until_change("held by")
+        key = (period, tuple(row.unit.code for row in reported))
+        if key not in kept:
+            full = frozenset(row.unit.code for row in reported if row.status == "full")
+            rest = [row.unit.code for row in reported if row.status == "partial"]
+            covers = self.coverage(period, rest)
+            kept[key] = {
+                ind.code: HeldBy(
+                    full | {u for u in rest if ind.code in covers[u].whole},
+                    frozenset(
+                        u for u in rest if ind.code in covers[u].made_of.keys() - covers[u].whole
+                    ),
+                )
+                for ind in self.catalogue.entered
+            }
+        return kept[key]
 
     def _whole_and_started(self, period: str, unit_codes: list[str]) -> dict[str, tuple]:
         """Each unit's count of entered indicators whole for ``period``, whether it holds any

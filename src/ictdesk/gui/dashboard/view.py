@@ -203,8 +203,20 @@ class DashboardView(QWidget):
         language = current_language()
         indicator = summary.indicator
         previous_label = summary.period.previous().label(language)
-        change = summary.change
-        if change is None:
+        change, compared = summary.change, summary.compared
+        if not compared.comparable and compared.short is not None:
+            short = compared.short.label(language)
+            if compared.units == 1:
+                change_text = fill(self.tr("not compared: %1 is not in full yet"), short)
+            else:
+                change_text = (
+                    self.tr("not compared: %1 of %2 communes have %3 in full")
+                    if compared.in_full
+                    else self.tr("not compared: %1 of %2 communes have sent %3")
+                )
+                change_text = fill(change_text, str(compared.counted), str(compared.units), short)
+            change_colour = MUTED
+        elif change is None:
             change_text = fill(self.tr("no value for %1"), previous_label)
             change_colour = MUTED
         elif change == 0:
