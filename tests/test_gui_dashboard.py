@@ -204,6 +204,16 @@ def test_the_subtitle_says_when_the_cards_add_up_a_period_not_all_in(dashboard, 
     assert "báo cáo đủ" not in dashboard.subtitle.text()
 
 
+def _hollow_end(sparkline) -> bool:
+    """Whether the sparkline's last point is drawn hollow: white inside its right end."""
+    image = sparkline.grab().toImage()
+    return any(
+        image.pixelColor(x, y).name() == "#ffffff"
+        for x in range(image.width() - 8, image.width())
+        for y in range(image.height())
+    )
+
+
 def test_a_card_is_not_compared_with_a_whole_period_while_its_own_is_in_part(dashboard, demo_store):
     """January against the whole of Quý IV would read as a fall of two thirds for a flow:
     the card says the quarter is not in yet instead. A stock's latest month is its count, so
@@ -224,11 +234,17 @@ def test_a_card_is_not_compared_with_a_whole_period_while_its_own_is_in_part(das
     assert dashboard.cards["APPS_ONLINE_PCT"].change_label.text() == (
         "chưa so sánh: mới có 0/148 xã, phường đủ số liệu Quý I/2026"
     )
+    bts = dashboard.cards["BTS_TOTAL"]
+    assert bts.sparkline.last_in_part  # a dashed last segment, a hollow point
+    assert bts.sparkline.toolTip().splitlines()[-1].endswith("(chưa đủ số liệu)")
+    assert _hollow_end(bts.sparkline)
     for month in ("202602", "202603"):
         for code in codes:
             demo_store.save_value(PHUC_YEN, code, month, 5)
     dashboard.show_place(PHUC_YEN, Period.parse("2026Q1"))
     assert flow.summary.change == flow.summary.value - flow.summary.previous
+    assert not flow.sparkline.last_in_part and not _hollow_end(flow.sparkline)
+    assert not flow.sparkline.toolTip().endswith(")")
     assert "Quý IV/2025" in flow.change_label.text()
     install_language("en")
     dashboard.show_place(PROVINCE, Period.parse("2026Q1"))

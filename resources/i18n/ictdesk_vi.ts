@@ -168,6 +168,10 @@
         <translation>chưa so sánh: mới có %1/%2 xã, phường đủ số liệu %3</translation>
     </message>
     <message>
+        <source>%1 (not in full yet)</source>
+        <translation>%1 (chưa đủ số liệu)</translation>
+    </message>
+    <message>
         <source>not compared: %1 of %2 communes have sent %3</source>
         <translation>chưa so sánh: mới có %1/%2 xã, phường gửi số liệu %3</translation>
     </message>

@@ -255,10 +255,13 @@ class DashboardView(QWidget):
             status, colour = fill(self.tr("No value yet; target %1: %2"), year, target), MUTED
         else:
             status, colour = fill(self.tr("No target for %1"), year), MUTED
-        history = "\n".join(
+        lines = [
             f"{p.label(language)}: {format_value(indicator, v, language)}"
             for p, v in summary.history
-        )
+        ]
+        if lines and summary.compared.short == summary.period:
+            lines[-1] = fill(self.tr("%1 (not in full yet)"), lines[-1])
+        history = "\n".join(lines)
         tooltip = indicator.definition_vi if language == "vi" else ""
         tooltip = (tooltip + "\n\n" if tooltip else "") + self.tr("Click to see the trend.")
         return {

@@ -41,18 +41,24 @@ FULL, PARTIAL, NONE = QColor("#5cb85c"), QColor("#f0ad4e"), QColor("#d9534f")
 
 
 class Sparkline(QWidget):
-    """A small line of the last periods; gaps stay gaps; the target as a dashed line."""
+    """A small line of the last periods; gaps stay gaps; the target as a dashed line. The
+    last period, when it is not in full (a quarter in progress), ends in a dashed segment
+    and a hollow point: its fall is not one."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.values: list[float | None] = []
         self.target: float | None = None
+        self.last_in_part = False
         self.setMinimumSize(120, 38)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_values(self, values: list[float | None], target: float | None) -> None:
+    def set_values(
+        self, values: list[float | None], target: float | None, last_in_part: bool = False
+    ) -> None:
         self.values = list(values)
         self.target = target
+        self.last_in_part = last_in_part
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -81,9 +87,11 @@ class Sparkline(QWidget):
             painter.setPen(pen)
             y = point(0, self.target).y()
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+        last = len(self.values) - 1
+        whole = self.values[:-1] if self.last_in_part else self.values
         path = QPainterPath()
         drawing = False
-        for index, value in enumerate(self.values):
+        for index, value in enumerate(whole):
             if value is None:
                 drawing = False
                 continue
@@ -94,9 +102,15 @@ class Sparkline(QWidget):
                 drawing = True
         painter.setPen(QPen(QColor(_LINE), 2))
         painter.drawPath(path)
-        painter.setBrush(QColor(_LINE))
+        end, before = self.values[last], self.values[last - 1] if last else None
+        if self.last_in_part and end is not None and before is not None:
+            painter.setPen(QPen(QColor(_LINE), 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(point(last - 1, before), point(last, end))
+        painter.setPen(QPen(QColor(_LINE), 2))
         for index, value in enumerate(self.values):
-            if value is not None and (index == len(self.values) - 1 or index == 0):
+            if value is not None and index in (0, last):
+                hollow = index == last and self.last_in_part
+                painter.setBrush(QColor("white") if hollow else QColor(_LINE))
                 painter.drawEllipse(point(index, value), 2.5, 2.5)
         painter.end()
 
@@ -169,7 +183,8 @@ class IndicatorCard(QFrame):
         self.value_label.setText(format_value(indicator, summary.value, language))
         self.change_label.setText(texts["change"])
         self.change_label.setStyleSheet(f"color: {texts['change_colour']};")
-        self.sparkline.set_values([v for _p, v in summary.history], summary.target)
+        in_part = summary.compared.short == summary.period  # this period falls short
+        self.sparkline.set_values([v for _p, v in summary.history], summary.target, in_part)
         self.sparkline.setToolTip(texts["history"])
         if summary.target is not None and summary.value is not None and summary.target > 0:
             self.progress_bar.setValue(min(100, round(summary.value / summary.target * 100)))
