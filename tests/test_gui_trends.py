@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from ictdesk.core.numbers import format_machine
 from ictdesk.core.periods import Period, PeriodType
+from ictdesk.core.store import ValueWrite
 from ictdesk.gui.app import make_application
 from ictdesk.gui.i18n import install_language
 from ictdesk.gui.trends.view import TrendsView
@@ -159,6 +160,38 @@ def test_hover_describes_the_nearest_point_in_vietnamese_format(view, demo_store
     assert chart.hover_label.isVisible()
     assert chart.hover_at(index, value + 1000) == ""  # far from every point
     assert not chart.hover_label.isVisible()
+
+
+def test_a_total_not_in_full_ends_in_a_hollow_point_that_says_so(view, demo_store):
+    """January in for one commune: Quý I/2026 is drawn, but the total's last point is hollow
+    and its hover says it is not in full; with the whole quarter in from every commune (a
+    stored quarter each), it is a plain point again."""
+    for code in ("HH_TOTAL", "HH_SMARTPHONE"):
+        demo_store.save_value(PHUC_YEN, code, "202601", 900)
+    view.show_indicator("SMARTPHONE_HH_PCT")
+    view.redraw()
+    chart = view.chart
+    index = chart.period_axis.labels.index("Quý I/2026")
+    total, commune = chart.lines
+    assert total.in_part == index and commune.in_part is None
+    brushes = chart.curves[0].opts["symbolBrush"]
+    assert brushes[index].color().name() == "#ffffff" and brushes[0].color().name() != "#ffffff"
+    text = chart.hover_at(index, total.values[index])
+    assert "\nchưa đủ số liệu: chưa so sánh được với kỳ trước\n" in text
+    assert "chưa đủ" not in chart.hover_at(index - 1, total.values[index - 1])
+    writes = [
+        ValueWrite(unit.code, code, "2026Q1", demo_store.value(unit.code, code, "2025Q4").value)
+        for unit in demo_store.children(PROVINCE)
+        for code in ("HH_TOTAL", "HH_SMARTPHONE")
+        if unit.code != PHUC_YEN
+    ]
+    demo_store.save_values(writes, source="form")
+    for code in ("HH_TOTAL", "HH_SMARTPHONE"):
+        demo_store.save_value(PHUC_YEN, code, "202602", 900)
+        demo_store.save_value(PHUC_YEN, code, "202603", 900)
+    view.redraw()
+    assert chart.lines[0].in_part is None
+    assert "chưa đủ" not in chart.hover_at(index, chart.lines[0].values[index])
 
 
 def test_hover_follows_the_mouse(qtbot, view):

@@ -1483,6 +1483,10 @@ Căn cứ: %3</translation>
 <context>
     <name>TrendDrawing</name>
     <message>
+        <source>not in full yet: not compared with the period before</source>
+        <translation>chưa đủ số liệu: chưa so sánh được với kỳ trước</translation>
+    </message>
+    <message>
         <source>%1 (total)</source>
         <translation>%1 (tổng)</translation>
     </message>

@@ -232,6 +232,16 @@ def summarize(
     return result
 
 
+def compared_with_previous(
+    store: ValueStore, indicator_code: str, unit_code: str, period: Period
+) -> Comparison:
+    """:func:`comparison` of one indicator of ``unit_code`` at ``period`` with the period
+    before (what the Dashboard's card says; Trends marks the last point by it)."""
+    (now, units), (before, _) = (_held_by(store, unit_code, p) for p in (period, period.previous()))
+    indicator = store.catalogue[indicator_code]
+    return comparison(indicator, store.catalogue, period, now, before, units)
+
+
 def _held_by(store: ValueStore, unit_code: str, period: Period) -> tuple[dict[str, HeldBy], int]:
     """Which of the units reporting to ``unit_code`` (its communes, or the commune itself)
     hold each entered indicator for ``period``, and how many they are. A province's are

@@ -34,12 +34,14 @@ HOVER_PIXELS = 24  # how near the pointer must be to a point to describe it
 
 @dataclass(frozen=True)
 class Line:
-    """One unit's line: its name, values (``None`` for gaps) and whether it is the parent."""
+    """One unit's line: its name, values (``None`` for gaps), whether it is the parent, and
+    the position of a point not in full (a quarter in progress: drawn hollow), if any."""
 
     key: str
     name: str
     values: Sequence[float | None]
     is_parent: bool = False
+    in_part: int | None = None
 
 
 @dataclass(frozen=True)

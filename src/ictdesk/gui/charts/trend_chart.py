@@ -176,10 +176,16 @@ class TrendChart(pg.PlotWidget):
             curve.setPen(pg.mkPen(QColor(colour), width=width))
             curve.setSymbol("o")
             curve.setSymbolSize(symbol_size)
-            curve.setSymbolBrush(pg.mkBrush(colour))
-            curve.setSymbolPen(pg.mkPen("w", width=1))
+            brush, pen = pg.mkBrush(colour), pg.mkPen("w", width=1)
+            brushes: object = brush
+            pens: object = pen
+            if line.in_part is not None:  # hollow, ringed in its colour, where not in full
+                points = range(len(line.values))
+                hollow, ring = pg.mkBrush("w"), pg.mkPen(QColor(colour), width=2)
+                brushes = [hollow if i == line.in_part else brush for i in points]
+                pens = [ring if i == line.in_part else pen for i in points]
             curve.setZValue(z)
-            curve.setData(x, as_array(line.values))
+            curve.setData(x, as_array(line.values), symbolBrush=brushes, symbolPen=pens)
             curve.opts["name"] = line.name
             curve.show()
             self.legend.addItem(curve, line.name)

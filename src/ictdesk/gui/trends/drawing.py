@@ -5,7 +5,7 @@ from __future__ import annotations
 from ictdesk.core.catalogue import Indicator
 from ictdesk.core.periods import Period, PeriodType, periods_of_year
 from ictdesk.core.reform.register import reform_position
-from ictdesk.core.series import ranking, trend
+from ictdesk.core.series import compared_with_previous, ranking, trend
 from ictdesk.gui.format import format_value
 from ictdesk.gui.i18n import current_language
 from ictdesk.gui.text import fill
@@ -42,11 +42,18 @@ class TrendDrawing:
             for code in [self.parent_code, *communes]
         }
         total_name = fill(self.tr("%1 (total)"), names[self.parent_code])
+        in_part = None  # the total's last period, when it is not in full (a quarter in progress)
+        if self.parent_code in units and table.periods:
+            last = table.periods[-1]
+            compared = compared_with_previous(store, indicator.code, self.parent_code, last)
+            if compared.short == last:
+                in_part = len(table.periods) - 1
         lines = []
         for code in units:
             values = list(table.values[code]) + [None] * (len(periods) - len(table.periods))
             name = total_name if code == self.parent_code else names[code]
-            lines.append(Line(code, name, values, code == self.parent_code))
+            parent = code == self.parent_code
+            lines.append(Line(code, name, values, parent, in_part if parent else None))
         segments = []
         for year, target in sorted(self.targets.items()):
             indexes = [i for i, p in enumerate(periods) if p.year == year]
@@ -63,6 +70,8 @@ class TrendDrawing:
                 f"<b>{line.name}</b>\n{period.label(language)}: "
                 f"{format_value(indicator, line.values[period_index], language)}"
             )
+            if period_index == line.in_part:
+                text += "\n" + self.tr("not in full yet: not compared with the period before")
             target = self.targets.get(period.year)
             if target is not None:
                 text += "\n" + fill(
