@@ -251,3 +251,21 @@ def test_a_card_is_not_compared_with_a_whole_period_while_its_own_is_in_part(das
     assert dashboard.cards["APPS_ONLINE_PCT"].change_label.text() == (
         "not compared: 1 of 148 communes have Q1 2026 in full"
     )
+
+
+def test_a_first_value_says_there_was_none_before(qtbot, store):
+    """A commune's first count, January only: nothing to compare with, said as before
+    ("no value for Quý IV/2025"), not as a period not in full."""
+    make_application()
+    install_language("vi")
+    widget = DashboardView()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.set_store(store)
+    widget.show()
+    store.save_value(PHUC_YEN, "BTS_TOTAL", "202601", 4)
+    widget.show_place(PHUC_YEN, Period.parse("2026Q1"))
+    card = widget.cards["BTS_TOTAL"]
+    assert card.summary.value == 4 and card.summary.previous is None
+    assert card.change_label.text() == "chưa có số liệu Quý IV/2025"
+    assert not card.sparkline.last_in_part

@@ -19,6 +19,7 @@ from ictdesk.core.series import (
     Progress,
     SeriesTable,
     chart_parent,
+    compared_with_previous,
     compute_series,
     data_years,
     expected_by,
@@ -143,6 +144,19 @@ def test_a_year_sent_by_quarter_then_by_month_counts_every_month_once(store):
     stocks = check_against_store(store, "BTS_TOTAL", [PHUC_YEN, PROVINCE], ["2025", "2025S1"])
     assert stocks.values[PHUC_YEN] == [32, 20]
     assert store.aggregates(PROVINCE, "2025")["APPS_TOTAL"] == 672
+
+
+def test_many_mixed_buckets_stay_under_the_variable_limit(store):
+    """The general query lists only the sub-periods the file holds: 400 years of a file
+    mixing levels fit SQLite's default limit of 32,766 bound variables."""
+    import sqlite3
+
+    save(store, [(PHUC_YEN, "APPS_TOTAL", "2024Q1", 3), (PHUC_YEN, "APPS_TOTAL", "202405", 1)])
+    store.db.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32766)
+    years = [Period(1900 + i, PeriodType.YEAR) for i in range(400)]
+    table = compute_series(store, "APPS_TOTAL", [PROVINCE, PHUC_YEN], years)
+    assert table.values[PHUC_YEN][years.index(Period(2024, PeriodType.YEAR))] == 4
+    assert table.values[PROVINCE][years.index(Period(2024, PeriodType.YEAR))] == 4
 
 
 # -------------------------------------------------------------------- rates
@@ -604,6 +618,29 @@ def test_a_summary_compares_like_with_like(store):
     save(store, [(OTHER, "APPS_TOTAL", "2026Q1", 7)])
     (apps,) = summarize(store, ["APPS_TOTAL"], PROVINCE, "2026Q1")
     assert apps.compared == Comparison(False, Period.parse("2025Q4"), 1, 148, True)
+
+
+def test_a_summary_looks_at_the_period_itself_first_and_at_a_units_own_values(store):
+    """A rate whose numerator fell short last quarter and whose denominator falls short now
+    is marked as short now (its point is drawn hollow). A commune with a village under it
+    is judged on its own values, which make its sum; a province holding its own whole
+    values is compared, whatever its communes have sent."""
+    village = "0874001"  # under Phường Phúc Yên, holding nothing
+    store.add_unit(village, "Thôn Một", UnitLevel.VILLAGE, PHUC_YEN)
+    rows = [(PHUC_YEN, "APPS_ONLINE", p, 5) for p in ("202510", "202511")]
+    rows += [(PHUC_YEN, "APPS_TOTAL", "2025Q4", 30), (PHUC_YEN, "APPS_ONLINE", "2026Q1", 9)]
+    rows += [(PHUC_YEN, "APPS_TOTAL", "202601", 10)]
+    save(store, rows)
+    assert store.child_count(PHUC_YEN) and store.unit(village).parent_code == PHUC_YEN
+    (rate,) = summarize(store, ["APPS_ONLINE_PCT"], PHUC_YEN, "2026Q1")
+    assert rate.compared == Comparison(False, Period.parse("2026Q1"), 0, 1, True)
+    assert compared_with_previous(store, "APPS_ONLINE_PCT", PHUC_YEN, Period.parse("2026Q1")) == (
+        rate.compared
+    )
+    save(store, [(PROVINCE, "DOCS_TOTAL", "2025Q4", 100), (PROVINCE, "DOCS_TOTAL", "2026Q1", 120)])
+    save(store, [(OTHER, "DOCS_TOTAL", "202601", 3)])
+    (docs,) = summarize(store, ["DOCS_TOTAL"], PROVINCE, "2026Q1")
+    assert (docs.value, docs.change) == (120, 20) and docs.compared.comparable
 
 
 def test_a_summary_of_an_empty_unit_has_no_data(store):

@@ -84,6 +84,22 @@ def test_a_year_is_made_of_each_sub_period_no_coarser_one_held_contains(store):
     assert "BTS_4G" in store.coverage("2025", [PHUC_YEN])[PHUC_YEN].whole
 
 
+def test_a_year_of_mixed_levels_counts_its_months_in_full(store):
+    """Reporting's "n of m" where a year mixes levels (Q1 as a quarter, then months): the
+    months of what it is made of that hold every indicator, of twelve."""
+    codes = [ind.code for ind in store.catalogue.entered]
+    writes = [ValueWrite(PHUC_YEN, c, "2025Q1", 1) for c in codes]
+    writes += [ValueWrite(PHUC_YEN, c, p, 1) for c in codes for p in months(2025, 4, 11)]
+    store.save_values(writes, source="form")
+    (year,) = store.reported("2025", [store.unit(PHUC_YEN)])
+    assert (year.status, year.parts) == ("partial", (11, 12, PeriodType.MONTH))
+    (half,) = store.reported("2025S1", [store.unit(PHUC_YEN)])
+    assert (half.status, half.parts) == ("full", (6, 6, PeriodType.MONTH))
+    store.save_values([ValueWrite(PHUC_YEN, c, "202512", 1) for c in codes], source="form")
+    (year,) = store.reported("2025", [store.unit(PHUC_YEN)])
+    assert (year.status, year.filled) == ("full", len(codes))
+
+
 def reference_cover(store, unit: str, period: str) -> tuple[set, dict]:
     """(whole, made of) for one unit, computed the plain way, value by value."""
     from ictdesk.core.periods import Period, PeriodType, sub_period_levels

@@ -128,37 +128,52 @@ class Comparison:
     in_full: bool = True  # only whole values count (a flow); else a stock's latest does
 
 
+@dataclass(frozen=True)
+class Reporting:
+    """Which units hold each entered indicator for one period (:class:`HeldBy`): the units
+    reporting to a unit (a province's communes), how many they are, and the unit itself (a
+    value of its own stands for its subtree, as in every sum)."""
+
+    under: Mapping[str, HeldBy]
+    units: int
+    own: Mapping[str, HeldBy]
+
+
 def comparison(
     indicator: Indicator,
     catalogue: Catalogue,
     period: Period,
-    now: Mapping[str, HeldBy],
-    before: Mapping[str, HeldBy],
-    units: int,
+    now: Reporting,
+    before: Reporting,
 ) -> Comparison:
-    """:class:`Comparison` of ``indicator`` at ``period`` with the period before, given which
-    units hold each entered indicator in each (:meth:`ValueStore.held_by`). A flow compares
-    only sums of whole periods; a stock's latest value stands for a unit partly in (its last
-    month is its count now). A rate compares when both its parts do."""
+    """:class:`Comparison` of ``indicator`` at ``period`` with the period before (``now`` and
+    ``before``). A flow compares only sums of whole periods; a stock's latest value stands
+    for a unit partly in (its last month is its count now). A rate compares when both its
+    parts do; the period itself is looked at before the one before. Where the unit holds a
+    part itself in either period, its own values decide, as they make the sum."""
     codes = [indicator.code]
     if indicator.formula is not None:
         codes = [indicator.formula.numerator, indicator.formula.denominator]
 
-    def counted(held: HeldBy, code: str) -> frozenset[str]:
-        flow = catalogue[code].time_aggregation is TimeAggregation.SUM
-        return held.whole if flow else held.whole | held.partly
+    def flow(code: str) -> bool:
+        return catalogue[code].time_aggregation is TimeAggregation.SUM
 
-    for code in codes:
-        flow = catalogue[code].time_aggregation is TimeAggregation.SUM
-        this, last = counted(now[code], code), counted(before[code], code)
-        for short, held, fewer in (
-            (period, now, last - this),
-            (period.previous(), before, this - last),
-        ):
-            if fewer or (flow and held[code].partly):
-                found = frozenset.intersection(*(counted(held[c], c) for c in codes))
-                in_full = any(catalogue[c].time_aggregation is TimeAggregation.SUM for c in codes)
-                return Comparison(False, short, len(found), units, in_full)
+    def counted(held: HeldBy, code: str) -> frozenset[str]:
+        return held.whole if flow(code) else held.whole | held.partly
+
+    def own(code: str) -> bool:
+        return any(r.own[code].whole or r.own[code].partly for r in (now, before))
+
+    def held(side: Reporting, code: str) -> HeldBy:
+        return side.own[code] if own(code) else side.under[code]
+
+    for short, side, other in ((period, now, before), (period.previous(), before, now)):
+        for code in codes:
+            this, that = counted(held(side, code), code), counted(held(other, code), code)
+            if that - this or (flow(code) and held(side, code).partly):
+                units = 1 if own(code) else side.units
+                found = frozenset.intersection(*(counted(held(side, c), c) for c in codes))
+                return Comparison(False, short, len(found), units, any(map(flow, codes)))
     return Comparison(True)
 
 
@@ -207,7 +222,7 @@ def summarize(
     baseline_period = year_end(period)
     wanted = periods if baseline_period in periods else [*periods, baseline_period]
     targets = store.targets_for(unit_code, period.year)
-    (now, units), (before, _) = (_held_by(store, unit_code, p) for p in (period, period.previous()))
+    now, before = (_reporting(store, unit_code, p) for p in (period, period.previous()))
     result = []
     for code in indicator_codes:
         table = compute_series(store, code, [unit_code], wanted)
@@ -226,7 +241,7 @@ def summarize(
                 document=document,
                 baseline=baseline,
                 progress=target_progress(value, target, baseline, period),
-                compared=comparison(table.indicator, store.catalogue, period, now, before, units),
+                compared=comparison(table.indicator, store.catalogue, period, now, before),
             )
         )
     return result
@@ -237,17 +252,18 @@ def compared_with_previous(
 ) -> Comparison:
     """:func:`comparison` of one indicator of ``unit_code`` at ``period`` with the period
     before (what the Dashboard's card says; Trends marks the last point by it)."""
-    (now, units), (before, _) = (_held_by(store, unit_code, p) for p in (period, period.previous()))
+    now, before = (_reporting(store, unit_code, p) for p in (period, period.previous()))
     indicator = store.catalogue[indicator_code]
-    return comparison(indicator, store.catalogue, period, now, before, units)
+    return comparison(indicator, store.catalogue, period, now, before)
 
 
-def _held_by(store: ValueStore, unit_code: str, period: Period) -> tuple[dict[str, HeldBy], int]:
-    """Which of the units reporting to ``unit_code`` (its communes, or the commune itself)
-    hold each entered indicator for ``period``, and how many they are. A province's are
-    read off the Reporting view's count, kept: the Dashboard asks it for its map too."""
-    if store.child_count(unit_code):
-        reported = store.completeness(period.iso, unit_code)
-    else:
-        reported = store.reported(period.iso, [store.unit(unit_code)])
-    return store.held_by(period.iso, reported), len(reported)
+def _reporting(store: ValueStore, unit_code: str, period: Period) -> Reporting:
+    """:class:`Reporting` of ``unit_code`` for ``period``: its communes (a commune alone:
+    itself) and itself. A province's are read off the Reporting view's count, kept: the
+    Dashboard asks it for its map too."""
+    itself = store.reported(period.iso, [store.unit(unit_code)])
+    own = store.held_by(period.iso, itself)
+    if not store.child_count(unit_code):
+        return Reporting(own, 1, own)
+    reported = store.completeness(period.iso, unit_code)
+    return Reporting(store.held_by(period.iso, reported), len(reported), own)

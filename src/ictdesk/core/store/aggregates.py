@@ -206,7 +206,7 @@ class _SubtreeValues:
         marks = ",".join(["(?,?,?,?,?,?)"] * len(rows))
         code_marks = ",".join("?" * len(codes))
         # Units first, then the stored periods: each unit's values of a period are one seek
-        # in the primary key (unit, period, indicator); max(fin) gives the bare value its row.
+        # in the covering index; max(fin) gives the bare value its row.
         query = (
             f"WITH {MADE_OF_COLUMNS} AS (VALUES {marks})"
             " SELECT v.unit_code, v.indicator_code, m.bucket, sum(v.value), v.value,"

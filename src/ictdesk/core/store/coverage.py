@@ -288,12 +288,18 @@ class _Layout:
     def parts(self, counts: Mapping[str, int], everything: int) -> tuple | None:
         """(sub-periods holding every indicator, sub-periods, their kind) of the coarsest
         level holding any, counted per stored period; None when the period is stored itself
-        or nothing is held. (n, n, …): every indicator is whole without the period itself."""
+        or nothing is held. (n, n, …): every indicator is whole without the period itself.
+        Where levels mix (Q1 as a quarter, then months), counted in months: the months of the
+        sub-periods it is made of that hold every indicator, of all its months."""
         level = None if self.period.iso in counts else self.coarsest(counts)
         if level is None:
             return None
-        full = sum(counts.get(iso) == everything for iso in level)
-        return full, len(level), Period.parse(level[0]).type
+        if all(iso in level for iso in counts):  # one level
+            full = sum(counts.get(iso) == everything for iso in level)
+            return full, len(level), Period.parse(level[0]).type
+        parts = periods_made_of(self.period, counts)
+        full = sum(p.type.months for p in parts if counts[p.iso] == everything)
+        return full, self.period.type.months, PeriodType.MONTH
 
 
 def _made_of(values: Mapping[str, float], parts: list[str], indicator: Indicator) -> float:

@@ -60,18 +60,22 @@ OUTER_COLUMNS = 3  # a month's quarter, half and year: the most periods that may
 
 
 def made_of_rows(buckets: Iterable[Period], held: Collection[str]) -> list[tuple]:
-    """The rows ``(period, bucket, fin, o1, o2, o3)`` of the CTE :func:`counted_sql` reads:
-    each bucket and its sub-periods, where it ends (its last month), and the coarser periods
-    inside the bucket that contain it and that the file holds anywhere (``held``; NULL-padded).
-    A value there stands for it, so a value stored for it does not count."""
+    """The rows ``(period, bucket, fin, o1, o2, o3)`` of the CTE :data:`MADE_OF_COLUMNS` that
+    :data:`NOT_INSIDE_HELD` reads: each bucket and those of its sub-periods the file holds
+    anywhere (``held``: a period held nowhere matches no value), where it ends (its last
+    month), and the coarser held periods inside the bucket that contain it (NULL-padded). A
+    value there stands for it, so a value stored for it does not count. One row that matches
+    nothing when none is held (a VALUES list is never empty)."""
     rows = []
     for bucket in buckets:
         for period in [bucket, *(p for level in sub_period_levels(bucket) for p in level)]:
+            if period.iso not in held:
+                continue
             outer = [w.iso for w in whole_periods_of(period) if bucket.contains(w)]
             outer = [iso for iso in outer if iso in held][:OUTER_COLUMNS]
             padding = [None] * (OUTER_COLUMNS - len(outer))
             rows.append((period.iso, bucket.iso, period.last_month, *outer, *padding))
-    return rows
+    return rows or [(None, None, 0, *[None] * OUTER_COLUMNS)]
 
 
 # Whether the value v, read for the sub-period m.period of bucket m.bucket, counts: no value

@@ -204,7 +204,8 @@ class DashboardView(QWidget):
         indicator = summary.indicator
         previous_label = summary.period.previous().label(language)
         change, compared = summary.change, summary.compared
-        if not compared.comparable and compared.short is not None:
+        nothing_before = compared.short != summary.period and summary.previous is None
+        if not compared.comparable and compared.short is not None and not nothing_before:
             short = compared.short.label(language)
             if compared.units == 1:
                 change_text = fill(self.tr("not compared: %1 is not in full yet"), short)
