@@ -197,8 +197,9 @@ def test_the_subtitle_says_when_the_cards_add_up_a_period_not_all_in(dashboard, 
     assert "báo cáo đủ" not in dashboard.subtitle.text()  # 2025Q3: all 148 in
     demo_store.save_value(PHUC_YEN, "BTS_TOTAL", "202601", 5)
     dashboard.show_place(PROVINCE, Period.parse("2026Q1"))
-    assert dashboard.subtitle.text().endswith(
-        "Mới có 0/148 xã, phường báo cáo đủ kỳ này: các thẻ cộng số liệu đã có."
+    assert dashboard.subtitle.text() == (  # no card is compared: "So sánh với…" is left out
+        "Bấm vào một thẻ để xem diễn biến."
+        " Mới có 0/148 xã, phường báo cáo đủ kỳ này: các thẻ cộng số liệu đã có."
     )
     dashboard.show_place(PHUC_YEN, Period.parse("2026Q1"))  # a commune's own figures
     assert "báo cáo đủ" not in dashboard.subtitle.text()

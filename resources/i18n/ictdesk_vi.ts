@@ -160,6 +160,10 @@
         <translation>So sánh với %1. Bấm vào một thẻ để xem diễn biến.</translation>
     </message>
     <message>
+        <source>Click a card to see its trend.</source>
+        <translation>Bấm vào một thẻ để xem diễn biến.</translation>
+    </message>
+    <message>
         <source>not compared: %1 is not in full yet</source>
         <translation>chưa so sánh: %1 chưa đủ số liệu</translation>
     </message>

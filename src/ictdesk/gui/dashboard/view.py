@@ -182,6 +182,8 @@ class DashboardView(QWidget):
         except IctdeskError as exc:
             self.subtitle.setText(str(exc))
             self.summaries = []
+        if self.summaries and not any(s.compared.comparable for s in self.summaries):
+            self.subtitle.setText(self.tr("Click a card to see its trend."))  # none compared
         by_code = {s.indicator.code: s for s in self.summaries}
         for code, card in self.cards.items():
             summary = by_code.get(code)
