@@ -16,15 +16,21 @@ PROVINCE = "25"
 PHUC_YEN = "08740"
 
 
-@pytest.fixture
-def dashboard(qtbot, demo_store):
+def shown_dashboard(qtbot, store) -> DashboardView:
+    """A Dashboard in Vietnamese on ``store``, shown at 1200×800."""
     make_application()
     install_language("vi")
     widget = DashboardView()
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
-    widget.set_store(demo_store)
+    widget.set_store(store)
     widget.show()
+    return widget
+
+
+@pytest.fixture
+def dashboard(qtbot, demo_store):
+    widget = shown_dashboard(qtbot, demo_store)
     widget.show_place(PROVINCE, Period.parse("2025Q3"))
     yield widget
     install_language("vi")
@@ -257,13 +263,7 @@ def test_a_card_is_not_compared_with_a_whole_period_while_its_own_is_in_part(das
 def test_a_first_value_says_there_was_none_before(qtbot, store):
     """A commune's first count, January only: nothing to compare with, said as before
     ("no value for Quý IV/2025"), not as a period not in full."""
-    make_application()
-    install_language("vi")
-    widget = DashboardView()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.set_store(store)
-    widget.show()
+    widget = shown_dashboard(qtbot, store)
     store.save_value(PHUC_YEN, "BTS_TOTAL", "202601", 4)
     widget.show_place(PHUC_YEN, Period.parse("2026Q1"))
     card = widget.cards["BTS_TOTAL"]
