@@ -609,6 +609,7 @@ def test_a_summary_compares_like_with_like(store):
     apps, bts = summarize(store, ["APPS_TOTAL", "BTS_TOTAL"], PHUC_YEN, "2026Q1")
     assert (apps.value, apps.previous, apps.change) == (30, 20, None)
     assert apps.compared == Comparison(False, Period.parse("2025Q4"), 0, 1, True)
+    assert not apps.compared.in_part  # the period before falls short, not this one
     assert bts.change == 0 and bts.compared.comparable  # November stands for Quý IV's count
     save(store, [(PHUC_YEN, "APPS_TOTAL", "202512", 10)])
     (apps,) = summarize(store, ["APPS_TOTAL"], PHUC_YEN, "2026Q1")
@@ -634,6 +635,7 @@ def test_a_summary_looks_at_the_period_itself_first_and_at_a_units_own_values(st
     assert store.child_count(PHUC_YEN) and store.unit(village).parent_code == PHUC_YEN
     (rate,) = summarize(store, ["APPS_ONLINE_PCT"], PHUC_YEN, "2026Q1")
     assert rate.compared == Comparison(False, Period.parse("2026Q1"), 0, 1, True)
+    assert rate.compared.in_part  # the period itself falls short: drawn hollow
     assert compared_with_previous(store, "APPS_ONLINE_PCT", PHUC_YEN, Period.parse("2026Q1")) == (
         rate.compared
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ictdesk.core.catalogue import Catalogue, Indicator, TimeAggregation
@@ -126,6 +126,13 @@ class Comparison:
     counted: int = 0  # reporting units whose values count there
     units: int = 0  # reporting units (a province's communes, or the commune itself)
     in_full: bool = True  # only whole values count (a flow); else a stock's latest does
+    period: Period | None = field(default=None, compare=False)  # the period compared
+
+    @property
+    def in_part(self) -> bool:
+        """Whether the period compared itself falls short (a quarter in progress): its point
+        is drawn hollow and said not to be in full."""
+        return self.short is not None and self.short == self.period
 
 
 @dataclass(frozen=True)
@@ -173,8 +180,9 @@ def comparison(
             if that - this or (flow(code) and held(side, code).partly):
                 units = 1 if own(code) else side.units
                 found = frozenset.intersection(*(counted(held(side, c), c) for c in codes))
-                return Comparison(False, short, len(found), units, any(map(flow, codes)))
-    return Comparison(True)
+                in_full = any(map(flow, codes))
+                return Comparison(False, short, len(found), units, in_full, period)
+    return Comparison(True, period=period)
 
 
 # ---------------------------------------------------------------- summaries

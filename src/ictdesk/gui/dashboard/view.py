@@ -262,7 +262,7 @@ class DashboardView(QWidget):
             f"{p.label(language)}: {format_value(indicator, v, language)}"
             for p, v in summary.history
         ]
-        if lines and summary.compared.short == summary.period:
+        if lines and summary.compared.in_part:
             lines[-1] = fill(self.tr("%1 (not in full yet)"), lines[-1])
         history = "\n".join(lines)
         tooltip = indicator.definition_vi if language == "vi" else ""

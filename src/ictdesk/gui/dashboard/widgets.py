@@ -183,8 +183,8 @@ class IndicatorCard(QFrame):
         self.value_label.setText(format_value(indicator, summary.value, language))
         self.change_label.setText(texts["change"])
         self.change_label.setStyleSheet(f"color: {texts['change_colour']};")
-        in_part = summary.compared.short == summary.period  # this period falls short
-        self.sparkline.set_values([v for _p, v in summary.history], summary.target, in_part)
+        values = [v for _p, v in summary.history]
+        self.sparkline.set_values(values, summary.target, summary.compared.in_part)
         self.sparkline.setToolTip(texts["history"])
         if summary.target is not None and summary.value is not None and summary.target > 0:
             self.progress_bar.setValue(min(100, round(summary.value / summary.target * 100)))

@@ -45,8 +45,7 @@ class TrendDrawing:
         in_part = None  # the total's last period, when it is not in full (a quarter in progress)
         if self.parent_code in units and table.periods:
             last = table.periods[-1]
-            compared = compared_with_previous(store, indicator.code, self.parent_code, last)
-            if compared.short == last:
+            if compared_with_previous(store, indicator.code, self.parent_code, last).in_part:
                 in_part = len(table.periods) - 1
         lines = []
         for code in units:
