@@ -51,8 +51,7 @@ def test_typed_values_are_saved_and_survive_reopening(qtbot, window, empty_db):
     enter_value(qtbot, form.fields["HH_TOTAL"], "12.500")
     enter_value(qtbot, form.fields["HH_SMARTPHONE"], "10.450")
     assert form.rows["SMARTPHONE_HH_PCT"].value.text() == "83,6"
-    filled = window.status.filled_label.text()
-    assert "2 of 29" in filled or "2/29" in filled
+    qtbot.waitUntil(lambda: "2/29" in window.status.filled_label.text(), timeout=2000)
     window.close()
 
     reopened = ValueStore.open(empty_db)

@@ -95,7 +95,7 @@ def test_keyboard_only_entry_of_a_whole_form(qtbot, window):
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     stored = window.store.values_for("08740", "2024Q1")
     assert {code: v.value for code, v in stored.items()} == values
-    assert "29/29" in window.status.filled_label.text()
+    qtbot.waitUntil(lambda: "29/29" in window.status.filled_label.text(), timeout=2000)
     # Shift+Tab walks back in catalogue order
     form.fields[codes[5]].setFocus()
     qtbot.keyClick(form.fields[codes[5]], Qt.Key.Key_Backtab)

@@ -224,7 +224,7 @@ def test_a_quarter_of_monthly_returns_shows_the_months_reported_and_is_not_typed
     assert store.value("08740", "BTS_TOTAL", "2024Q1") is None
     assert model.flags(model.index(other, column_of(grid, "BTS_4G"))) & Qt.ItemFlag.ItemIsEditable
     assert model.index(0, column_of(grid, "BTS_TOTAL")).data() == "12"  # 10 + 2, as before
-    window.status.update()
+    window.status.update_filled()
     assert window.status.filled_label.text() == "1/148 đơn vị đã báo cáo đủ"
     rows = {r.unit.code: r.filled for r in store.completeness("2024Q1", "25")}
     assert rows["08740"] == 29 and rows["07900"] == 0

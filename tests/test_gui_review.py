@@ -85,8 +85,15 @@ def test_a_province_tells_how_many_of_its_units_reported_in_full(qtbot, window):
     for indicator in store.catalogue.entered:
         store.save_value("07900", indicator.code, "2026Q1", 1)
     window.unit_tree.select("08740")
+    asked = []
+    completeness = store.completeness
+    store.completeness = lambda *args: asked.append(args) or completeness(*args)
     window.unit_tree.select("25")
-    assert window.status.filled_label.text() == "1/148 đơn vị đã báo cáo đủ"
+    # The count reads every commune's values: it comes once the move has been shown, not
+    # before the form's sums (a province at a year of monthly returns: 10-15 ms).
+    assert asked == [] and window.entry_form.unit_code == "25"
+    qtbot.waitUntil(lambda: window.status.filled_label.text() == "1/148 đơn vị đã báo cáo đủ")
+    assert asked == [("2026Q1", "25")]
 
 
 class _CountingTable:
